@@ -1,0 +1,75 @@
+# Bootstraps the environment, then hands over to invoke (tasks.py).
+# `make serve` and `make test` work on a fresh Debian machine with python3.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.requirements.stamp
+# Debian packages: the site needs the French dictionary and Grammalecte,
+# the tests also need a browser, its driver and Java (for the HTML checker).
+SITE_DEBS := hunspell-fr python3-grammalecte
+TEST_DEBS := chromium chromium-driver default-jre-headless
+
+.PHONY: help setup setup-test serve build publish test proofread bench clean
+
+help:
+	@echo "make serve    installe tout, construit le site et le sert sur http://127.0.0.1:8000"
+	@echo "make build    construit le site dans output/"
+	@echo "make publish  construit la version de production (stricte)"
+	@echo "make test     installe tout et lance toute la suite de tests"
+	@echo "Toutes les tâches : $(BIN)/invoke --list"
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+# Installs the Debian packages named in $(1) that are missing (as root), or says how.
+define install_debs
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installation des paquets Debian : $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Paquets Debian manquants : $$missing (installez-les : sudo apt-get install $$missing)"; \
+	  fi; \
+	fi
+endef
+
+# The plugins folder is importable in the venv (tests, tasks and bench import it),
+# and Debian's Grammalecte is importable alone, without the rest of Debian's Python packages.
+setup: $(STAMP)
+	$(call install_debs,$(SITE_DEBS))
+	@site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'); \
+	echo "$(CURDIR)/plugins" > "$$site/cm-plugins.pth"; \
+	if [ -d /usr/lib/python3/dist-packages/grammalecte ]; then \
+	  mkdir -p $(VENV)/debian-grammalecte; \
+	  ln -sfn /usr/lib/python3/dist-packages/grammalecte $(VENV)/debian-grammalecte/grammalecte; \
+	  echo "$(CURDIR)/$(VENV)/debian-grammalecte" > "$$site/debian-grammalecte.pth"; \
+	fi
+
+setup-test: setup
+	$(call install_debs,$(TEST_DEBS))
+
+serve: setup
+	$(BIN)/invoke serve
+
+build: setup
+	$(BIN)/invoke build
+
+publish: setup
+	$(BIN)/invoke publish
+
+proofread: setup
+	$(BIN)/invoke proofread
+
+bench: setup
+	$(BIN)/invoke bench
+
+test: setup-test
+	$(BIN)/invoke test
+
+clean:
+	$(BIN)/invoke clean

@@ -1,0 +1,64 @@
+"""Pelican's Markdown reader, plus French checks of the header and reading aids."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.contents import Category
+from pelican.readers import MarkdownReader
+from pelican.utils import get_date, pelican_open
+
+from cmcore import problems
+from cmcore.headers import parse_header
+
+from . import readingtime, toc, validation
+
+
+class FrenchMarkdownReader(MarkdownReader):
+    """Reads Markdown like Pelican, but refuses a broken header with a French message.
+
+    A source with problems is skipped (``status: skip``): the rest of the site
+    builds, and the strict build (``make publish``) stops at the end.
+    """
+
+    def read(self, source_path):
+        settings = self.settings
+        with pelican_open(source_path) as text:
+            header = parse_header(text)
+        rel = os.path.relpath(source_path, settings["PATH"])
+        top = rel.split(os.sep, 1)[0]
+        is_article = top in settings["ARTICLE_PATHS"]
+        categories = settings.get("BLOG_CATEGORIES", {})
+        found = validation.check_header(
+            source_path,
+            header,
+            is_article=is_article,
+            folder=os.path.basename(os.path.dirname(source_path)),
+            categories=categories,
+            parse_date=get_date,
+        )
+        if found:
+            for problem in found:
+                problems.report(settings, problem)
+            return "", {"status": "skip"}
+
+        content, metadata = super().read(source_path)
+        words = readingtime.count_words(content)
+        metadata["word_count"] = words
+        metadata["reading_time"] = readingtime.reading_minutes(
+            words, settings.get("READING_SPEED_WPM", 195)
+        )
+        entries = toc.headings(content)
+        if (
+            words >= settings.get("TOC_MIN_WORDS", 600)
+            and len(entries) >= settings.get("TOC_MIN_HEADINGS", 3)
+        ):
+            metadata["toc"] = entries
+        if is_article:
+            field = header.get("category")
+            slug = validation.category_slug(
+                field.value if field else os.path.basename(os.path.dirname(source_path)),
+                categories,
+            )
+            metadata["category"] = Category(categories[slug], settings)
+        return content, metadata

@@ -1,0 +1,91 @@
+"""Checks of an article's metadata header, each failure a French problem line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from cmcore.headers import Header
+from cmcore.problems import Problem
+
+NBSP = "\u00a0"
+
+
+def quoted(text: str) -> str:
+    """« text », with the no-break spaces French requires inside guillemets."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+def check_header(
+    path: str,
+    header: Header,
+    *,
+    is_article: bool,
+    folder: str,
+    categories: Mapping[str, str],
+    parse_date: Callable[[str], object],
+) -> list[Problem]:
+    """Every problem of the header of the source at ``path`` (empty when it is fine)."""
+    problems: list[Problem] = []
+    if header.broken_line:
+        problems.append(
+            Problem(
+                path,
+                header.broken_line,
+                f"en-tête cassé{NBSP}: la ligne {quoted(header.broken_text.strip())} n'est pas "
+                f"de la forme {quoted('Clé: valeur')}{NBSP}; ajoutez les deux-points, "
+                "ou une ligne vide avant le texte",
+            )
+        )
+    title = header.get("title")
+    if title is None or not title.value:
+        problems.append(
+            Problem(
+                path,
+                title.line if title else 1,
+                f"titre manquant{NBSP}: ajoutez en tête du fichier une ligne "
+                f"{quoted('Title: Le titre de l’article')}",
+            )
+        )
+    date = header.get("date")
+    if date is not None:
+        try:
+            parse_date(date.value)
+        except (ValueError, OverflowError):
+            problems.append(
+                Problem(
+                    path,
+                    date.line,
+                    f"date {quoted(date.value)} illisible, écrivez AAAA-MM-JJ HH:MM",
+                )
+            )
+    elif is_article:
+        problems.append(
+            Problem(
+                path,
+                1,
+                f"date manquante{NBSP}: ajoutez une ligne {quoted('Date: AAAA-MM-JJ HH:MM')}",
+            )
+        )
+    if is_article:
+        category = header.get("category")
+        wanted = category.value if category else folder
+        if category_slug(wanted, categories) is None:
+            choices = ", ".join(categories)
+            problems.append(
+                Problem(
+                    path,
+                    category.line if category else 1,
+                    f"catégorie {quoted(wanted)} inconnue{NBSP}: choisissez parmi {choices}, "
+                    "ou ajoutez-la à BLOG_CATEGORIES dans pelicanconf.py",
+                )
+            )
+    return problems
+
+
+def category_slug(name: str, categories: Mapping[str, str]) -> str | None:
+    """The slug of a category given by its slug or its label, any case; None if unknown."""
+    wanted = name.strip().casefold()
+    for slug, label in categories.items():
+        if wanted in (slug.casefold(), label.casefold()):
+            return slug
+    return None

@@ -1,0 +1,140 @@
+"""Every workflow of the site, as invoke tasks (`invoke --list`).
+
+The Makefile only bootstraps `.venv` and calls these tasks.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+SETTINGS_DEV = ROOT / "pelicanconf.py"
+SETTINGS_PUBLISH = ROOT / "publishconf.py"
+HOST = "127.0.0.1"
+PORT = 8000
+
+_LEVELS_FR = {"WARNING": "attention", "ERROR": "erreur", "CRITICAL": "erreur"}
+
+
+class _FrenchFormatter(logging.Formatter):
+    """One line per message, level in French, no traceback for the author."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        level = _LEVELS_FR.get(record.levelname)
+        return f"{level} : {message}" if level else message
+
+
+def _setup_logging(level: int = logging.WARNING) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_FrenchFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def run_pelican(settings_file: Path, **overrides) -> int:
+    """Build the site once; return the exit code (1 when a strict build refuses content)."""
+    from pelican import Pelican, log, signals
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+    from pelican.settings import read_settings
+
+    from cmcore.problems import ContentError, recorded
+
+    _setup_logging()
+    log.console.quiet = True  # Pelican's English summary; ours is below
+    os.chdir(ROOT)
+    settings = read_settings(str(settings_file), override=overrides)
+    counts = {}
+
+    def count(generators):
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                counts["articles"] = len(generator.articles)
+            elif isinstance(generator, PagesGenerator):
+                counts["pages"] = len(generator.pages)
+
+    signals.all_generators_finalized.connect(count)
+    started = time.perf_counter()
+    try:
+        Pelican(settings).run()
+    except ContentError as error:
+        count = len(error.problems)
+        print(
+            f"Publication refusée : {count} problème{'s' if count > 1 else ''} "
+            "dans le contenu (voir ci-dessus). Corrigez-les puis relancez.",
+            file=sys.stderr,
+        )
+        return error.exitcode
+    elapsed = time.perf_counter() - started
+    problems = recorded(settings)
+    output = os.path.relpath(settings["OUTPUT_PATH"], ROOT)
+    articles, pages = counts.get("articles", 0), counts.get("pages", 0)
+    summary = (
+        f"Site construit dans {output}/ en {elapsed:.1f} s".replace(".", ",")
+        + f" : {articles} article{'s' if articles > 1 else ''}, {pages} page{'s' if pages > 1 else ''}"
+    )
+    if problems:
+        summary += f" ; {len(problems)} fichier(s) ignoré(s) à cause des problèmes ci-dessus"
+    print(summary + ".")
+    return 0
+
+
+@task
+def clean(c):
+    """Supprime le site construit (output/) et les caches."""
+    for folder in ("output", "cache"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Construit le site dans output/ (les problèmes de contenu sont signalés, le reste est construit)."""
+    sys.exit(run_pelican(SETTINGS_DEV))
+
+
+@task
+def publish(c):
+    """Construit la version de production ; s’arrête au moindre problème de contenu."""
+    sys.exit(run_pelican(SETTINGS_PUBLISH))
+
+
+@task(help={"port": f"port du serveur (défaut : {PORT})"})
+def serve(c, port=PORT):
+    """Construit le site et le sert sur http://127.0.0.1:8000 avec rechargement automatique."""
+    from livereload import Server
+
+    def rebuild():
+        run_pelican(SETTINGS_DEV)
+
+    rebuild()
+    server = Server()
+    for pattern in (
+        "content/**/*",
+        "theme/**/*",
+        "plugins/**/*.py",
+        "pelicanconf.py",
+    ):
+        server.watch(str(ROOT / pattern), rebuild)
+    print(f"Site servi sur http://{HOST}:{port}/ (Ctrl+C pour arrêter)")
+    server.serve(host=HOST, port=int(port), root=str(ROOT / "output"), open_url_delay=None)
+
+
+@task
+def lint(c):
+    """Vérifie le style du code Python (ruff)."""
+    c.run("ruff check . && ruff format --check .", pty=False)
+
+
+@task(help={"args": "arguments passés à pytest, par exemple « -k feed »"})
+def test(c, args=""):
+    """Lance toute la suite de tests (lint compris)."""
+    lint(c)
+    c.run(f"python -m pytest {args}", pty=False)

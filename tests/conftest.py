@@ -1,0 +1,67 @@
+"""Shared fixtures: build real sites with the repo's settings, theme and plugins."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
+
+
+@dataclass
+class Site:
+    """A site built into a temporary folder, with ways to read what a reader gets."""
+
+    output: Path
+    settings: dict = field(repr=False)
+
+    def path(self, url: str) -> Path:
+        """The file served for a site URL such as ``/conseils/`` or ``/feeds/all.atom.xml``."""
+        target = self.output / url.lstrip("/")
+        return target / "index.html" if url.endswith("/") or target.is_dir() else target
+
+    def html(self, url: str) -> BeautifulSoup:
+        """The parsed page served at ``url``."""
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+
+def build_site(
+    tmp_path: Path, content: Path | None = None, settings_file: str = "pelicanconf.py", **overrides
+) -> Site:
+    """Build the site from ``content`` (default: the repo's own) into ``tmp_path/output``."""
+    settings = read_settings(
+        str(ROOT / settings_file),
+        override={
+            "PATH": str(content or ROOT / "content"),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return Site(tmp_path / "output", settings)
+
+
+def copy_content(tmp_path: Path) -> Path:
+    """A private copy of the repo's content, for tests that add or break files."""
+    target = tmp_path / "content"
+    shutil.copytree(ROOT / "content", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Site:
+    """The repo's own sample content, built once for the whole session."""
+    return build_site(tmp_path_factory.mktemp("sample"))
