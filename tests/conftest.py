@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,3 +68,64 @@ def copy_content(tmp_path: Path) -> Path:
 def sample_site(tmp_path_factory) -> Site:
     """The repo's own sample content, built once for the whole session."""
     return build_site(tmp_path_factory.mktemp("sample"))
+
+
+# --- Real browser ---------------------------------------------------------------------------
+# Debian's chromium, driven by Playwright through executable_path: nothing downloads a browser.
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian chromium for the whole session."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run `make test`, which installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab (own storage); console errors are collected in ``page.errors``."""
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    yield tab
+    context.close()
+
+
+def serve_folder(folder: Path):
+    """Serve ``folder`` over HTTP on a free loopback port, in a thread; returns (url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    """Base URL of the sample site served on 127.0.0.1."""
+    url, server = serve_folder(sample_site.output)
+    yield url
+    server.shutdown()
