@@ -26,10 +26,7 @@ LOCALE = ("C",)  # dates are formatted by Babel, never by the system locale
 # One folder per category; the folder name is the category slug.
 ARTICLE_PATHS = ["interviews", "conseils", "guides"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra"]
-EXTRA_PATH_METADATA = {
-    "extra/favicon.svg": {"path": "favicon.svg"},
-}
+STATIC_PATHS = ["images"]
 USE_FOLDER_AS_CATEGORY = True
 DEFAULT_CATEGORY = "conseils"
 # Labels shown to readers, keyed by category slug; any other category is an error.
@@ -102,7 +99,7 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
-        "markdown.extensions.toc": {"permalink": False, "baselevel": 2},
+        "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",

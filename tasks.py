@@ -77,12 +77,15 @@ def run_pelican(settings_file: Path, **overrides) -> int:
     problems = recorded(settings)
     output = os.path.relpath(settings["OUTPUT_PATH"], ROOT)
     articles, pages = counts.get("articles", 0), counts.get("pages", 0)
+    seconds = f"{elapsed:.1f}".replace(".", ",")
     summary = (
-        f"Site construit dans {output}/ en {elapsed:.1f} s".replace(".", ",")
-        + f" : {articles} article{'s' if articles > 1 else ''}, {pages} page{'s' if pages > 1 else ''}"
+        f"Site construit dans {output}/ en {seconds} s : "
+        f"{articles} article{'s' if articles > 1 else ''}, {pages} page{'s' if pages > 1 else ''}"
     )
     if problems:
-        summary += f" ; {len(problems)} fichier(s) ignoré(s) à cause des problèmes ci-dessus"
+        files = len({problem.path for problem in problems})
+        plural = "s" if files > 1 else ""
+        summary += f" ; {files} fichier{plural} en erreur, non publié{plural} (voir ci-dessus)"
     print(summary + ".")
     return 0
 
@@ -96,7 +99,7 @@ def clean(c):
 
 @task
 def build(c):
-    """Construit le site dans output/ (les problèmes de contenu sont signalés, le reste est construit)."""
+    """Construit le site dans output/ ; un fichier en erreur est signalé et ignoré."""
     sys.exit(run_pelican(SETTINGS_DEV))
 
 

@@ -11,6 +11,19 @@ from .reader import FrenchMarkdownReader
 
 def start_build(pelican) -> None:
     problems.start(pelican.settings)
+    _reset_sitemap()
+
+
+def _reset_sitemap() -> None:
+    # pelican-sitemap keeps its queue in a module global and clears it only when a
+    # build finishes; after a build that stopped early (a refused publish, a template
+    # error in the dev server) every later build in the process would lose its sitemap.
+    try:
+        from pelican.plugins.sitemap.sitemap import generator
+    except ImportError:
+        return
+    generator._main_pelican = None
+    generator.page_queue = []
 
 
 def use_french_reader(readers) -> None:

@@ -49,9 +49,8 @@ class FrenchMarkdownReader(MarkdownReader):
             words, settings.get("READING_SPEED_WPM", 195)
         )
         entries = toc.headings(content)
-        if (
-            words >= settings.get("TOC_MIN_WORDS", 600)
-            and len(entries) >= settings.get("TOC_MIN_HEADINGS", 3)
+        if words >= settings.get("TOC_MIN_WORDS", 600) and len(entries) >= settings.get(
+            "TOC_MIN_HEADINGS", 3
         ):
             metadata["toc"] = entries
         if is_article:
@@ -60,5 +59,7 @@ class FrenchMarkdownReader(MarkdownReader):
                 field.value if field else os.path.basename(os.path.dirname(source_path)),
                 categories,
             )
-            metadata["category"] = Category(categories[slug], settings)
+            category = Category(categories[slug], settings)
+            category.slug = slug  # the folder name, whatever the label says
+            metadata["category"] = category
         return content, metadata

@@ -36,6 +36,8 @@ def check_header(
                 "ou une ligne vide avant le texte",
             )
         )
+        # What follows the break is unknown: other reports would only be echoes of it.
+        return problems
     title = header.get("title")
     if title is None or not title.value:
         problems.append(

@@ -1,0 +1,109 @@
+"""Broken content gets one French line naming the file and the line; the rest still builds."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from cmcore.problems import ContentError
+from tests.conftest import ROOT, build_site
+
+DATA = ROOT / "tests" / "data" / "blog" / "site"
+NBSP = "\u00a0"
+
+BROKEN = {
+    "conseils/date-illisible.md": (
+        "Title: Une date impossible\nAuthor: Koffi Mensah\nDate: 32/13/2019\n\nTexte.\n"
+    ),
+    "conseils/entete-casse.md": (
+        "Title: Un en-tête cassé\nDate 2025-01-01 10:00\nTags: essai\n\nTexte.\n"
+    ),
+    "guides/sans-titre.md": "Date: 2025-02-01 10:00\nTags: essai\n\nTexte sans titre.\n",
+    "interviews/categorie-inconnue.md": (
+        "Title: Une catégorie inconnue\nDate: 2025-03-01 10:00\nCategory: Recettes\n\nTexte.\n"
+    ),
+}
+EXPECTED = [
+    "date-illisible.md:3 : date « 32/13/2019 » illisible, écrivez AAAA-MM-JJ HH:MM",
+    "entete-casse.md:2 : en-tête cassé : la ligne « Date 2025-01-01 10:00 » n'est pas de la forme "
+    "« Clé: valeur » ; ajoutez les deux-points, ou une ligne vide avant le texte",
+    "sans-titre.md:1 : titre manquant : ajoutez en tête du fichier une ligne "
+    "« Title: Le titre de l’article »",
+    "categorie-inconnue.md:3 : catégorie « Recettes » inconnue : choisissez parmi interviews, "
+    "conseils, guides, ou ajoutez-la à BLOG_CATEGORIES dans pelicanconf.py",
+]
+
+
+@pytest.fixture
+def broken_content(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DATA, content)
+    for name, text in BROKEN.items():
+        (content / name).write_text(text, encoding="utf-8")
+    return content
+
+
+def plain(text: str) -> str:
+    return text.replace(NBSP, " ").replace("\u202f", " ")
+
+
+def test_development_build_warns_once_per_problem_and_builds_the_rest(
+    tmp_path, broken_content, caplog
+):
+    with caplog.at_level(logging.WARNING):
+        site = build_site(tmp_path, content=broken_content)
+    warnings = [plain(r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
+    for expected in EXPECTED:
+        matching = [w for w in warnings if w.endswith(expected)]
+        assert len(matching) == 1, (expected, warnings)
+        assert matching[0].startswith(str(broken_content))
+    # Nothing else was said, in English or otherwise.
+    assert len(warnings) == len(EXPECTED), warnings
+    # The 14 good articles are all there; the broken ones are not published.
+    cards = {
+        a.text
+        for url in ("/", "/page/2/", "/page/3/")
+        for a in site.html(url).select(".card-title a")
+    }
+    assert len(cards) == 14
+    assert not site.path("/une-date-impossible/").exists()
+
+
+def test_strict_build_refuses_and_writes_nothing(tmp_path, broken_content):
+    with pytest.raises(ContentError) as refused:
+        build_site(tmp_path, content=broken_content, CONTENT_STRICT=True)
+    assert len(refused.value.problems) == 4
+    assert not (tmp_path / "output" / "index.html").exists()
+
+
+def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess:
+    code = (
+        "import sys, tasks; "
+        f"sys.exit(tasks.run_pelican(tasks.ROOT / {settings_file!r}, "
+        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120
+    )
+
+
+def test_publish_exits_non_zero_with_french_lines_and_no_traceback(tmp_path, broken_content):
+    result = run_task("publishconf.py", broken_content, tmp_path / "out")
+    assert result.returncode == 1
+    err = plain(result.stderr)
+    assert "Traceback" not in err
+    for expected in EXPECTED:
+        assert expected in err
+    assert "Publication refusée : 4 problèmes dans le contenu" in err
+
+
+def test_build_task_exits_zero_and_says_what_was_skipped(tmp_path, broken_content):
+    result = run_task("pelicanconf.py", broken_content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "attention : " in result.stderr
+    assert "4 fichiers en erreur, non publiés" in plain(result.stdout)
