@@ -117,8 +117,14 @@ def serve(c, port=PORT):
     def rebuild():
         run_pelican(SETTINGS_DEV)
 
+    class QuietServer(Server):
+        # livereload narrates every step in English; our build lines say what matters.
+        def _setup_logging(self):
+            logging.getLogger("livereload").setLevel(logging.WARNING)
+            logging.getLogger("tornado").setLevel(logging.WARNING)
+
     rebuild()
-    server = Server()
+    server = QuietServer()
     for pattern in (
         "content/**/*",
         "theme/**/*",
