@@ -1,0 +1,5 @@
+"""Training portal: courses and lessons from ``content/formations/``, with self-checks."""
+
+from .training import register
+
+__all__ = ["register"]
