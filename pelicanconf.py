@@ -106,13 +106,22 @@ MARKDOWN = {
 }
 TYPOGRIFY = False  # French typography is applied by the proofread plugin
 
+# Extra links of the header navigation: (label, path without leading slash).
+MENU_LINKS = [
+    ("Formations", "formations/"),
+]
+
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "blog",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "pelican.plugins.related_posts",
+    "training",
 ]
+# Training portal (plugins/training/README.md): courses in content/formations/.
+TRAINING_PATH = "formations"
+TRAINING_URL = "formations/"
 RELATED_POSTS_MAX = 3
 SITEMAP = {
     "format": "xml",
