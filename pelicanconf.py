@@ -69,7 +69,18 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DRAFT_URL = "brouillons/{slug}/"
 DRAFT_SAVE_AS = "brouillons/{slug}/index.html"
-DIRECT_TEMPLATES = ["index", "categories", "authors", "tags", "archives", "404", "robots"]
+DIRECT_TEMPLATES = [
+    "index",
+    "categories",
+    "authors",
+    "tags",
+    "archives",
+    "search",
+    "404",
+    "robots",
+]
+SEARCH_URL = "recherche/"
+SEARCH_SAVE_AS = "recherche/index.html"
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 # "404" is saved as 404.html by default; robots.txt is rendered from the theme.
 ROBOTS_SAVE_AS = "robots.txt"
@@ -114,6 +125,7 @@ MENU_LINKS = [
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "blog",
+    "search",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "pelican.plugins.related_posts",
@@ -127,7 +139,15 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.5},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": ["404.html", "brouillons/", "page/", "categories/", "etiquettes/", "auteurs/"],
+    "exclude": [
+        "404.html",
+        "recherche/",
+        "brouillons/",
+        "page/",
+        "categories/",
+        "etiquettes/",
+        "auteurs/",
+    ],
 }
 
 # Development builds: warn about bad content and build the rest.

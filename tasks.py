@@ -147,3 +147,22 @@ def test(c, args=""):
     """Lance toute la suite de tests (lint compris)."""
     lint(c)
     c.run(f"python -m pytest {args}", pty=False)
+
+
+@task(help={"output": "dossier du site construit (défaut : output)"})
+def check(c, output="output"):
+    """Contrôle qualité du site construit : accessibilité, HTML, liens, poids, mobile, sans JS."""
+    from quality.gates import run_gates
+    from quality.pages import ALL_TYPES
+
+    folder = ROOT / output
+    if not (folder / "index.html").is_file() and run_pelican(SETTINGS_DEV) != 0:
+        sys.exit(1)
+    results = run_gates(folder, required=ALL_TYPES)
+    for result in results:
+        print("\n".join(result.lines()))
+    failed = [r for r in results if not r.ok]
+    if failed:
+        print(f"Contrôle échoué : {len(failed)} contrôle{'s' if len(failed) > 1 else ''} en échec.")
+        sys.exit(1)
+    print(f"Contrôle réussi : {len(results)} contrôles, aucun problème.")

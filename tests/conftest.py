@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
+from quality.serve import chromium
+from quality.serve import start_server as serve_folder  # (base URL, server)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
@@ -73,29 +72,15 @@ def sample_site(tmp_path_factory) -> Site:
 # --- Real browser ---------------------------------------------------------------------------
 # Debian's chromium, driven by Playwright through executable_path: nothing downloads a browser.
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian chromium for the whole session."""
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing: run `make test`, which installs it.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    try:
+        with chromium() as instance:
+            yield instance
+    except FileNotFoundError as missing:
+        pytest.fail(str(missing))
 
 
 @pytest.fixture
@@ -108,19 +93,6 @@ def page(browser):
     tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
     yield tab
     context.close()
-
-
-def serve_folder(folder: Path):
-    """Serve ``folder`` over HTTP on a free loopback port, in a thread; returns (url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
 
 
 @pytest.fixture(scope="session")

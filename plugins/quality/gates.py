@@ -1,0 +1,45 @@
+"""Run every gate over a built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import browser as in_browser
+from .links import check_links
+from .pages import representatives
+from .report import Failure, GateResult
+from .serve import chromium, serve_folder
+from .validity import check_html
+
+
+def article_without_images(output: Path, pages: dict[str, str]) -> str | None:
+    """An article page whose body has no image, for the weight budget."""
+    from bs4 import BeautifulSoup
+
+    from .pages import ARTICLE_MARK, html_pages, site_url
+
+    for file in html_pages(output):
+        text = file.read_text(encoding="utf-8")
+        if ARTICLE_MARK in text and not BeautifulSoup(text, "html.parser").select(".post-body img"):
+            return site_url(output, file)
+    return pages.get("article")
+
+
+def run_gates(output: Path, required: list[str] | None = None) -> list[GateResult]:
+    """Every gate; ``required`` page types missing from the site are failures too."""
+    pages = representatives(output)
+    found = GateResult("types de page", len(pages), "trouvés")
+    for kind in required or []:
+        if kind not in pages:
+            found.failures.append(Failure("site", f"aucune page de type « {kind} » dans le site"))
+    links, _external = check_links(output)
+    results = [found, links, check_html(output)]
+    with serve_folder(output) as base, chromium() as browser:
+        results.append(in_browser.check_accessibility(browser, base, pages))
+        results.extend(in_browser.check_requests_and_console(browser, base, pages))
+        article = article_without_images(output, pages)
+        if article:
+            results.append(in_browser.check_article_budget(browser, base, article))
+        results.append(in_browser.check_mobile(browser, base, pages))
+        results.append(in_browser.check_without_javascript(browser, base, pages))
+    return results
