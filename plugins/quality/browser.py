@@ -98,7 +98,7 @@ def check_requests_and_console(browser, base: str, pages: Mapping[str, str]) -> 
 def check_article_budget(browser, base: str, article_url: str) -> GateResult:
     """An article without images: HTML + CSS + JS at most 30 KB once compressed."""
     result = GateResult("poids d’un article", 1, "page")
-    context, page, requests, _ = _visit(browser, base + article_url)
+    context, _, requests, _ = _visit(browser, base + article_url)
     try:
         total = 0
         for requested, kind in requests:
@@ -124,8 +124,9 @@ def check_mobile(browser, base: str, pages: Mapping[str, str]) -> GateResult:
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             smallest = page.evaluate(
-                """() => Math.min(...[document.body, ...document.querySelectorAll('main p, main li')]
-                    .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
+                """() => Math.min(
+                    ...[document.body, ...document.querySelectorAll('main p, main li')]
+                        .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
             )
         finally:
             context.close()

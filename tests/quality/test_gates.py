@@ -23,7 +23,8 @@ def test_sample_site_passes_every_gate_on_every_page_type(sample_site):
 GOOD = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Bien</title></head>
 <body><nav class="site-nav"><a href="/">Accueil</a></nav>
-<main><h1>Une page correcte</h1><p id="ici" style="font-size:18px">Un texte lisible et assez long.</p>
+<main><h1>Une page correcte</h1>
+<p id="ici" style="font-size:18px">Un texte lisible et assez long.</p>
 <a href="#ici">Lien interne</a></main></body></html>"""
 
 BAD = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
