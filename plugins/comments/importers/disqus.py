@@ -1,0 +1,66 @@
+"""Disqus XML exports: ``<thread>`` and ``<post>`` elements linked by ``dsq:id``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import xmlsafe
+from ..model import APPROVED, DELETED, SPAM, Comment, CommentInputError, Incoming
+
+SOURCE = "disqus"
+NAMESPACE = "http://disqus.com"
+INTERNALS = "{http://disqus.com/disqus-internals}id"
+
+
+def detect(root_tag: str, namespaces: str) -> bool:
+    """True for the start of a Disqus export (a ``<disqus>`` root in Disqus's namespace)."""
+    return root_tag == "disqus" or 'xmlns="http://disqus.com' in namespaces
+
+
+def read(path: Path) -> list[Incoming]:
+    """Every post of a Disqus export, in document order."""
+    root = xmlsafe.parse(path)
+    if xmlsafe.local(root.tag) != "disqus":
+        raise CommentInputError(str(path), "ce n'est pas un export Disqus (pas de <disqus>)")
+    threads: dict[str, tuple[str, ...]] = {}
+    for element in xmlsafe.children(root, "thread"):
+        link = xmlsafe.text(element, "link")
+        identifier = xmlsafe.text(element, "id")
+        threads[element.get(INTERNALS, "")] = tuple(t for t in (link, identifier) if t)
+    incoming = []
+    for element in xmlsafe.children(root, "post"):
+        post_id = element.get(INTERNALS, "")
+        thread_ref = xmlsafe.child(element, "thread")
+        targets = threads.get(thread_ref.get(INTERNALS, "") if thread_ref is not None else "", ())
+        parent = xmlsafe.child(element, "parent")
+        parent_id = parent.get(INTERNALS) if parent is not None else None
+        author = xmlsafe.child(element, "author")
+        name = xmlsafe.text(author, "name") if author is not None else ""
+        anonymous = author is None or xmlsafe.text(author, "isAnonymous") == "true"
+        if xmlsafe.text(element, "isDeleted") == "true":
+            status = DELETED
+        elif xmlsafe.text(element, "isSpam") == "true":
+            status = SPAM
+        else:
+            status = APPROVED
+        comment = Comment(
+            id=f"{SOURCE}:{post_id}",
+            thread=targets[0] if targets else "",
+            parent=f"{SOURCE}:{parent_id}" if parent_id else None,
+            author=name or ("Anonyme" if anonymous else xmlsafe.text(author, "username")),
+            author_url="",
+            date=_date(xmlsafe.text(element, "createdAt")),
+            html=xmlsafe.text(element, "message"),
+            status=status,
+        )
+        incoming.append(Incoming(comment, targets))
+    return incoming
+
+
+def _date(value: str) -> dt.datetime:
+    try:
+        date = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return date.astimezone(dt.UTC) if date.tzinfo else date.replace(tzinfo=dt.UTC)

@@ -1,0 +1,99 @@
+"""The French summary of an import, one line per article, then orphans and conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cmcore.problems import display_path
+
+from .merge import Result
+
+NBSP = "\u00a0"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """« 0 importé », « 1 importé », « 2 importés » (French: 0 and 1 take the singular)."""
+    return f"{count} {word if count < 2 else (words or word + 's')}"
+
+
+def quoted(text: str) -> str:
+    """« text » with no-break spaces inside the guillemets."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+def article_line(article: str, counts) -> str:
+    """« slug : 2 importés, 0 inchangé, 1 en attente (modération), 1 ignoré (…) »."""
+    parts = [plural(counts.imported, "importé"), plural(counts.unchanged, "inchangé")]
+    if counts.updated:
+        parts.append(plural(counts.updated, "mis à jour", "mis à jour"))
+    parts.append(f"{counts.pending} en attente (modération)")
+    parts.append(plural(counts.skipped, "ignoré") + " (rétrolien, indésirable, supprimé)")
+    if counts.conflicts:
+        parts.append(plural(counts.conflicts, "conflit"))
+    return f"  {article}{NBSP}: " + ", ".join(parts)
+
+
+def summary(
+    result: Result, path: Path, label: str, read: int, written: list[Path], dry_run: bool
+) -> str:
+    """The whole summary printed by ``invoke comments-import``."""
+    lines = [
+        f"Import de {quoted(display_path(str(path)))} ({label}, "
+        f"{plural(read, 'commentaire lu', 'commentaires lus')}){NBSP}:"
+    ]
+    for article in sorted(result.articles):
+        lines.append(article_line(article, result.articles[article]))
+    if not result.articles:
+        lines.append("  aucun commentaire rattaché à un article")
+    store_folder = result.store.folder if result.store else Path("content/comments")
+    if result.orphans:
+        quarantine = display_path(str(store_folder / "_orphelins.json"))
+        lines.append(
+            f"Orphelins{NBSP}: {plural(len(result.orphans), 'commentaire')} sans article, "
+            f"gardé{'s' if len(result.orphans) > 1 else ''} dans {quarantine} "
+            "(créez l'article, ou ajoutez l'ancienne adresse à COMMENTS_ALIASES, "
+            f"puis réimportez){NBSP}:"
+        )
+        lines.extend(
+            f"  {comment_id} → {thread or '(adresse inconnue)'}"
+            for comment_id, thread in result.orphans
+        )
+    if result.skipped_orphans:
+        lines.append(
+            f"Sans article{NBSP}: {plural(result.skipped_orphans, 'ignoré')} "
+            "(rétrolien, indésirable, supprimé)"
+        )
+    if result.conflicts:
+        edited = plural(len(result.conflicts), "commentaire modifié", "commentaires modifiés")
+        lines.append(
+            f"Conflits{NBSP}: {edited} à la main et changé"
+            f"{'s' if len(result.conflicts) > 1 else ''} dans l'export{NBSP}; votre version est "
+            f"gardée (supprimez le bloc du fichier pour reprendre celle de l'export){NBSP}:"
+        )
+        for conflict in result.conflicts:
+            name = f"{conflict.article}.json" if conflict.article else "_orphelins.json"
+            lines.append(f"  {conflict.id} ({display_path(str(store_folder / name))})")
+    if result.missing_parents:
+        lines.append(
+            f"Réponses à un commentaire absent de l'export, affichées en tête de fil{NBSP}: "
+            + ", ".join(f"{c} (répond à {p})" for c, p in result.missing_parents)
+        )
+    if result.duplicates:
+        lines.append(
+            f"Identifiants en double dans l'export, seul le dernier est gardé{NBSP}: "
+            + ", ".join(result.duplicates)
+        )
+    if dry_run:
+        lines.append(
+            f"Essai (--dry-run){NBSP}: rien n'a été écrit{NBSP}; "
+            f"{plural(len(written), 'fichier serait modifié', 'fichiers seraient modifiés')}."
+        )
+    elif written:
+        lines.append(
+            f"{plural(len(written), 'fichier écrit', 'fichiers écrits')}{NBSP}: "
+            + ", ".join(display_path(str(p)) for p in written)
+            + "."
+        )
+    else:
+        lines.append("Aucun fichier modifié.")
+    return "\n".join(lines)
