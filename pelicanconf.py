@@ -125,6 +125,7 @@ MENU_LINKS = [
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "blog",
+    "comments",
     "search",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",

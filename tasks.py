@@ -166,3 +166,49 @@ def check(c, output="output"):
         print(f"Contrôle échoué : {len(failed)} contrôle{'s' if len(failed) > 1 else ''} en échec.")
         sys.exit(1)
     print(f"Contrôle réussi : {len(results)} contrôles, aucun problème.")
+
+
+# --- Comments (plugins/comments/README.md) --------------------------------------------------
+
+
+@task(
+    help={
+        "file": "export à importer\u00a0: WordPress ou Disqus (XML), base Isso, JSON ou CSV",
+        "source": "wordpress, disqus, isso, json ou csv (défaut\u00a0: selon le fichier)",
+        "dry_run": "affiche le résumé sans rien écrire",
+        "content": "dossier du contenu (défaut\u00a0: celui de pelicanconf.py)",
+    }
+)
+def comments_import(c, file, source=None, dry_run=False, content=None):
+    """Importe les commentaires d’un export dans content/comments/, résumé par article."""
+    sys.exit(_comments_run("import", file, source=source, dry_run=dry_run, content=content))
+
+
+@task(
+    help={
+        "id": "identifiant du commentaire, par exemple wordpress:116",
+        "content": "dossier du contenu (défaut\u00a0: celui de pelicanconf.py)",
+    }
+)
+def comments_approve(c, id, content=None):
+    """Publie un commentaire en attente de modération."""
+    sys.exit(_comments_run("approve", id, content=content))
+
+
+def _comments_run(action: str, target: str, content=None, **options) -> int:
+    """Run a comments action; a hostile or unreadable file is one French line and exit 1."""
+    from comments import cli
+    from comments.model import CommentInputError
+
+    _setup_logging()
+    try:
+        settings = cli.load_settings(SETTINGS_DEV, content)
+        if action == "import":
+            _, summary = cli.import_file(Path(target), settings, **options)
+        else:
+            summary = cli.approve(target, settings)
+    except CommentInputError as error:
+        print(f"erreur\u00a0: {error}", file=sys.stderr)
+        return error.exitcode
+    print(summary)
+    return 0
