@@ -119,6 +119,7 @@ TYPOGRIFY = False  # French typography is applied by the proofread plugin
 
 # Extra links of the header navigation: (label, path without leading slash).
 MENU_LINKS = [
+    ("Événements", "evenements/"),
     ("Formations", "formations/"),
 ]
 
@@ -131,7 +132,12 @@ PLUGINS = [
     "pelican.plugins.neighbors",
     "pelican.plugins.related_posts",
     "training",
+    "events",
 ]
+# Events (plugins/events/README.md): one file per event in content/evenements/.
+EVENTS_PATH = "evenements"
+EVENTS_TIMEZONE = "Africa/Abidjan"
+EVENTS_HOME_COUNT = 3
 # Training portal (plugins/training/README.md): courses in content/formations/.
 TRAINING_PATH = "formations"
 TRAINING_URL = "formations/"

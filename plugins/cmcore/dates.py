@@ -44,3 +44,42 @@ def format_time(value: dt.time | dt.datetime) -> str:
 def iso(value: dt.date | dt.datetime) -> str:
     """Machine-readable date for ``<time datetime="…">``."""
     return value.isoformat()
+
+
+EN_DASH = "\u2013"
+# An evening that ends before this hour on the next day is still read as one evening:
+# « samedi 5 décembre 2026, 19 h – 1 h », not « du 5 au 6 décembre 2026 ».
+_NIGHT_ENDS = dt.time(6, 0)
+
+
+def format_range(start: dt.date | dt.datetime, end: dt.date | dt.datetime) -> str:
+    """French date range of an event, ``end`` included.
+
+    - same day, with times: « samedi 5 décembre 2026, 18 h 30 – 21 h »
+    - same day, no times: « samedi 5 décembre 2026 »
+    - several days: « du 12 au 14 mars 2027 », « du 30 mars au 2 avril 2027 »,
+      « du 30 décembre 2026 au 2 janvier 2027 »
+
+    Pass ``datetime`` values for timed events and ``date`` values for whole days;
+    both ends are read in their own wall-clock time.
+    """
+    timed = isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
+    first = start.date() if isinstance(start, dt.datetime) else start
+    last = end.date() if isinstance(end, dt.datetime) else end
+    if timed and last == first + dt.timedelta(days=1) and end.time() <= _NIGHT_ENDS:
+        last = first
+    if last <= first:
+        text = format_date(first, weekday=True)
+        if timed:
+            times = format_time(start)
+            if end != start:
+                # No-break space before the dash so that a line never starts with it.
+                times = f"{times}{NBSP}{EN_DASH} {format_time(end)}"
+            text = f"{text}, {times}"
+        return text
+    if (first.year, first.month) == (last.year, last.month):
+        return f"du {_day(first.day)} au {format_date(last)}"
+    if first.year == last.year:
+        month = _babel_date(first, "MMMM", locale=LOCALE)
+        return f"du {_day(first.day)}{NBSP}{month} au {format_date(last)}"
+    return f"du {format_date(first)} au {format_date(last)}"
