@@ -18,7 +18,7 @@ NBSP = "\u00a0"
 KNOW_HOW = "savoir-faire"
 SOFT_SKILL = "savoir-être"
 
-_PREFIX = re.compile(r"^(?P<order>\d+)[-_.](?P<slug>.+)$")
+_PREFIX = re.compile(r"^(?P<order>\d+)[-_.](?P<name>.+)$")
 _DURATION = re.compile(
     r"^(?:(?P<hours>\d+)\s*(?:h|heures?)\s*(?P<rest>\d+)?\s*(?:min(?:utes?)?)?"
     r"|(?P<minutes>\d+)\s*(?:min(?:utes?)?)?)$",
@@ -51,18 +51,18 @@ def format_duration(minutes: int | None) -> str:
     return f"{hours}{NBSP}h{NBSP}{rest:02d}" if rest else f"{hours}{NBSP}h"
 
 
-def order_and_slug(path: str, order_value: str | None, line: int) -> tuple[int, str]:
-    """Order and slug of the lesson at ``path``; ``TrainingError`` when it has no order.
+def order_and_name(path: str, order_value: str | None, line: int) -> tuple[int, str]:
+    """Order and URL name of the lesson at ``path``; ``TrainingError`` when it has no order.
 
     ``Lesson-Order`` (given at ``line``) wins over a numeric prefix of the file name
-    (``03-moderer.md``); the slug is the file name without prefix and extension.
+    (``03-moderer.md``); the name is the file name without prefix and extension.
     """
     stem = os.path.splitext(os.path.basename(path))[0]
     prefix = _PREFIX.match(stem)
-    slug = prefix["slug"] if prefix else stem
+    name = prefix["name"] if prefix else stem
     if order_value is not None:
         if order_value.strip().isdigit():
-            return int(order_value), slug
+            return int(order_value), name
         raise TrainingError(
             Problem(
                 path,
@@ -72,7 +72,7 @@ def order_and_slug(path: str, order_value: str | None, line: int) -> tuple[int, 
             )
         )
     if prefix:
-        return int(prefix["order"]), slug
+        return int(prefix["order"]), name
     raise TrainingError(
         Problem(
             path,
@@ -143,7 +143,7 @@ def assemble(course: Course, lessons: list[Lesson], base_url: str) -> tuple[Cour
     """The course with its lessons ordered, numbered, given URLs, and its skills map."""
     ordered, problems = order_lessons(lessons)
     course_url = f"{base_url}{course.slug}/"
-    ordered = [replace(lesson, url=f"{course_url}{lesson.slug}/") for lesson in ordered]
+    ordered = [replace(lesson, url=f"{course_url}{lesson.name}/") for lesson in ordered]
     finished = replace(
         course,
         url=course_url,

@@ -53,7 +53,7 @@ class Lesson:
 
     path: str
     course: str  # slug of the course
-    slug: str
+    name: str  # URL segment, from the file name: ``03-moderer.md`` gives ``moderer``
     order: int
     order_line: int  # where the order was given (1 when it comes from the file name)
     title: str
@@ -69,6 +69,14 @@ class Lesson:
     @property
     def save_as(self) -> str:
         return f"{self.url}index.html"
+
+    @property
+    def slug(self) -> str:
+        """Unique across the site (two courses may both have an ``introduction``).
+
+        The comments plugin files a lesson's comments under this slug.
+        """
+        return f"{self.course}-{self.name}"
 
 
 @dataclass(frozen=True)

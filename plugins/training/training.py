@@ -46,6 +46,7 @@ class TrainingGenerator(Generator):
 
     def generate_context(self) -> None:
         self.courses: list[Course] = []
+        self.lessons: list[Lesson] = []
         root = setting(self.settings, "TRAINING_PATH")
         by_folder: dict[str, list[str]] = {}
         for relpath in sorted(self.get_files(root)):
@@ -55,6 +56,8 @@ class TrainingGenerator(Generator):
             if found:
                 self.courses.append(found)
         self.courses.sort(key=lambda found: found.title.casefold())
+        # Read by other plugins (comments checks that every thread has a page).
+        self.lessons = [lesson for found in self.courses for lesson in found.lessons]
         self.context["training_courses"] = self.courses
 
     def _read_course(self, folder: str, files: list[str], is_root: bool) -> Course | None:
@@ -126,7 +129,7 @@ class TrainingGenerator(Generator):
         path = page.source_path
         order_field = header.get("lesson-order")
         try:
-            order, slug = courses.order_and_slug(
+            order, name = courses.order_and_name(
                 path,
                 order_field.value if order_field else None,
                 order_field.line if order_field else 1,
@@ -147,7 +150,7 @@ class TrainingGenerator(Generator):
         return Lesson(
             path=path,
             course=course.slug,
-            slug=page.metadata.get("slug") or slug,
+            name=page.metadata.get("slug") or name,
             order=order,
             order_line=order_field.line if order_field else 1,
             title=page.title,

@@ -13,7 +13,7 @@ from training.course import (
     format_duration,
     known_skills,
     neighbours,
-    order_and_slug,
+    order_and_name,
     parse_duration,
 )
 from training.model import Course, Lesson, TrainingError
@@ -36,7 +36,7 @@ def lesson(name: str, order: int, skills=(), minutes=None) -> Lesson:
     return Lesson(
         path=f"content/formations/cm/{name}.md",
         course="cm",
-        slug=name,
+        name=name,
         order=order,
         order_line=1,
         title=name.capitalize(),
@@ -47,18 +47,18 @@ def lesson(name: str, order: int, skills=(), minutes=None) -> Lesson:
 
 
 def test_order_comes_from_the_file_name_prefix_or_lesson_order():
-    assert order_and_slug("x/03-moderer.md", None, 1) == (3, "moderer")
-    assert order_and_slug("x/moderer.md", "7", 4) == (7, "moderer")
-    assert order_and_slug("x/01-moderer.md", "2", 4) == (2, "moderer")
+    assert order_and_name("x/03-moderer.md", None, 1) == (3, "moderer")
+    assert order_and_name("x/moderer.md", "7", 4) == (7, "moderer")
+    assert order_and_name("x/01-moderer.md", "2", 4) == (2, "moderer")
 
 
 def test_a_lesson_without_order_raises_a_french_problem():
     with pytest.raises(TrainingError) as missing:
-        order_and_slug("x/moderer.md", None, 1)
+        order_and_name("x/moderer.md", None, 1)
     assert missing.value.problem.line == 1
     assert "ordre de la leçon manquant" in str(missing.value)
     with pytest.raises(TrainingError) as unreadable:
-        order_and_slug("x/moderer.md", "trois", 5)
+        order_and_name("x/moderer.md", "trois", 5)
     assert unreadable.value.problem.line == 5
     assert (
         str(unreadable.value)
@@ -76,7 +76,7 @@ def test_assemble_orders_numbers_and_links_lessons_and_drops_a_reused_order():
         [lesson("c", 30), lesson("a", 10), lesson("b", 20), lesson("b2", 20)],
         "formations/",
     )
-    assert [(x.slug, x.number) for x in course.lessons] == [("a", 1), ("b", 2), ("c", 3)]
+    assert [(x.name, x.number) for x in course.lessons] == [("a", 1), ("b", 2), ("c", 3)]
     assert course.url == "formations/cm/"
     assert course.lessons[1].url == "formations/cm/b/"
     assert course.lessons[1].save_as == "formations/cm/b/index.html"
@@ -95,7 +95,7 @@ def test_skills_map_lists_every_course_skill_with_the_lessons_that_train_it():
         [lesson("a", 1, ["écoute", "rédaction"]), lesson("b", 2, ["écoute"])],
         "formations/",
     )
-    assert [(use.name, use.kind, [x.slug for x in use.lessons]) for use in course.skills_map] == [
+    assert [(use.name, use.kind, [x.name for x in use.lessons]) for use in course.skills_map] == [
         ("rédaction", "savoir-faire", ["a"]),
         ("analyse", "savoir-faire", []),
         ("écoute", "savoir-être", ["a", "b"]),

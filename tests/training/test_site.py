@@ -166,6 +166,14 @@ def test_lesson_ends_with_the_feedback_question_and_loads_the_local_script(site)
     assert site.html("/formations/").select_one("script[src$='training.js']") is None
 
 
+def test_lesson_feedback_is_followed_by_the_comment_block_of_the_lesson(site):
+    page = site.html(f"{COURSE}moderer/")
+    feedback = page.select_one(".lesson-feedback")
+    comments = page.select_one("section.comments")
+    assert comments is not None, "the comments plugin should render the lesson's thread"
+    assert feedback.find_next("section", class_="comments") is comments
+
+
 def test_portal_pages_are_in_the_sitemap(site):
     sitemap = site.text("/sitemap.xml")
     assert f"{COURSE}rendre-compte/" in sitemap
