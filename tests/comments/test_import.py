@@ -1,4 +1,4 @@
-"""Every source imported twice: the store reproduces threads and statuses, the second run changes nothing."""
+"""Every source imported twice: exact threads and statuses, and a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -196,7 +196,7 @@ def test_newer_export_adds_only_what_is_new(content, tmp_path):
     older.write_text(text[:start] + text[end:], encoding="utf-8")
     import_file(content, older)
     before = (content / "comments" / "test.json").read_text(encoding="utf-8")
-    result, summary = import_file(content, ISSO_WXR)
+    _, summary = import_file(content, ISSO_WXR)
     assert "test : 1 importé, 6 inchangés" in summary
     after = (content / "comments" / "test.json").read_text(encoding="utf-8")
     old_blocks = json.loads(before)["comments"]
@@ -216,11 +216,10 @@ def test_hand_edit_is_kept_and_reported(content, tmp_path):
     )
     # The source changed too: conflict, reported, the store wins.
     changed = tmp_path / "changed.xml"
+    # Comment 116 is the first "Comment content." of the export.
     changed.write_text(
         PELICAN_WXR.read_text(encoding="utf-8").replace(
-            "<![CDATA[Comment content.]]></wp:comment_content>\n            <wp:comment_approved>1</wp:comment_approved>\n            <wp:comment_type></wp:comment_type>\n            <wp:comment_parent>0</wp:comment_parent>",
-            "<![CDATA[Contenu modifié dans WordPress.]]></wp:comment_content>\n            <wp:comment_approved>1</wp:comment_approved>\n            <wp:comment_type></wp:comment_type>\n            <wp:comment_parent>0</wp:comment_parent>",
-            1,
+            "Comment content.", "Contenu modifié dans WordPress.", 1
         ),
         encoding="utf-8",
     )
@@ -247,7 +246,7 @@ def test_source_change_updates_an_untouched_comment(content, tmp_path):
 def test_orphan_leaves_quarantine_when_its_address_is_known(content):
     import_file(content, ISSO_WXR)
     aliases = {"COMMENTS_ALIASES": {"http://example.tld/?p=4": "with-comments"}}
-    result, summary = import_file(content, ISSO_WXR, settings=aliases)
+    result, _ = import_file(content, ISSO_WXR, settings=aliases)
     assert result.orphans == []
     assert "wordpress:11@4" in records(content, "with-comments")
     quarantine = json.loads((content / "comments" / "_orphelins.json").read_text(encoding="utf-8"))
