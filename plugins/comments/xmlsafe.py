@@ -22,9 +22,9 @@ def parse(path: Path) -> ET.Element:
     """The root element of the XML file at ``path``, or :class:`CommentInputError`."""
     shown = str(path)
     try:
-        # Entities are refused as soon as they are declared, before any expansion:
-        # a billion-laughs or quadratic-blowup file costs nothing to reject.
-        tree = SafeET.parse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        # No export needs a DOCTYPE: refusing it stops entity bombs and external
+        # entities or DTDs at their first byte, before any expansion or fetch.
+        tree = SafeET.parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except EntitiesForbidden as error:
         raise CommentInputError(
             shown,
@@ -37,7 +37,15 @@ def parse(path: Path) -> ET.Element:
             f"référence à une ressource externe «{NBSP}{error.sysid or error.pubid}{NBSP}» "
             f"refusée{NBSP}: {_HOSTILE}",
         ) from None
-    except (DTDForbidden, DefusedXmlException):
+    except DTDForbidden as error:
+        target = error.sysid or error.pubid
+        raise CommentInputError(
+            shown,
+            f"déclaration <!DOCTYPE {error.name}>"
+            + (f" qui appelle «{NBSP}{target}{NBSP}»" if target else "")
+            + f" refusée (bombe d'entités ou entité externe possible){NBSP}: {_HOSTILE}",
+        ) from None
+    except DefusedXmlException:
         raise CommentInputError(shown, f"construction XML interdite{NBSP}: {_HOSTILE}") from None
     except ET.ParseError as error:
         line, column = error.position
