@@ -212,3 +212,35 @@ def _comments_run(action: str, target: str, content=None, **options) -> int:
         return error.exitcode
     print(summary)
     return 0
+
+
+@task(help={"today": "date de référence AAAA-MM-JJ (défaut : aujourd’hui)"})
+def events(c, today=None):
+    """Vérifie les événements de content/evenements/ et liste ceux à venir."""
+    sys.exit(_events_run(today))
+
+
+def _events_run(today: str | None = None) -> int:
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    _setup_logging()
+    os.chdir(ROOT)
+    settings = read_settings(str(SETTINGS_DEV), override={"EVENTS_TODAY": today} if today else {})
+    pelican = Pelican(settings)  # registers the plugins, so that the site's reader is used
+    from cmcore.problems import recorded
+    from events import wording
+    from events.events import preview
+
+    entries = preview(pelican)
+    upcoming = [entry for entry in entries if entry.upcoming]
+    print(f"{len(upcoming)} événement{'s' if len(upcoming) > 1 else ''} à venir\u00a0:")
+    for entry in upcoming:
+        when, badge = wording.dates(entry.occurrence), wording.badge(entry)
+        print(f"- {when}\u00a0: {entry.event.title} ({badge})")
+    found = recorded(settings)
+    if found:
+        files = len({problem.path for problem in found})
+        print(f"{files} fichier{'s' if files > 1 else ''} d’événement en erreur (voir ci-dessus).")
+        return 1
+    return 0

@@ -257,3 +257,28 @@ def add_filters(generator) -> None:
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
+
+
+def preview(pelican) -> list[listing.Entry]:
+    """The events as a build would list them, without writing anything (``invoke events``).
+
+    Problems are reported as in a build and stay recorded in ``pelican.settings``.
+    """
+    settings = pelican.settings
+    problems.start(settings)
+    context = {
+        **settings,
+        "generated_content": {},
+        "static_content": {},
+        "static_links": set(),
+        "localsiteurl": settings["SITEURL"],
+    }
+    generator = EventsGenerator(
+        context=context,
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=settings["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    return generator.entries
