@@ -50,15 +50,21 @@ def clean_html(markup: str, allow_images: bool = False) -> str:
     """
     tags = set(TAGS) | ({"img"} if allow_images else set())
     attributes = {**ATTRIBUTES, **(IMAGE_ATTRIBUTES if allow_images else {})}
-    cleaned = nh3.clean(
-        paragraphs(markup),
-        tags=tags,
-        clean_content_tags={"script", "style", "template", "textarea", "title", "noscript"},
-        attributes=attributes,
-        url_schemes=set(URL_SCHEMES),
-        link_rel=LINK_REL,
-        strip_comments=True,
-    )
+
+    def clean(text: str) -> str:
+        return nh3.clean(
+            text,
+            tags=tags,
+            clean_content_tags={"script", "style", "template", "textarea", "title", "noscript"},
+            attributes=attributes,
+            url_schemes=set(URL_SCHEMES),
+            link_rel=LINK_REL,
+            strip_comments=True,
+        )
+
+    # Paragraphs are made from the sanitised text, then cleaned once more so that
+    # the result is stable: cleaning it again changes nothing.
+    cleaned = clean(paragraphs(clean(markup)))
     return cleaned.strip()
 
 
