@@ -55,12 +55,12 @@ def second(tmp_path_factory):
 
 
 def titles(soup, selector: str) -> list[str]:
-    return [norm(a.text) for a in soup.select(f"{selector} .card-title a")]
+    return [norm(a.text) for a in soup.select(f"{selector} .event-title a")]
 
 
 def card(soup, title: str):
     for found in soup.select(".event-card"):
-        if norm(found.select_one(".card-title").text) == title:
+        if norm(found.select_one(".event-title").text) == title:
             return found
     raise AssertionError(title)
 
@@ -207,7 +207,7 @@ def test_whole_calendar_parses_back_with_zones_statuses_and_geo(site):
 
 
 def test_one_calendar_per_event(site):
-    for entry in site.html("/evenements/").select(".event-card .card-title a"):
+    for entry in site.html("/evenements/").select(".event-card .event-title a"):
         url = entry["href"].rstrip("/") + ".ics"
         (event,) = calendar_of(site, url).walk("VEVENT")
         assert norm(str(event["SUMMARY"])).endswith(norm(entry.text))
