@@ -124,7 +124,8 @@ def test_build_moderation_holds_back_and_approve_publishes(tmp_path, caplog):
     assert len(warnings) == 1
     assert warnings[0].endswith(
         "with-comments.json : commentaire wordpress:117 retenu par la modération "
-        "(insulte : « connard »), non publié ; pour le publier : invoke comments-approve wordpress:117"
+        "(insulte : « connard »), non publié ; pour le publier : "
+        "invoke comments-approve wordpress:117"
     )
     from comments import cli
     from tests.comments.conftest import settings_for
