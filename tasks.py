@@ -244,3 +244,62 @@ def _events_run(today: str | None = None) -> int:
         print(f"{files} fichier{'s' if files > 1 else ''} d’événement en erreur (voir ci-dessus).")
         return 1
     return 0
+
+
+def _proofread_paths_as_options() -> None:
+    """Let `invoke proofread a.md b.md` name several files, as invoke allows one positional.
+
+    Invoke has parsed its own options when it imports this file; the rest of the command
+    line waits in ``program.core.unparsed``: bare words after ``proofread`` become
+    ``--path`` options there.
+    """
+    import inspect
+
+    from invoke import Program
+
+    for frame in inspect.stack():
+        program = frame.frame.f_locals.get("self")
+        if isinstance(program, Program) and getattr(program, "core", None):
+            tokens = program.core.unparsed
+            if "proofread" not in tokens:
+                return
+            start = tokens.index("proofread") + 1
+            rewritten, expecting_value = [], False
+            for token in tokens[start:]:
+                if expecting_value or token.startswith("-"):
+                    rewritten.append(token)
+                    expecting_value = token in ("--format", "-f", "--path", "-p")
+                elif os.path.exists(token) or "/" in token or token.endswith(".md"):
+                    rewritten += ["--path", token]
+                else:
+                    rewritten.append(token)
+            tokens[start:] = rewritten
+            return
+
+
+_proofread_paths_as_options()
+
+
+@task(
+    iterable=["path"],
+    help={
+        "path": "fichier ou dossier à relire (plusieurs possibles ; défaut : tout content/)",
+        "format": "text (défaut), json ou html (rapport autonome dans cache/relecture.html)",
+        "strict": "code de sortie 1 s’il reste une faute (la typographie corrigée au rendu "
+        "ne compte pas)",
+        "fix-typography": "corrige la typographie dans les fichiers (copie .bak) et affiche "
+        "les différences",
+    },
+)
+def proofread(c, path=None, format="text", strict=False, fix_typography=False):
+    """Relit le contenu : orthographe, grammaire, répétitions et typographie françaises."""
+    from proofread.cli import UsageError, run
+
+    _setup_logging()
+    os.chdir(ROOT)
+    try:
+        code = run(list(path or []), ROOT, format, strict, fix_typography)
+    except UsageError as error:
+        print(f"erreur : {error}", file=sys.stderr)
+        code = 2
+    sys.exit(code)

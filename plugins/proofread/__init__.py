@@ -1,0 +1,5 @@
+"""Proofread plugin: French spelling, grammar, repetition and typography of the content."""
+
+from .proofread import register
+
+__all__ = ["register"]

@@ -1,0 +1,328 @@
+"""Proofread source files: segments in, findings out, with the cache and both cores.
+
+This is the one place that runs every check over a file; the CLI and the Pelican
+glue both call :class:`Proofreader`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from cmcore.problems import display_path
+
+from . import grammar, repetition, typography
+from .cache import Cache
+from .finding import Edit, Finding, Hit, french_spaces, word_set
+from .source import CHECKED_FIELDS, Document, parse
+from .spelling import HUNSPELL_DIC, SpellingChecker, dictionary_files, load_lexicon, words_of
+
+HERE = Path(__file__).resolve().parent
+# Below this many files to check, forking workers costs more than it saves.
+PARALLEL_MIN_FILES = 4
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to check and with what (the PROOFREAD_* settings, resolved)."""
+
+    grammar: bool = True
+    dictionary: str | None = None
+    cache_dir: str | None = None
+    jobs: int = 0  # 0: every core
+    fields: tuple[str, ...] = CHECKED_FIELDS
+    hunspell: str = HUNSPELL_DIC
+
+
+def _code_version() -> str:
+    digest = hashlib.sha1()
+    for path in sorted(HERE.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _stat_key(paths) -> str:
+    parts = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:-")
+    return ";".join(parts)
+
+
+def _grammalecte_key() -> str:
+    spec = importlib.util.find_spec("grammalecte")
+    if spec is None or not spec.origin:
+        return "absent"
+    return _stat_key([spec.origin])
+
+
+def _hash(*parts: str) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Proofreader:
+    """Checks Markdown sources; cheap to create, loads dictionaries only when needed."""
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        expressions: tuple[str, ...] = ()
+        dictionary_text = ""
+        if self.options.dictionary and Path(self.options.dictionary).is_file():
+            dictionary_text = Path(self.options.dictionary).read_text(encoding="utf-8")
+            expressions = tuple(
+                line.split("#", 1)[0].strip()
+                for line in dictionary_text.splitlines()
+                if line.split("#", 1)[0].strip()
+            )
+        self.expressions = expressions
+        self.site_words = words_of(expressions)
+        use_grammar = self.options.grammar and importlib.util.find_spec("grammalecte") is not None
+        self.use_grammar = use_grammar
+        if self.options.grammar and not use_grammar:
+            grammar.engine()  # says once that grammar is off
+        self.context = _hash(
+            _code_version(),
+            _stat_key(dictionary_files(self.options.hunspell)),
+            dictionary_text,
+            _grammalecte_key() if use_grammar else "no-grammar",
+            ",".join(self.options.fields),
+        )
+        self.cache = Cache(self.options.cache_dir)
+        self._speller: SpellingChecker | None = None
+
+    # -- engines, loaded on first need ------------------------------------------------------
+
+    def _spelling(self) -> SpellingChecker:
+        if self._speller is None:
+            lexicon = load_lexicon(self.options.cache_dir, self.options.hunspell)
+            self._speller = SpellingChecker(lexicon, self.site_words)
+        return self._speller
+
+    def warm_up(self) -> None:
+        """Load the engines now (before forking workers, so that they share them)."""
+        self._spelling()
+        if self.use_grammar:
+            grammar.engine()
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def segment_hits(self, text: str, kind: str, extra: frozenset[str]) -> list[Hit]:
+        """Every finding of one segment, before placement in the file (uncached)."""
+        hits = self._spelling().check(text, extra)
+        hits += repetition.check(text)
+        hits += typography.check(text)
+        if kind != "table":
+            found = grammar.check(text, self.use_grammar)
+            spelled = [(h.start, h.end) for h in hits if h.category in ("spelling", "repetition")]
+            for hit in found:
+                if any(s < hit.end and hit.start < e for s, e in spelled):
+                    continue
+                if self._accepted_span(text[hit.start : hit.end], extra):
+                    continue
+                hits.append(hit)
+        return hits
+
+    def _accepted_span(self, span: str, extra: frozenset[str]) -> bool:
+        """Grammar findings go through the site dictionary and the file's ignores."""
+        words = set(span.replace("’", "'").lower().split()) | set(span.split())
+        allowed = self.site_words | extra
+        return bool(words & allowed) and not words <= _COMMON
+
+    def check_document(self, document: Document) -> list[Finding]:
+        """Findings of a parsed document, paragraph by paragraph through the cache."""
+        extra = words_of(document.ignore_words) if document.ignore_words else frozenset()
+        # Names written with a capital in mid-sentence are names at a sentence start too.
+        names = {
+            m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)
+        }
+        extra = extra | names
+        prefix = _hash(self.context, ",".join(sorted(extra)))
+        keys = [_hash(prefix, s.kind, s.text) for s in document.segments]
+        cached = self.cache.get_many(keys)
+        findings: list[Finding] = []
+        for segment, key in zip(document.segments, keys, strict=True):
+            raw = cached.get(key)
+            if raw is None:
+                hits = self.segment_hits(segment.text, segment.kind, extra)
+                self.cache.put(key, [_hit_to_list(h) for h in hits])
+            else:
+                hits = [Hit(*item) for item in raw]
+            for hit in hits:
+                findings.append(_place(document, segment, hit))
+        findings.sort(key=lambda f: (f.offset, f.column, f.category, f.rule))
+        return _dedupe(findings)
+
+    def check_source(self, path: str, source: str) -> list[Finding]:
+        """Findings of one Markdown source (through the per-file cache)."""
+        key = _hash(self.context, "file", path, source)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return [_finding_from_dict(item) for item in cached]
+        findings = self.check_document(parse(source, path, self.options.fields))
+        self.cache.put(key, [_finding_to_dict(f) for f in findings])
+        return findings
+
+    def check_files(self, paths: list[str]) -> dict[str, list[Finding]]:
+        """Findings of many files: cached ones at once, the others on every core."""
+        sources = {}
+        for path in paths:
+            sources[path] = Path(path).read_text(encoding="utf-8")
+        shown = {path: display_path(path) for path in paths}
+        keys = {path: _hash(self.context, "file", shown[path], sources[path]) for path in paths}
+        cached = self.cache.get_many(list(keys.values()))
+        results: dict[str, list[Finding]] = {}
+        todo = []
+        for path in paths:
+            raw = cached.get(keys[path])
+            if raw is None:
+                todo.append(path)
+            else:
+                results[path] = [_finding_from_dict(item) for item in raw]
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
+            self.warm_up()
+            global _WORKER
+            _WORKER = self
+            chunk = max(1, len(todo) // (jobs * 4))
+            with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+                items = [(shown[p], sources[p]) for p in todo]
+                for path, (findings, entries) in zip(
+                    todo, pool.map(_work, items, chunksize=chunk), strict=True
+                ):
+                    self.cache.put_raw(entries)
+                    results[path] = findings
+            _WORKER = None
+        else:
+            for path in todo:
+                results[path] = self.check_source(shown[path], sources[path])
+        self.cache.flush()
+        return {path: results[path] for path in paths}
+
+    def close(self) -> None:
+        """Write the cache."""
+        self.cache.close()
+
+
+_MID_SENTENCE_NAME = re.compile(r"(?<=[\w,;] )([A-ZÀ-ÖØ-Þ][\w’'-]*)")
+_COMMON = word_set("le la les un une de des du et à a en est")
+_WORKER: Proofreader | None = None
+
+
+def _work(item: tuple[str, str]) -> tuple[list[Finding], dict[str, str]]:
+    proofreader = _WORKER
+    assert proofreader is not None
+    proofreader.cache._pending.clear()
+    findings = proofreader.check_source(*item)
+    return findings, proofreader.cache.raw_items()
+
+
+def _hit_to_list(hit: Hit) -> list:
+    return [
+        hit.start,
+        hit.end,
+        hit.category,
+        hit.rule,
+        hit.message,
+        list(hit.suggestions),
+        hit.autofix,
+        hit.replacement,
+    ]
+
+
+def _place(document: Document, segment, hit: Hit) -> Finding:
+    start, end = segment.span(hit.start, hit.end)
+    line, column = document.position(start)
+    end_line, end_column = document.position(end - 1)
+    if end_line != line:
+        end_column = len(document.line_text(line)) + 1
+    else:
+        end_column += 1
+    edit = None
+    if hit.replacement is not None:
+        contiguous = segment.offsets[hit.end - 1] - segment.offsets[hit.start] == (
+            hit.end - hit.start - 1
+        )
+        if contiguous:
+            edit = Edit(start, end, hit.replacement)
+    return Finding(
+        file=document.path,
+        line=line,
+        column=column,
+        end_column=end_column,
+        category=hit.category,
+        rule=hit.rule,
+        message=french_spaces(hit.message),
+        suggestions=tuple(hit.suggestions),
+        excerpt=document.line_text(line).strip()[:200],
+        autofix=hit.autofix,
+        offset=start,
+        edit=edit,
+    )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    unique = []
+    for finding in findings:
+        key = (finding.line, finding.column, finding.end_column, finding.rule)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
+
+
+def _finding_to_dict(finding: Finding) -> dict:
+    data = finding.to_dict()
+    data["offset"] = finding.offset
+    if finding.edit:
+        data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
+    return data
+
+
+def _finding_from_dict(data: dict) -> Finding:
+    edit = data.get("edit")
+    return Finding(
+        file=data["file"],
+        line=data["line"],
+        column=data["column"],
+        end_column=data["end_column"],
+        category=data["category"],
+        rule=data["rule"],
+        message=data["message"],
+        suggestions=tuple(data["suggestions"]),
+        excerpt=data["excerpt"],
+        autofix=data["autofix"],
+        offset=data.get("offset", 0),
+        edit=Edit(*edit) if edit else None,
+    )
+
+
+def apply_edits(source: str, findings: list[Finding]) -> str:
+    """The source with the typography edits of autofix findings applied (never overlapping)."""
+    edits = sorted(
+        {f.edit for f in findings if f.autofix and f.edit is not None},
+        key=lambda e: (e.start, e.end),
+    )
+    out = []
+    position = 0
+    for edit in edits:
+        if edit.start < position:
+            continue
+        out.append(source[position : edit.start])
+        out.append(edit.text)
+        position = edit.end
+    out.append(source[position:])
+    return "".join(out)

@@ -1,0 +1,109 @@
+"""The ``invoke proofread`` command: check files, print findings, fix typography on demand."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from cmcore.problems import display_path
+
+from . import report, settings
+from .checker import Proofreader, apply_edits
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+FORMATS = ("text", "json", "html")
+
+
+class UsageError(Exception):
+    """A bad command line; ``str()`` is the French message."""
+
+
+def collect(paths: list[str]) -> list[str]:
+    """The Markdown files named by ``paths`` (folders are walked, sorted)."""
+    files: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(
+                str(p) for p in sorted(path.rglob("*")) if p.suffix in MARKDOWN_SUFFIXES
+            )
+        elif path.is_file():
+            files.append(str(path))
+        else:
+            raise UsageError(f"{name} : fichier ou dossier introuvable")
+    return files
+
+
+def load_settings(root: Path) -> dict:
+    """The site's settings (pelicanconf.py), for the PROOFREAD_* values."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(root / "pelicanconf.py"))
+
+
+def run(
+    paths: list[str],
+    root: Path,
+    fmt: str = "text",
+    strict: bool = False,
+    fix_typography: bool = False,
+    out=None,
+    html_path: str | None = None,
+) -> int:
+    """Proofread ``paths`` (default: the content folder); the exit code of the command."""
+    out = out or sys.stdout
+    if fmt not in FORMATS:
+        raise UsageError(f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}")
+    config = load_settings(root)
+    content = root / config.get("PATH", "content")
+    files = collect(paths or [str(content)])
+    proofreader = Proofreader(settings.options_from(config, str(root)))
+    try:
+        results = proofreader.check_files(files)
+    finally:
+        proofreader.close()
+    shown = {display_path(p): findings for p, findings in results.items()}
+    lines = {
+        display_path(p): Path(p).read_text(encoding="utf-8").split("\n") for p in results
+    }
+    if fix_typography:
+        for path, findings in results.items():
+            _fix(path, findings, out)
+        return 0
+    if fmt == "json":
+        print(report.render_json(shown), file=out)
+    elif fmt == "html":
+        target = Path(html_path or root / "cache" / "relecture.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(report.render_html(shown, lines), encoding="utf-8")
+        print(report.summary(shown), file=out)
+        print(f"Rapport écrit dans {display_path(str(target))}", file=out)
+    else:
+        print(report.render_text(shown, lines), file=out)
+    blocking = any(f.blocking for findings in results.values() for f in findings)
+    return 1 if strict and blocking else 0
+
+
+def _fix(path: str, findings, out) -> None:
+    """Rewrite the typography of one file, after a backup; print the diff."""
+    source = Path(path).read_text(encoding="utf-8")
+    fixed = apply_edits(source, findings)
+    if fixed == source:
+        return
+    backup = path + ".bak"
+    shutil.copy2(path, backup)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    Path(temporary).write_text(fixed, encoding="utf-8")
+    os.replace(temporary, path)
+    name = display_path(path)
+    diff = difflib.unified_diff(
+        source.splitlines(keepends=True),
+        fixed.splitlines(keepends=True),
+        f"{name} (avant)",
+        f"{name} (après)",
+    )
+    out.write("".join(diff))
+    print(f"{name} : typographie corrigée, copie de l’original dans {name}.bak", file=out)

@@ -1,0 +1,108 @@
+"""The one record every check produces: a ``Finding`` at a place in a source file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CATEGORIES = ("spelling", "grammar", "typography", "repetition", "style")
+
+# What the author reads, in French, for each category.
+CATEGORY_LABELS = {
+    "spelling": "orthographe",
+    "grammar": "grammaire",
+    "typography": "typographie",
+    "repetition": "répétition",
+    "style": "style",
+}
+
+JSON_FIELDS = (
+    "file",
+    "line",
+    "column",
+    "end_column",
+    "category",
+    "rule",
+    "message",
+    "suggestions",
+    "excerpt",
+    "autofix",
+)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A replacement of ``source[start:end]`` by ``text`` (absolute offsets in the source)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One mistake in one source file; positions are 1-based and span the offending text."""
+
+    file: str
+    line: int
+    column: int
+    end_column: int
+    category: str
+    rule: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    excerpt: str = ""
+    autofix: bool = False
+    # Not part of the JSON contract: where the text is in the source, and the
+    # typography edit that ``--fix-typography`` may apply.
+    offset: int = field(default=0, compare=False)
+    edit: Edit | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        """The finding as the JSON object of the CLI contract."""
+        data = {name: getattr(self, name) for name in JSON_FIELDS}
+        data["suggestions"] = list(self.suggestions)
+        return data
+
+    @property
+    def blocking(self) -> bool:
+        """Whether the finding stops a strict run (typography fixed at render time never does)."""
+        return not self.autofix
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finding inside one text segment, before it is placed in the source file.
+
+    ``start``/``end`` index the segment's text; this is what the paragraph cache keeps.
+    """
+
+    start: int
+    end: int
+    category: str
+    rule: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    autofix: bool = False
+    replacement: str | None = None  # typography only: what the render-time fix writes
+
+
+_FRENCH_SPACES = (
+    ("« ", "«\u00a0"),
+    (" »", "\u00a0»"),
+    (" :", "\u00a0:"),
+    (" ;", "\u202f;"),
+    (" ?", "\u202f?"),
+    (" !", "\u202f!"),
+)
+
+
+def french_spaces(text: str) -> str:
+    """French spacing for a message: no-break spaces inside « » and before : ; ? !."""
+    for plain, french in _FRENCH_SPACES:
+        text = text.replace(plain, french)
+    return text
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The space-separated words of ``text`` (for word lists written as one string)."""
+    return frozenset(text.split())

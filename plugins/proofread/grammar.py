@@ -1,0 +1,311 @@
+"""Grammar with Grammalecte, plus our own rules for homophones in set phrases.
+
+Grammalecte (GPL, Debian's ``python3-grammalecte``) is used as a library, never
+copied. Its typography rules are off (``typography.py`` does French typography and
+the render fixes most of it); its rule types map to our categories. Grammalecte
+catches most agreement errors but few homophones in set phrases (« a cause de »,
+« la ou il », « ses un bon conseil »): the rules below add those.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .finding import Hit, word_set
+from .source import PLACEHOLDER
+
+logger = logging.getLogger(__name__)
+
+# Grammalecte options we turn off: typography (ours), capitals and commas (too many
+# false alarms on titles and lists), inclusive writing (a choice, not a mistake).
+_OFF = word_set(
+    "typo apos esp nbsp tab unit num nf liga mapos chim ocr maj virg eepi minis "
+    "latex html md poncfin idrule mc redon1 redon2 neg"
+)
+
+_CATEGORY_OF_TYPE = {
+    "bs": "style",
+    "pleo": "style",
+    "loc": "style",
+    "mc": "style",
+    "redon1": "repetition",
+    "redon2": "repetition",
+    "typo": "typography",
+    "esp": "typography",
+    "nbsp": "typography",
+    "apos": "typography",
+    "maj": "typography",
+    "virg": "typography",
+    "num": "typography",
+    "unit": "typography",
+}
+
+_engine = None
+_unavailable_said = False
+
+
+def engine():
+    """The Grammalecte checker of this process, or None when Grammalecte is missing."""
+    global _engine, _unavailable_said
+    if _engine is None:
+        try:
+            import grammalecte
+
+            checker = grammalecte.GrammarChecker("fr")
+            options = checker.getGCEngine()
+            options.setOptions({name: False for name in _OFF})
+            _engine = checker
+        except Exception:
+            _engine = False
+            if not _unavailable_said:
+                _unavailable_said = True
+                logger.warning(
+                    "Grammalecte est absent : la vérification grammaticale est désactivée "
+                    "(le reste de la relecture continue). Installez-le : "
+                    "sudo apt-get install python3-grammalecte, puis make setup."
+                )
+    return _engine or None
+
+
+def available() -> bool:
+    """Whether Grammalecte can be loaded in this process."""
+    return engine() is not None
+
+
+def version() -> str:
+    """Grammalecte's version, part of the cache key."""
+    checker = engine()
+    if checker is None:
+        return "none"
+    return str(getattr(checker.getGCEngine(), "version", "?"))
+
+
+def check_grammalecte(text: str) -> list[Hit]:
+    """Grammalecte's findings on a segment's text, in our categories."""
+    checker = engine()
+    if checker is None:
+        return []
+    # Grammalecte reads a paragraph: line breaks become spaces, length unchanged.
+    plain = text.replace("\n", " ").replace(PLACEHOLDER, "X")
+    errors, _spelling = checker.getParagraphErrors(plain, bSpellSugg=False)
+    hits = []
+    seen = set()
+    for error in errors:
+        start, end = error["nStart"], error["nEnd"]
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        kind = error.get("sType", "")
+        category = _CATEGORY_OF_TYPE.get(kind, "grammar")
+        message = error.get("sMessage", "").strip()
+        message = message.replace("“", "« ").replace("”", " »")
+        hits.append(
+            Hit(
+                start,
+                end,
+                category,
+                f"grammalecte:{kind}:{error.get('sRuleId', '')}",
+                message,
+                tuple(s.replace("’", "’") for s in error.get("aSuggestions", ()))[:5],
+            )
+        )
+    return hits
+
+
+_A = r"(?:'|’)"
+# (pattern, group to replace, replacement, explanation); patterns are case-insensitive.
+_HOMOPHONES: tuple[tuple[str, int, str, str], ...] = (
+    (
+        r"\b(a) (partir|cause|travers|propos|peu près|côté|condition|chaque fois|nouveau"
+        r"|mon avis|votre avis|notre avis|long terme|court terme|moyen terme|distance"
+        r"|la fois|la place|la suite|la fin|la une|l" + _A + r"heure|l" + _A + r"inverse"
+        r"|l" + _A + r"aide|l" + _A + r"avance|l" + _A + r"écoute|l" + _A + r"époque"
+        r"|tout prix|vrai dire|temps plein|temps partiel|savoir|plusieurs reprises"
+        r"|chaque|mesure que|force de|l" + _A + r"image|l" + _A + r"origine)\b",
+        1,
+        "à",
+        "« a » (verbe avoir) au lieu de la préposition « à »",
+    ),
+    (
+        r"\b(?:jusqu|grâce|face|quant|par rapport|conformément|contrairement|parallèlement"
+        r"|jusque)" + _A + r"?\s?(a)\b",
+        1,
+        "à",
+        "« a » (verbe avoir) au lieu de la préposition « à »",
+    ),
+    (
+        r"\b(?:le|au|du|ce) (?:moment|jour|lieu|cas|pays|soir|mois|temps|site|forum|groupe"
+        r"|réseau|endroit|instant|matin|fil) (ou) (?:je|tu|il|elle|on|nous|vous|ils|elles"
+        r"|les|la|le|l" + _A + r"|c" + _A + r"|vos|nos|ses|leurs?|chacun|tout|personne)\b",
+        1,
+        "où",
+        "« ou » (alternative) au lieu du relatif « où » (lieu, moment)",
+    ),
+    (
+        r"\b(?:la|une) (?:période|semaine|année|époque|ville|page|plateforme|communauté"
+        r"|application|réunion|journée|soirée) (ou) (?:je|tu|il|elle|on|nous|vous|ils|elles"
+        r"|les|la|le|l" + _A + r"|c" + _A + r"|vos|nos|ses|leurs?|chacun|tout|personne)\b",
+        1,
+        "où",
+        "« ou » (alternative) au lieu du relatif « où » (lieu, moment)",
+    ),
+    (
+        r"\b(?:là|partout|d" + _A + r"|par|n" + _A + r"importe) ?(ou)\b(?! bien)",
+        1,
+        "où",
+        "« ou » (alternative) au lieu de « où » (lieu)",
+    ),
+    (
+        r"\b(?:pour|de|sans|faut|doit|peut|veut|doivent|peuvent|veulent|va|vont|il|elle|on"
+        r"|ils|elles|qui|savoir|pouvoir|vouloir|devoir) (ce) ([a-zéèêô]+(?:er|ir|re))\b",
+        1,
+        "se",
+        "« ce » (démonstratif) au lieu du pronom « se » devant un verbe",
+    ),
+    (
+        r"\b(se) (?:qui|que|qu" + _A + r"|dont|sont les|matin|soir|jour|mois|site|genre"
+        r"|type|message|contenu|réseau|post|moment)\b",
+        1,
+        "ce",
+        "« se » (pronom) au lieu du démonstratif « ce »",
+    ),
+    (
+        r"(?:^|[.!?:]\s+|\b(?:et|mais|donc|car|or) )((?:s|c)es) (?:un|une|le|la|les|pas|bien|vrai"
+        r"|important|essentiel|possible|simple|facile|difficile|là|ici|mieux|toujours|souvent"
+        r"|très|plus|aussi|donc|pourquoi|ça|normal|dommage|grâce|ce qui|ce que)\b",
+        1,
+        "c’est",
+        "« ses » ou « ces » au lieu de « c’est »",
+    ),
+    (
+        r"\b(?:il|elle|on|qui|cela|ça|ce|c"
+        + _A
+        + r"|tout) (et) (?:un|une|le|la|l"
+        + _A
+        + r"|très|trop|plus|moins|pas|bien|important|importante|essentiel|essentielle"
+        r"|possible|nécessaire|vrai|facile|difficile|clair|souvent|toujours|déjà|aussi"
+        r"|en train|temps|ici|là|devenu|devenue|parti|partie|arrivé|arrivée|simple)\b",
+        1,
+        "est",
+        "« et » (conjonction) au lieu du verbe « est »",
+    ),
+    (
+        r"\b(sa) (?:va|marche|fonctionne|dépend|suffit|prend|change|sert|veut dire|fait"
+        r"|devient|reste|coûte|vaut|arrive)\b",
+        1,
+        "ça",
+        "« sa » (possessif) au lieu de « ça »",
+    ),
+    (
+        r"\b(?:ils|elles) (on)\b",
+        1,
+        "ont",
+        "« on » (pronom) au lieu du verbe « ont »",
+    ),
+    (
+        r"\b(quand) (?:à|au|aux)\b",
+        1,
+        "quant",
+        "« quand » au lieu de « quant » (quant à)",
+    ),
+    (
+        r"\b(quant) (?:il|elle|on|je|tu|nous|vous|ils|elles|c" + _A + r"|la|le|les)\b",
+        1,
+        "quand",
+        "« quant » au lieu de « quand »",
+    ),
+    (
+        r"\b(?:il|elle|on|cela|ça|qui|chacun|tout le monde) (peu)\b(?! à peu)",
+        1,
+        "peut",
+        "« peu » (adverbe) au lieu du verbe « peut »",
+    ),
+    (
+        r"\b(ni) (?:a|avait|aura|aurait|ont|avons|avez)\b",
+        1,
+        "n’y",
+        "« ni » au lieu de « n’y »",
+    ),
+    (
+        r"\b(si) (?:prendre|prend|prennent|prenait|retrouver|retrouve|retrouvent|attendre"
+        r"|attend|attendent|inscrire|inscrit|abonner|abonne)\b",
+        1,
+        "s’y",
+        "« si » au lieu de « s’y »",
+    ),
+    (
+        r"\b(?:mais|et|ou|donc|or|ni|car) (ces) (?:pas|bien|vrai)\b",
+        1,
+        "c’est",
+        "« ces » au lieu de « c’est »",
+    ),
+    (
+        r"\b(?:un|le|ce|chaque|votre|notre|son) (?:post|message|contenu|article|commentaire"
+        r"|tweet|live|compte|groupe|réseau|événement) (et) (?:publié|partagé|supprimé|modéré"
+        r"|lu|vu|épinglé|masqué|signalé|programmé|prêt|en ligne)\b",
+        1,
+        "est",
+        "« et » (conjonction) au lieu du verbe « est »",
+    ),
+    (
+        r"\b(près) (?:à|a) (?:publier|lancer|partir|commencer|répondre|modérer|animer)\b",
+        1,
+        "prêt",
+        "« près » au lieu de « prêt » (prêt à)",
+    ),
+    (
+        r"\b(la) (?:ou|où) (?:il|elle|on|vous|nous|ils|elles|je|tu|se|les|ça)\b",
+        1,
+        "là",
+        "« la » (article) au lieu de l’adverbe « là »",
+    ),
+    (
+        r"\b(?:au|à) (dépend) (?:de|du|des)\b",
+        1,
+        "dépens",
+        "« dépend » (verbe) au lieu de « dépens » (aux dépens de)",
+    ),
+    (
+        r"\b(?:en) (tend) (?:que)\b",
+        1,
+        "tant",
+        "« tend » au lieu de « tant » (en tant que)",
+    ),
+)
+_COMPILED = tuple(
+    (re.compile(pattern, re.I), group, replacement, message)
+    for pattern, group, replacement, message in _HOMOPHONES
+)
+
+
+def check_homophones(text: str) -> list[Hit]:
+    """Our homophone rules (set phrases Grammalecte lets through)."""
+    hits = []
+    for pattern, group, replacement, message in _COMPILED:
+        for match in pattern.finditer(text):
+            found = match.group(group)
+            suggestion = replacement
+            if found[:1].isupper():
+                suggestion = replacement[:1].upper() + replacement[1:]
+            hits.append(
+                Hit(
+                    match.start(group),
+                    match.end(group),
+                    "grammar",
+                    "homophone",
+                    f"homophone : {message}",
+                    (suggestion,),
+                )
+            )
+    return hits
+
+
+def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
+    """Grammar findings of a segment's text: Grammalecte, then our homophone rules."""
+    hits = check_grammalecte(text) if use_grammalecte else []
+    taken = {(h.start, h.end) for h in hits}
+    for hit in check_homophones(text):
+        if not any(s < hit.end and hit.start < e for s, e in taken):
+            hits.append(hit)
+    return hits

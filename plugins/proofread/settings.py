@@ -1,0 +1,56 @@
+"""The PROOFREAD_* settings and their defaults, declared once (documented in README.md)."""
+
+from __future__ import annotations
+
+import os
+
+from .checker import Options
+from .source import CHECKED_FIELDS
+
+DEFAULTS = {
+    # Check sources during the build and log one line per file with findings.
+    "PROOFREAD_ENABLED": True,
+    # Grammar with Grammalecte; None: on when Grammalecte is installed.
+    "PROOFREAD_GRAMMAR": None,
+    # The site dictionary, relative to PATH (the content folder).
+    "PROOFREAD_DICTIONARY": "dictionnaire.txt",
+    # Cache folder; relative paths are relative to CACHE_PATH's parent (the site root).
+    "PROOFREAD_CACHE_PATH": "cache/proofread",
+    # Worker processes for cold runs; 0: every core.
+    "PROOFREAD_JOBS": 0,
+    # Metadata fields whose values are checked (keys never are).
+    "PROOFREAD_FIELDS": CHECKED_FIELDS,
+    # French typography (spaces, apostrophes, quotes, ellipsis) in the rendered HTML.
+    "PROOFREAD_TYPOGRAPHY": True,
+}
+
+
+def get(settings: dict, name: str):
+    """A PROOFREAD_* setting, or its default."""
+    return settings.get(name, DEFAULTS[name])
+
+
+def options_from(settings: dict, root: str | None = None) -> Options:
+    """Resolve the settings of a Pelican build (or of ``pelicanconf.py``) into Options."""
+    root = root or os.getcwd()
+    content = settings.get("PATH", "content")
+    if not os.path.isabs(content):
+        content = os.path.join(root, content)
+    dictionary = get(settings, "PROOFREAD_DICTIONARY")
+    if dictionary and not os.path.isabs(dictionary):
+        dictionary = os.path.join(content, dictionary)
+    cache = get(settings, "PROOFREAD_CACHE_PATH")
+    if cache and not os.path.isabs(cache):
+        base = settings.get("CACHE_PATH")
+        if base and os.path.isabs(base):
+            cache = os.path.join(os.path.dirname(base.rstrip(os.sep)), cache)
+        else:
+            cache = os.path.join(root, cache)
+    use_grammar = get(settings, "PROOFREAD_GRAMMAR")
+    return Options(
+        grammar=True if use_grammar is None else bool(use_grammar),
+        dictionary=dictionary,
+        cache_dir=cache or None,
+        jobs=int(get(settings, "PROOFREAD_JOBS")),
+        fields=tuple(f.lower() for f in get(settings, "PROOFREAD_FIELDS")),
+    )

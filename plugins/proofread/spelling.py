@@ -1,0 +1,452 @@
+"""French spelling: Hunspell's French dictionary, fast, with ranked suggestions.
+
+Debian's ``hunspell-fr`` dictionary is expanded once into the set of every word form
+it accepts (about 450,000) and kept on disk, keyed by the dictionary files' hashes:
+checking a word is then one set lookup. The expansion is read with spylls (a pure-Python
+Hunspell) and covers prefixes and twofold suffixes: on the 30,000 most frequent French
+words it accepts exactly what spylls accepts. pyspellchecker's French and English
+word frequencies rank the suggestions and recognise English words quoted in a French text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .finding import Hit, word_set
+from .source import PLACEHOLDER
+
+logger = logging.getLogger(__name__)
+
+HUNSPELL_DIC = "/usr/share/hunspell/fr_FR"
+LEXICON_FORMAT = "4"
+
+# Elided words written with an apostrophe: l’, d’, qu’, j’, jusqu’...
+ELISIONS = word_set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu entr prud")
+_TOKEN = re.compile(r"[@#]?\w+(?:[’'\-]\w+)*")
+_ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
+_FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_SENTENCE_END = ".!?…:\n"
+
+
+_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
+
+
+def _strip_accents(word: str) -> str:
+    return word.translate(_ACCENTS).replace("œ", "oe").replace("æ", "ae")
+
+
+def dictionary_files(base: str = HUNSPELL_DIC) -> tuple[Path, Path]:
+    """The .aff and .dic files of a Hunspell dictionary."""
+    return Path(base + ".aff"), Path(base + ".dic")
+
+
+def dictionary_version(base: str = HUNSPELL_DIC) -> str:
+    """A short hash of the Hunspell files and the lexicon format: the cache key of the lexicon."""
+    digest = hashlib.sha1(LEXICON_FORMAT.encode())
+    for path in dictionary_files(base):
+        digest.update(path.read_bytes())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("pyspellchecker").encode())
+    except Exception:  # pragma: no cover - metadata missing
+        pass
+    return digest.hexdigest()[:16]
+
+
+def expand_hunspell(base: str = HUNSPELL_DIC) -> set[str]:
+    """Every word form the Hunspell dictionary accepts, elision prefixes aside."""
+    from spylls.hunspell import Dictionary
+
+    dictionary = Dictionary.from_files(base)
+    aff = dictionary.aff
+    need, forbidden = aff.NEEDAFFIX, aff.FORBIDDENWORD
+    forms: set[str] = set()
+    # Elision prefixes (l’, d’, qu’...) are split off by the checker, not expanded here.
+    prefix_flags = set(aff.PFX)
+    for word in dictionary.dic.words:
+        flags = word.flags
+        if forbidden and forbidden in flags:
+            continue
+        stem = word.stem
+        if not (need and need in flags):
+            forms.add(stem)
+        suffixed: list[tuple[str, bool]] = [(stem, True)]
+        for flag in flags:
+            for suffix in aff.SFX.get(flag, ()):
+                if not suffix.cond_regexp.search(stem):
+                    continue
+                form = (
+                    stem[: len(stem) - len(suffix.strip)] if suffix.strip else stem
+                ) + suffix.add
+                if not (need and need in suffix.flags):
+                    forms.add(form)
+                suffixed.append((form, suffix.crossproduct))
+                for flag2 in suffix.flags:  # twofold suffixes
+                    for suffix2 in aff.SFX.get(flag2, ()):
+                        if suffix2.cond_regexp.search(form):
+                            cut = form[: len(form) - len(suffix2.strip)] if suffix2.strip else form
+                            forms.add(cut + suffix2.add)
+        for flag in flags & prefix_flags:
+            for prefix in aff.PFX[flag]:
+                if prefix.add.endswith(("'", "’")):
+                    continue
+                for form, cross in suffixed:
+                    if (cross or form is stem) and prefix.cond_regexp.search(form):
+                        prefixed = prefix.add + form[len(prefix.strip) :]
+                        forms.add(prefixed)
+                        for flag2 in prefix.flags:  # a suffix allowed by the prefix: watt → watts
+                            for suffix in aff.SFX.get(flag2, ()):
+                                if suffix.cond_regexp.search(prefixed):
+                                    cut = prefixed[: len(prefixed) - len(suffix.strip)]
+                                    forms.add((cut if suffix.strip else prefixed) + suffix.add)
+    return forms
+
+
+def _frequencies(language: str) -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language=language).word_frequency.dictionary)
+
+
+@dataclass
+class Lexicon:
+    """Known French word forms, English words, French frequencies; built once, cached on disk."""
+
+    forms: frozenset[str]
+    english: frozenset[str]
+    frequency: dict[str, int]
+    version: str
+    base: str = HUNSPELL_DIC
+    _unaccented: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    def known(self, word: str) -> bool:
+        """Whether Hunspell's French dictionary accepts ``word`` (case rules included)."""
+        if word in self.forms:
+            return True
+        word = word.replace("’", "'")
+        if word in self.forms:
+            return True
+        first = word[0]
+        if first.isupper():
+            lower = word.lower()
+            if lower in self.forms or (first.lower() + word[1:]) in self.forms:
+                return True
+            if word.isupper() and len(word) > 1 and word.capitalize() in self.forms:
+                return True
+        return False
+
+    def is_english(self, word: str) -> bool:
+        """A common English word (quoted slogans, loanwords)."""
+        return word.lower() in self.english
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Ranked corrections: one edit away (accents free), then two, most frequent first."""
+        if self._unaccented is None:
+            index: dict[str, list[str]] = {}
+            for form in self.forms:
+                if form[:1].islower():
+                    index.setdefault(_strip_accents(form), []).append(form)
+            self._unaccented = index
+        index = self._unaccented
+        lower = word.lower().replace("’", "'")
+        key = _strip_accents(lower)
+        found: set[str] = set(index.get(key, ()))
+        first = _edits(key)
+        for candidate in first:
+            found.update(index.get(candidate, ()))
+        if not found:
+            for candidate in first:
+                for second in _deletes(candidate):
+                    found.update(index.get(second, ()))
+        found.discard(lower)
+        frequency = self.frequency
+
+        def rank(candidate: str) -> tuple:
+            return (
+                -frequency.get(candidate, 0),
+                _distance(lower, candidate),
+                candidate,
+            )
+
+        ranked = sorted(found, key=rank)[:limit]
+        if word[:1].isupper():
+            ranked = [c[:1].upper() + c[1:] for c in ranked]
+        return ranked
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edits(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    letters = _FRENCH_LOWER + "-'"
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    return edits
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+_LEXICONS: dict[tuple[str, str], Lexicon] = {}
+
+
+def load_lexicon(cache_dir: str | os.PathLike | None, base: str = HUNSPELL_DIC) -> Lexicon:
+    """The lexicon of ``base``, from memory, from ``cache_dir``, or built (about 5 s) and saved."""
+    version = dictionary_version(base)
+    key = (str(cache_dir), version)
+    if key in _LEXICONS:
+        return _LEXICONS[key]
+    path = Path(cache_dir) / f"lexicon-{version}.pickle" if cache_dir else None
+    data = None
+    if path and path.exists():
+        try:
+            with path.open("rb") as handle:
+                data = pickle.load(handle)
+        except Exception:
+            data = None
+    if data is None:
+        logger.info("Construction du lexique français (une seule fois)…")
+        english = {
+            w for w, n in _frequencies("en").items() if n >= 100 and len(w) >= 3 and w.isalpha()
+        }
+        data = {
+            # Joined strings load several times faster than pickled sets.
+            "forms": "\n".join(sorted(expand_hunspell(base))),
+            "english": "\n".join(sorted(english)),
+            "frequency": _frequencies("fr"),
+        }
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+    lexicon = Lexicon(
+        frozenset(data["forms"].split("\n")),
+        frozenset(data["english"].split("\n")),
+        data["frequency"],
+        version,
+        base,
+    )
+    _LEXICONS[key] = lexicon
+    return lexicon
+
+
+def load_site_words(path: str | os.PathLike | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words and expressions of the site dictionary (one a line, ``#`` starts a comment)."""
+    if not path or not Path(path).is_file():
+        return frozenset(), ()
+    expressions = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        entry = raw.split("#", 1)[0].strip()
+        if entry:
+            expressions.append(entry.replace("'", "’"))
+    return words_of(expressions), tuple(expressions)
+
+
+def words_of(expressions) -> frozenset[str]:
+    """Every word of some expressions, as written and in lower case, apostrophes both ways."""
+    words: set[str] = set()
+    for expression in expressions:
+        for token in re.findall(r"[\w’'\-]+", expression):
+            for variant in (token, token.lower()):
+                words.add(variant)
+                words.add(variant.replace("’", "'"))
+                words.add(variant.replace("'", "’"))
+                words.update(part for part in variant.split("-") if part)
+    return frozenset(words)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in ' \t\u00a0\u202f«"“(—–-*' + PLACEHOLDER:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _plain_skip(word: str) -> bool:
+    """Tokens that are not French words to check: numbers, codes, acronyms, CamelCase."""
+    if len(word) < 2 or (not word[0].isalpha() and word[0] not in "’'"):
+        return True
+    if any(c.isdigit() or c == "_" for c in word):
+        return True
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    if len(letters) > 1 and letters.isupper():
+        return True  # acronym: PAC, AMAP, ONG
+    if any(c.isupper() for c in letters[1:]) and not letters.isupper():
+        return True  # CamelCase: LinkedIn, WhatsApp
+    return bool(_ROMAN.match(word))
+
+
+class SpellingChecker:
+    """Spelling, broken and glued words of a segment's text."""
+
+    def __init__(self, lexicon: Lexicon, site_words: frozenset[str] = frozenset()):
+        self.lexicon = lexicon
+        self.site_words = site_words
+
+    def _accepted(self, word: str, extra: frozenset[str]) -> bool:
+        if word in self.site_words or word in extra:
+            return True
+        lower = word.lower()
+        return lower in self.site_words or lower in extra
+
+    def _ok(self, word: str, extra: frozenset[str], mid_sentence: bool) -> bool:
+        """Whether a word without elision is acceptable, cheapest tests first."""
+        lexicon = self.lexicon
+        if lexicon.known(word) or _plain_skip(word) or self._accepted(word, extra):
+            return True
+        return mid_sentence and word[0].isupper()  # a proper noun
+
+    def check(self, text: str, extra: frozenset[str] = frozenset()) -> list[Hit]:
+        """Spelling findings of ``text``; ``extra`` holds the file's ignored words."""
+        hits: list[Hit] = []
+        lexicon = self.lexicon
+        forms = lexicon.forms
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        consumed = -1
+        for index, (start, end, token) in enumerate(tokens):
+            if token in forms or index <= consumed or token[0] in "@#":
+                continue
+            # Elisions: l’, d’, qu’, jusqu’... then the word itself.
+            word, offset = token, start
+            if ("'" in word or "’" in word) and not lexicon.known(word):
+                while True:
+                    match = re.match(r"(\w+)[’'](.+)", word)
+                    if not match or match.group(1).lower() not in ELISIONS:
+                        break
+                    offset += match.start(2)
+                    word = match.group(2)
+            mid_sentence = word[0].isupper() and not _sentence_start(text, start)
+            if self._ok(word, extra, mid_sentence):
+                continue
+            # A word cut by a space: « modéra tion », « commu nauté ».
+            pair = None
+            if index > consumed + 1:
+                p_start, p_end, p_token = tokens[index - 1]
+                if offset - p_end == 1 and text[p_end] == " " and p_token.isalpha():
+                    pair = (p_start, end, p_token, word)
+            if pair is None or not lexicon.known(pair[2] + pair[3]):
+                pair = None
+                if index + 1 < len(tokens):
+                    n_start, n_end, n_token = tokens[index + 1]
+                    if (
+                        n_start - end == 1
+                        and text[end] == " "
+                        and n_token.isalpha()
+                        and n_token.islower()
+                        and lexicon.known(word + n_token)
+                    ):
+                        pair = (offset, n_end, word, n_token)
+                        consumed = index + 1
+            if pair and len(pair[2] + pair[3]) >= 5:
+                first, second = pair[2], pair[3]
+                hits.append(
+                    Hit(
+                        pair[0],
+                        pair[1],
+                        "spelling",
+                        "mot-coupé",
+                        f"mot coupé par une espace : « {first} {second} »",
+                        (first + second,),
+                    )
+                )
+                continue
+            hits.extend(self._word(text, word, offset, extra, mid_sentence))
+        return hits
+
+    def _word(
+        self, text: str, word: str, offset: int, extra: frozenset[str], mid_sentence: bool
+    ) -> list[Hit]:
+        lexicon = self.lexicon
+        if "-" in word:
+            parts = word.split("-")
+            joined = "".join(parts)
+            if all(
+                p == "t" or not p or self._ok(p, extra, mid_sentence or i > 0)
+                for i, p in enumerate(parts)
+            ):
+                return []
+            if lexicon.known(joined):
+                return [
+                    Hit(
+                        offset,
+                        offset + len(word),
+                        "spelling",
+                        "mot-coupé",
+                        f"mot coupé par un trait d’union : « {word} »",
+                        (joined,),
+                    )
+                ]
+            hits = []
+            position = offset
+            for i, part in enumerate(parts):
+                if part and part != "t" and not self._ok(part, extra, mid_sentence or i > 0):
+                    hits.extend(self._word(text, part, position, extra, True))
+                position += len(part) + 1
+            return hits
+        if lexicon.is_english(word):
+            return []
+        end = offset + len(word)
+        suggestions = tuple(lexicon.suggest(word))
+        close = suggestions and _distance(word.lower(), suggestions[0].lower()) <= 1
+        glued = "" if close else self._split_glued(word)
+        if glued:
+            return [
+                Hit(
+                    offset,
+                    end,
+                    "spelling",
+                    "mots-collés",
+                    f"mots collés : « {word} » → {glued}",
+                    (glued,),
+                )
+            ]
+        if not mid_sentence and word[0].isupper() and (not close or len(word) < 5):
+            return []  # a capitalised unknown word at a sentence start: likely a name
+        message = f"« {word} » inconnu du dictionnaire"
+        if suggestions:
+            message += f" ; vouliez-vous dire « {suggestions[0]} » ?"
+        return [Hit(offset, end, "spelling", "orthographe", message, suggestions)]
+
+    def _split_glued(self, word: str) -> str:
+        known = self.lexicon.known
+        frequency = self.lexicon.frequency
+        best = ""
+        for i in range(2, len(word) - 1):
+            left, right = word[:i], word[i:]
+            if (
+                len(left) + len(right) >= 6
+                and min(len(left), len(right)) >= 2
+                and (
+                    known(left)
+                    and known(right)
+                    and (len(left) >= 3 or left in ("un", "en", "de"))
+                    and frequency.get(left.lower(), 0) >= 1000
+                    and frequency.get(right.lower(), 0) >= 1000
+                )
+            ):
+                candidate = f"{left} {right}"
+                if not best or abs(len(left) - len(right)) < abs(
+                    best.index(" ") - (len(word) - best.index(" "))
+                ):
+                    best = candidate
+        return best

@@ -1,0 +1,423 @@
+"""French typography: findings in the source, and the fix applied to the rendered HTML.
+
+French puts a narrow no-break space (U+202F) before ; ! ? and a no-break space
+(U+00A0) before : and inside « », uses the typographic apostrophe ’ and the
+ellipsis …. The render-time fix writes all of that into the HTML, never inside
+code, pre, script, style, attributes or URLs, so the findings it settles by itself
+are reported with ``autofix`` and never block a strict run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .finding import Hit, word_set
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+FRENCH_SPACES = NBSP + NNBSP
+
+# Abbreviations after which a lower-case word is normal: « etc. et », « p. ex. ».
+ABBREVIATIONS = word_set(
+    "etc cf ex env min max vol fig chap art av apr éd coll trad dir réf tél ch hab "
+    "mr mme mlle mm dr pr st ste bd av nº no approx c.-à-d vs resp"
+)
+
+_ORDINARY_BEFORE = re.compile(r"(?<=[^\s\u00a0\u202f])([ \t]+)([;!?]+|:|»)")
+_MISSING_BEFORE_TIGHT = re.compile(r"(?<=[^\W_]|[)\]»’…%€$\ufffc])([;!?]+)")
+_MISSING_BEFORE_COLON = re.compile(r"(?<=[^\W\d_]|[)\]»’…\ufffc]):(?=\s|$)")
+_MISSING_BEFORE_CLOSE = re.compile(r"(?<=[^\s\u00a0\u202f])»")
+_AFTER_OPEN = re.compile(r"«(?:([ \t]+)|(?=[^\s\u00a0\u202f]))")
+_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=\w)")
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_DOUBLE_SPACE = re.compile(r"(?<=[^\s])( {2,})(?=[^\s])")
+_NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_]{2})([,;]|[!?]+)(?=[^\W\d_])")
+_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-zà-öø-ÿ]{2})\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_LOWER_AFTER_STOP = re.compile(r"(?<![.\w])([\w’'-]+)\.( +)([a-zà-öø-ÿ][\w’'-]*)")
+
+
+def _space_for(punct: str) -> str:
+    return NBSP if punct in (":", "»") else NNBSP
+
+
+def _label(punct: str) -> str:
+    return f"« {punct} »"
+
+
+def check(text: str) -> list[Hit]:
+    """Typography findings of a segment's text (code and URLs are already out)."""
+    hits: list[Hit] = []
+    add = hits.append
+    for m in _ORDINARY_BEFORE.finditer(text):
+        punct = m.group(2)
+        if punct == ":" and text[m.end() : m.end() + 1] in (")", "("):
+            continue  # an emoticon
+        space = _space_for(punct[0])
+        kind = "insécable" if space == NBSP else "fine insécable"
+        add(
+            Hit(
+                m.start(1),
+                m.end(1),
+                "typography",
+                "espace-insécable",
+                f"espace ordinaire avant {_label(punct)} : il faut une espace {kind}",
+                (space,),
+                True,
+                space,
+            )
+        )
+    for m in _MISSING_BEFORE_TIGHT.finditer(text):
+        punct = m.group(1)
+        if text[m.end() : m.end() + 1] == ")" and punct == ";":
+            continue
+        add(
+            Hit(
+                m.start(1),
+                m.end(1),
+                "typography",
+                "espace-manquante",
+                f"espace fine insécable manquante avant {_label(punct)}",
+                (NNBSP + punct,),
+                True,
+                NNBSP + punct,
+            )
+        )
+    for m in _MISSING_BEFORE_COLON.finditer(text):
+        add(
+            Hit(
+                m.start(),
+                m.end(),
+                "typography",
+                "espace-manquante",
+                "espace insécable manquante avant « : »",
+                (NBSP + ":",),
+                True,
+                NBSP + ":",
+            )
+        )
+    for m in _MISSING_BEFORE_CLOSE.finditer(text):
+        add(
+            Hit(
+                m.start(),
+                m.end(),
+                "typography",
+                "guillemets-espace",
+                "espace insécable manquante avant « » »",
+                (NBSP + "»",),
+                True,
+                NBSP + "»",
+            )
+        )
+    for m in _AFTER_OPEN.finditer(text):
+        add(
+            Hit(
+                m.start(),
+                m.end(),
+                "typography",
+                "guillemets-espace",
+                "espace insécable manquante après « « »",
+                ("«" + NBSP,),
+                True,
+                "«" + NBSP,
+            )
+        )
+    for m in _APOSTROPHE.finditer(text):
+        add(
+            Hit(
+                m.start(),
+                m.end(),
+                "typography",
+                "apostrophe",
+                "apostrophe droite : utilisez l’apostrophe typographique « ’ »",
+                ("’",),
+                True,
+                "’",
+            )
+        )
+    opening = True
+    for index, char in enumerate(text):
+        if char != '"':
+            continue
+        before = text[index - 1] if index else " "
+        opening = before.isspace() or before in "([{—–/\ufffc" or index == 0
+        if opening:
+            end = index + 1
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            add(
+                Hit(
+                    index,
+                    end,
+                    "typography",
+                    "guillemets",
+                    "guillemets droits : utilisez les guillemets français « »",
+                    ("«" + NBSP,),
+                    True,
+                    "«" + NBSP,
+                )
+            )
+        else:
+            start = index
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            add(
+                Hit(
+                    start,
+                    index + 1,
+                    "typography",
+                    "guillemets",
+                    "guillemets droits : utilisez les guillemets français « »",
+                    (NBSP + "»",),
+                    True,
+                    NBSP + "»",
+                )
+            )
+    for m in _ELLIPSIS.finditer(text):
+        add(
+            Hit(
+                m.start(),
+                m.end(),
+                "typography",
+                "points-de-suspension",
+                "trois points : utilisez le caractère « … »",
+                ("…",),
+                True,
+                "…",
+            )
+        )
+    for m in _DOUBLE_SPACE.finditer(text):
+        add(
+            Hit(
+                m.start(1),
+                m.end(1),
+                "typography",
+                "double-espace",
+                "espaces multiples entre deux mots",
+                (" ",),
+                True,
+                " ",
+            )
+        )
+    for m in _NO_SPACE_AFTER.finditer(text):
+        punct = m.group(1)
+        add(
+            Hit(
+                m.start(1),
+                m.end(1),
+                "typography",
+                "espace-après",
+                f"espace manquante après {_label(punct)}",
+                (punct + " ",),
+            )
+        )
+    for m in _NO_SPACE_AFTER_STOP.finditer(text):
+        add(
+            Hit(
+                m.start(),
+                m.end(),
+                "typography",
+                "espace-après",
+                "espace manquante après le point",
+                (". ",),
+            )
+        )
+    for m in _LOWER_AFTER_STOP.finditer(text):
+        word = m.group(1)
+        if word.lower() in ABBREVIATIONS or len(word) < 2 or word.isupper():
+            continue
+        if "." in text[max(0, m.start() - 3) : m.start()]:
+            continue  # « c.-à-d. », « J.-C. »
+        following = m.group(3)
+        add(
+            Hit(
+                m.start(3),
+                m.end(3),
+                "typography",
+                "majuscule",
+                "minuscule après un point : commencez la phrase par une majuscule",
+                (following[0].upper() + following[1:],),
+            )
+        )
+    return hits
+
+
+# --- Render-time fix of the HTML ----------------------------------------------------------
+
+_TAG = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>"
+    r"|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S,
+)
+SKIP_TAGS = word_set("code pre script style kbd samp textarea var math svg tt template")
+VOID_TAGS = word_set("area base br col embed hr img input link meta source track wbr")
+BLOCK_TAGS = word_set(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote td th tr table br hr section article "
+    "header footer nav aside figure figcaption dd dt dl main title body html head"
+)
+_FOREIGN = re.compile(r"""\blang\s*=\s*["']?(?!fr)[a-zA-Z]""", re.I)
+_MASK = re.compile(
+    r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+    r"|(?:https?://|ftp://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_NBSP_ENTITIES = {"&nbsp;": NBSP, "&#160;": NBSP, "&#xa0;": NBSP, "&#xA0;": NBSP}
+_NNBSP_ENTITIES = {"&#8239;": NNBSP, "&#x202f;": NNBSP, "&#x202F;": NNBSP}
+_PUA = re.compile("[\ue000-\uf8ff]")
+
+_FIX_ELLIPSIS = _ELLIPSIS
+_FIX_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=\w|$)")
+_FIX_OPEN = re.compile(r"«[ \t\n]*(?![\u00a0\u202f])")
+_FIX_CLOSE = re.compile(r"([ \t\n]*)»")
+_FIX_TIGHT = re.compile(r"([ \t\n]*)([;!?]+)")
+_FIX_COLON = re.compile(r"([ \t\n]*):")
+_WORDISH = re.compile(r"[^\W_]|[)\]»’…%€$\"\ue000-\uf8ff]")
+
+
+def fix_text(text: str, previous: str = "\n") -> str:
+    """French typography of one HTML text node; ``previous`` is the character before it."""
+    if not text or _PUA.search(text):
+        return text  # private-use characters are ours for masking: leave such text alone
+    masks: list[str] = []
+
+    def mask(match: re.Match) -> str:
+        value = match.group()
+        if value in _NBSP_ENTITIES:
+            return _NBSP_ENTITIES[value]
+        if value in _NNBSP_ENTITIES:
+            return _NNBSP_ENTITIES[value]
+        masks.append(value)
+        return chr(0xE000 + len(masks) - 1) if len(masks) < 6400 else value
+
+    work = previous[-1:] + _MASK.sub(mask, text)
+    if "..." in work:
+        work = _FIX_ELLIPSIS.sub(lambda m: m.group() if m.start() == 0 else "…", work)
+    if "'" in work:
+        work = _FIX_APOSTROPHE.sub("’", work)
+    if '"' in work:
+        work = _fix_quotes(work)
+    if "«" in work:
+        work = _FIX_OPEN.sub("«" + NBSP, work)
+    if "»" in work:
+        work = _FIX_CLOSE.sub(lambda m: _before(m, work, NBSP, "»"), work)
+    if ";" in work or "!" in work or "?" in work:
+        work = _FIX_TIGHT.sub(lambda m: _before(m, work, NNBSP, m.group(2)), work)
+    if ":" in work:
+        work = _FIX_COLON.sub(lambda m: _colon(m, work), work)
+    work = work[1:]
+    if masks:
+        work = _PUA.sub(lambda m: masks[ord(m.group()) - 0xE000], work)
+    return work
+
+
+def _before(match: re.Match, work: str, space: str, punct: str) -> str:
+    start = match.start()
+    if start == 0:
+        return match.group()  # the space belongs to the previous text node
+    before = work[start - 1]
+    spaces = match.group(1)
+    if spaces:
+        return space + punct
+    if before in FRENCH_SPACES or not _WORDISH.match(before):
+        return match.group()
+    if punct == ";" and work[match.end() : match.end() + 1] == ")":
+        return match.group()  # ;)
+    return space + punct
+
+
+def _colon(match: re.Match, work: str) -> str:
+    start, end = match.start(), match.end()
+    if start == 0:
+        return match.group()
+    before = work[start - 1]
+    after = work[end : end + 1]
+    if after in ("/", ")", "(", "-", ":") or before == ":":
+        return match.group()
+    if match.group(1):
+        return NBSP + ":"
+    if before.isdigit() and after.isdigit():
+        return match.group()
+    if before in FRENCH_SPACES or not _WORDISH.match(before):
+        return match.group()
+    if after and not after.isspace() and after not in FRENCH_SPACES:
+        return match.group()  # « Re:Sujet », « std:x »: not French punctuation
+    return NBSP + ":"
+
+
+def _fix_quotes(work: str) -> str:
+    out = []
+    index = 0
+    length = len(work)
+    while index < length:
+        char = work[index]
+        if char != '"':
+            out.append(char)
+            index += 1
+            continue
+        before = out[-1] if out else "\n"
+        if index == 0:
+            out.append(char)  # the previous node's last character: never ours
+            index += 1
+            continue
+        if before.isspace() or before in "([{—–/\u00a0\u202f«":
+            out.append("«" + NBSP)
+            index += 1
+            while index < length and work[index] in " \t\n":
+                index += 1
+        else:
+            while out and out[-1] in (" ", "\t", "\n"):
+                out.pop()
+            out.append(NBSP + "»")
+            index += 1
+    return "".join(out)
+
+
+def fix_html(html: str) -> str:
+    """Apply French typography to the text of an HTML fragment or page.
+
+    Tags and attributes are copied as they are; nothing inside code, pre, kbd, samp,
+    script, style, textarea, svg or math, nor in an element whose ``lang`` is not
+    French, is touched; URLs, e-mail addresses and entities in text are kept whole.
+    """
+    if not html:
+        return html
+    out: list[str] = []
+    position = 0
+    skipping: list[str] = []
+    previous = "\n"
+    for match in _TAG.finditer(html):
+        start = match.start()
+        if start > position:
+            text = html[position:start]
+            if skipping:
+                out.append(text)
+                previous = "x"
+            else:
+                fixed = fix_text(text, previous)
+                out.append(fixed)
+                previous = fixed[-1]
+        out.append(match.group())
+        name = (match.group(2) or "").lower()
+        if name:
+            closing = bool(match.group(1))
+            attributes = match.group(3) or ""
+            self_closing = attributes.rstrip().endswith("/") or name in VOID_TAGS
+            if skipping:
+                if name == skipping[-1] and not self_closing:
+                    if closing:
+                        skipping.pop()
+                    else:
+                        skipping.append(name)
+                if not skipping:
+                    previous = "x"
+            elif (
+                not closing
+                and not self_closing
+                and (name in SKIP_TAGS or _FOREIGN.search(attributes))
+            ):
+                skipping.append(name)
+            if name in BLOCK_TAGS:
+                previous = "\n"
+        position = match.end()
+    if position < len(html):
+        text = html[position:]
+        out.append(text if skipping else fix_text(text, previous))
+    return "".join(out)
