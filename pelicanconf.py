@@ -126,6 +126,7 @@ MENU_LINKS = [
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "blog",
+    "proofread",
     "comments",
     "search",
     "pelican.plugins.sitemap",
