@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 import shutil
 
@@ -172,6 +174,36 @@ def test_lesson_feedback_is_followed_by_the_comment_block_of_the_lesson(site):
     comments = page.select_one("section.comments")
     assert comments is not None, "the comments plugin should render the lesson's thread"
     assert feedback.find_next("section", class_="comments") is comments
+
+
+def test_a_lesson_shows_the_comments_filed_under_its_slug(tmp_path, caplog):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "formations", content / "formations")
+    slug = "devenir-community-manager-moderer"
+    comment = {
+        "author": "Awa Traoré",
+        "author_url": "",
+        "date": "2026-11-02T10:00:00Z",
+        "html": "<p>La gradation des sanctions m’a beaucoup aidée.</p>",
+        "id": "exemple:lecon-1",
+        "imported": "",
+        "kind": "comment",
+        "parent": None,
+        "reason": "",
+        "reviewed": True,
+        "status": "approved",
+        "thread": slug,
+    }
+    (content / "comments").mkdir()
+    (content / "comments" / f"{slug}.json").write_text(
+        json.dumps({"article": slug, "comments": [comment], "format": 1}), encoding="utf-8"
+    )
+    with caplog.at_level(logging.WARNING):
+        built = build_site(tmp_path, content=content)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    thread = built.html(f"{COURSE}moderer/").select_one("section.comments")
+    assert "La gradation des sanctions" in thread.text
+    assert built.html(f"{COURSE}rediger/").select_one("section.comments li") is None
 
 
 def test_portal_pages_are_in_the_sitemap(site):
