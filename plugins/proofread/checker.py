@@ -35,6 +35,7 @@ class Options:
     grammar: bool = True
     dictionary: str | None = None
     cache_dir: str | None = None
+    lexicon_dir: str | None = None  # the expanded dictionary, shared by every site
     jobs: int = 0  # 0: every core
     fields: tuple[str, ...] = CHECKED_FIELDS
     hunspell: str = HUNSPELL_DIC
@@ -107,7 +108,7 @@ class Proofreader:
 
     def _spelling(self) -> SpellingChecker:
         if self._speller is None:
-            lexicon = load_lexicon(self.options.cache_dir, self.options.hunspell)
+            lexicon = load_lexicon(self.options.lexicon_dir, self.options.hunspell)
             self._speller = SpellingChecker(lexicon, self.site_words)
         return self._speller
 
@@ -145,9 +146,7 @@ class Proofreader:
         """Findings of a parsed document, paragraph by paragraph through the cache."""
         extra = words_of(document.ignore_words) if document.ignore_words else frozenset()
         # Names written with a capital in mid-sentence are names at a sentence start too.
-        names = {
-            m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)
-        }
+        names = {m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)}
         extra = extra | names
         prefix = _hash(self.context, ",".join(sorted(extra)))
         keys = [_hash(prefix, s.kind, s.text) for s in document.segments]

@@ -27,9 +27,7 @@ def collect(paths: list[str]) -> list[str]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(
-                str(p) for p in sorted(path.rglob("*")) if p.suffix in MARKDOWN_SUFFIXES
-            )
+            files.extend(str(p) for p in sorted(path.rglob("*")) if p.suffix in MARKDOWN_SUFFIXES)
         elif path.is_file():
             files.append(str(path))
         else:
@@ -66,9 +64,7 @@ def run(
     finally:
         proofreader.close()
     shown = {display_path(p): findings for p, findings in results.items()}
-    lines = {
-        display_path(p): Path(p).read_text(encoding="utf-8").split("\n") for p in results
-    }
+    lines = {display_path(p): Path(p).read_text(encoding="utf-8").split("\n") for p in results}
     if fix_typography:
         for path, findings in results.items():
             _fix(path, findings, out)

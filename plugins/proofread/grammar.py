@@ -191,6 +191,12 @@ _HOMOPHONES: tuple[tuple[str, int, str, str], ...] = (
         "« et » (conjonction) au lieu du verbe « est »",
     ),
     (
+        r"\b(?:il|elle|on|qui) (c" + _A + r"est|ces|ses) (?=\w+(?:é|ée|és|ées)\b)",
+        1,
+        "s’est",
+        "« c’est », « ces » ou « ses » au lieu de « s’est » devant un participe passé",
+    ),
+    (
         r"\b(sa) (?:va|marche|fonctionne|dépend|suffit|prend|change|sert|veut dire|fait"
         r"|devient|reste|coûte|vaut|arrive)\b",
         1,

@@ -16,6 +16,9 @@ DEFAULTS = {
     "PROOFREAD_DICTIONARY": "dictionnaire.txt",
     # Cache folder; relative paths are relative to CACHE_PATH's parent (the site root).
     "PROOFREAD_CACHE_PATH": "cache/proofread",
+    # Where the expanded Hunspell dictionary is kept (built once, about 15 s); None: the
+    # user's cache folder ($XDG_CACHE_HOME or ~/.cache, then carnet-cm/proofread).
+    "PROOFREAD_LEXICON_PATH": None,
     # Worker processes for cold runs; 0: every core.
     "PROOFREAD_JOBS": 0,
     # Metadata fields whose values are checked (keys never are).
@@ -46,11 +49,19 @@ def options_from(settings: dict, root: str | None = None) -> Options:
             cache = os.path.join(os.path.dirname(base.rstrip(os.sep)), cache)
         else:
             cache = os.path.join(root, cache)
+    lexicon = get(settings, "PROOFREAD_LEXICON_PATH") or default_lexicon_dir()
     use_grammar = get(settings, "PROOFREAD_GRAMMAR")
     return Options(
         grammar=True if use_grammar is None else bool(use_grammar),
         dictionary=dictionary,
         cache_dir=cache or None,
+        lexicon_dir=lexicon,
         jobs=int(get(settings, "PROOFREAD_JOBS")),
         fields=tuple(f.lower() for f in get(settings, "PROOFREAD_FIELDS")),
     )
+
+
+def default_lexicon_dir() -> str:
+    """The user's cache folder for the expanded dictionary."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "carnet-cm", "proofread")

@@ -407,7 +407,10 @@ class SpellingChecker:
             return []
         end = offset + len(word)
         suggestions = tuple(lexicon.suggest(word))
-        close = suggestions and _distance(word.lower(), suggestions[0].lower()) <= 1
+        close = (
+            bool(suggestions)
+            and _distance(_strip_accents(word.lower()), _strip_accents(suggestions[0].lower())) <= 1
+        )
         glued = "" if close else self._split_glued(word)
         if glued:
             return [
