@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from comments import store
+from comments import cli, store
+from comments.model import CommentInputError
 from tests.comments.conftest import (
     DATA,
     ISSO_WXR,
@@ -14,6 +15,7 @@ from tests.comments.conftest import (
     import_file,
     plain,
     run_cli,
+    settings_for,
     snapshot,
 )
 
@@ -269,11 +271,8 @@ def test_cli_import_then_approve(content):
     record = records(content, "parole-aux-membres")["csv:3"]
     assert (record["status"], record["reason"], record["reviewed"]) == ("approved", "", True)
     # The approval is a hand edit: the same import does not take it back.
-    again = run_cli("comments-import", str(DATA / "commentaires.csv"), "--content", str(content))
-    assert (
-        again.returncode == 0
-        and records(content, "parole-aux-membres")["csv:3"]["status"] == "approved"
-    )
-    unknown = run_cli("comments-approve", "csv:999", "--content", str(content))
-    assert unknown.returncode == 1 and "Traceback" not in unknown.stderr
-    assert "csv:999 : commentaire introuvable" in plain(unknown.stderr)
+    import_file(content, DATA / "commentaires.csv")
+    assert records(content, "parole-aux-membres")["csv:3"]["status"] == "approved"
+    with pytest.raises(CommentInputError) as unknown:
+        cli.approve("csv:999", settings_for(content))
+    assert plain(str(unknown.value)).startswith("csv:999 : commentaire introuvable")

@@ -64,20 +64,20 @@ def assert_safe(markup: str) -> None:
             assert tag["rel"] == ["nofollow", "ugc", "noopener"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(HOSTILE_TEXT)
 def test_output_keeps_to_the_allow_list(text):
     assert_safe(clean_html(text))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(HOSTILE_TEXT)
 def test_cleaning_twice_changes_nothing(text):
     once = clean_html(text)
     assert clean_html(once) == once
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(HOSTILE_TEXT, st.from_regex(r"\A[a-zA-Z]{0,10}:[^\n]{0,30}\Z")))
 def test_safe_url_is_http_or_nothing(value):
     url = safe_url(value)
