@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from . import browser as in_browser
@@ -25,8 +26,13 @@ def article_without_images(output: Path, pages: dict[str, str]) -> str | None:
     return pages.get("article")
 
 
-def run_gates(output: Path, required: list[str] | None = None) -> list[GateResult]:
-    """Every gate; ``required`` page types missing from the site are failures too."""
+def run_gates(
+    output: Path, required: list[str] | None = None, browser=None
+) -> list[GateResult]:
+    """Every gate; ``required`` page types missing from the site are failures too.
+
+    Pass a Playwright ``browser`` to reuse it; otherwise Debian's chromium is started.
+    """
     pages = representatives(output)
     found = GateResult("types de page", len(pages), "trouvés")
     for kind in required or []:
@@ -34,7 +40,7 @@ def run_gates(output: Path, required: list[str] | None = None) -> list[GateResul
             found.failures.append(Failure("site", f"aucune page de type « {kind} » dans le site"))
     links, _external = check_links(output)
     results = [found, links, check_html(output)]
-    with serve_folder(output) as base, chromium() as browser:
+    with serve_folder(output) as base, _browser(browser) as browser:
         results.append(in_browser.check_accessibility(browser, base, pages))
         results.extend(in_browser.check_requests_and_console(browser, base, pages))
         article = article_without_images(output, pages)
@@ -43,3 +49,12 @@ def run_gates(output: Path, required: list[str] | None = None) -> list[GateResul
         results.append(in_browser.check_mobile(browser, base, pages))
         results.append(in_browser.check_without_javascript(browser, base, pages))
     return results
+
+
+@contextlib.contextmanager
+def _browser(given):
+    if given is not None:
+        yield given
+    else:
+        with chromium() as started:
+            yield started

@@ -7,14 +7,14 @@ from quality import browser as in_browser
 from quality.gates import run_gates
 from quality.links import check_links
 from quality.pages import ALL_TYPES, representatives
-from quality.serve import chromium, serve_folder
+from quality.serve import serve_folder
 from quality.validity import check_html
 
 pytestmark = pytest.mark.browser
 
 
-def test_sample_site_passes_every_gate_on_every_page_type(sample_site):
-    results = run_gates(sample_site.output, required=ALL_TYPES)
+def test_sample_site_passes_every_gate_on_every_page_type(sample_site, browser):
+    results = run_gates(sample_site.output, required=ALL_TYPES, browser=browser)
     report = "\n".join(line for r in results for line in r.lines())
     assert all(r.ok for r in results), report
     assert set(representatives(sample_site.output)) == set(ALL_TYPES)
@@ -66,9 +66,9 @@ def test_validity_gate_catches_invalid_html(faulty_site):
     assert result.failures and all(f.page.startswith("/mal/") for f in result.failures)
 
 
-def test_browser_gates_catch_each_fault(faulty_site):
+def test_browser_gates_catch_each_fault(faulty_site, browser):
     pages = {"accueil": "/", "article": "/mal/"}
-    with serve_folder(faulty_site) as base, chromium() as browser:
+    with serve_folder(faulty_site) as base:
         axe = in_browser.check_accessibility(browser, base, pages)
         hosts, console = in_browser.check_requests_and_console(browser, base, pages)
         mobile = in_browser.check_mobile(browser, base, pages)
@@ -80,12 +80,12 @@ def test_browser_gates_catch_each_fault(faulty_site):
     assert all("/mal/" in d for d in details(mobile))
 
 
-def test_budget_gate_weighs_what_the_page_loads(faulty_site):
+def test_budget_gate_weighs_what_the_page_loads(faulty_site, browser):
     heavy = faulty_site / "lourd"
     heavy.mkdir()
     noise = "".join(f"<p>{i * 7919 % 104729:x}{i * 31337:x}</p>" for i in range(20000))
     (heavy / "index.html").write_text(GOOD.replace("</main>", noise + "</main>"), encoding="utf-8")
-    with serve_folder(faulty_site) as base, chromium() as browser:
+    with serve_folder(faulty_site) as base:
         light = in_browser.check_article_budget(browser, base, "/")
         too_heavy = in_browser.check_article_budget(browser, base, "/lourd/")
     assert light.ok
