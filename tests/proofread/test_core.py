@@ -1,0 +1,151 @@
+"""Unit tests of the pure core: source mapping, spelling, repetition, typography, cache."""
+
+from __future__ import annotations
+
+from proofread import repetition, typography
+from proofread.cache import Cache
+from proofread.checker import apply_edits
+from proofread.source import PLACEHOLDER, parse
+
+from .conftest import check
+
+
+def _texts(source: str) -> list[str]:
+    return [s.text for s in parse(source).segments]
+
+
+def test_source_skips_code_urls_tags_and_metadata_keys():
+    source = (
+        "Title: Un titre\nSlug: pas-vérifié\nSummary: Un résumé\n\n"
+        "Voir `codde` et https://exemple.fr/pubication ou moi@exemple.fr.\n\n"
+        "```\nfautte dans le code\n```\n\n"
+        "Un [lien](https://x.fr/erreurr) et ![texte alternatif](img.png).\n\n"
+        "    code indentté\n\n"
+        '<span lang="en">Hello world</span> fin.\n'
+    )
+    texts = _texts(source)
+    joined = "\n".join(texts)
+    assert "Un titre" in texts and "Un résumé" in texts
+    assert "pas-vérifié" not in joined and "Slug" not in joined
+    for absent in ("codde", "pubication", "exemple.fr", "fautte", "erreurr", "indentté", "Hello"):
+        assert absent not in joined
+    assert "texte alternatif" in texts
+    assert PLACEHOLDER in joined
+
+
+def test_source_offsets_point_into_the_file():
+    source = "Title: T\n\n## Un *titre* ici\n\n- premier **point**\n  suite\n"
+    document = parse(source)
+    for segment in document.segments:
+        for index, char in enumerate(segment.text):
+            if char not in ("\n", PLACEHOLDER):
+                assert source[segment.offsets[index]] == char
+
+
+def test_ignore_directives_and_metadata(proofreader):
+    body = (
+        "<!-- proofread: ignore -->\nUne fotte ignorée.\n\nUne autre fotte.\n\n"
+        "Un mot zorglub permis.\n"
+    )
+    findings = check(proofreader, body, "Title: T\nProofread-Ignore: zorglub\n\n")
+    assert [(f.line, f.excerpt) for f in findings if f.category == "spelling"] == [
+        (7, "Une autre fotte.")
+    ]
+
+
+def test_lang_metadata_skips_the_file(proofreader):
+    assert (
+        check(proofreader, "This is an English post with no mistaek.\n", "Title: T\nLang: en\n\n")
+        == []
+    )
+
+
+def test_spelling_knows_what_a_french_blog_writes(speller):
+    text = (
+        "Aujourd’hui, jusqu’à 20 h, l’AMAP et la PAC, LinkedIn, @koffi_m et #CM2024 : "
+        "c’est-à-dire, a-t-il dit, peut-être le XXIe siècle, Aïcha Diallo à Abidjan, "
+        "le blog, le web et internet."
+    )
+    assert speller.check(text) == []
+
+
+def test_spelling_finds_broken_and_glued_words(speller):
+    rules = {h.rule: h.suggestions[0] for h in speller.check("La commu-nauté des réseauxsociaux.")}
+    assert rules == {"mot-coupé": "communauté", "mots-collés": "réseaux sociaux"}
+    (hit,) = speller.check("Une modéra tion lente.")
+    assert hit.suggestions == ("modération",)
+
+
+def test_site_dictionary_accepts_words(speller, proofreader):
+    assert speller.check("Un afterwork entre community managers.") == []
+    assert proofreader.site_words >= {"afterwork", "community", "manager"}
+
+
+def test_repetition():
+    assert [h.rule for h in repetition.check("Le groupe de de discussion.")] == ["mot-répété"]
+    assert [h.rule for h in repetition.check("Il est aussi est parti.")] == ["répétition-proche"]
+    assert repetition.check("Nous nous levons ; petit à petit, de plus en plus.") == []
+    assert repetition.check("La page la plus lue.") == []
+
+
+def test_typography_detection_marks_autofix():
+    hits = {h.rule: h.autofix for h in typography.check('Bonjour! Il dit "oui"... l\'équipe')}
+    assert hits == {
+        "espace-manquante": True,
+        "guillemets": True,
+        "points-de-suspension": True,
+        "apostrophe": True,
+    }
+    blocking = typography.check("Fin. ensuite les marques,les médias.")
+    assert {h.rule for h in blocking} == {"majuscule", "espace-après"}
+    assert not any(h.autofix for h in blocking)
+
+
+def test_typography_accepts_french_spaces_and_abbreviations():
+    text = "Voici\u00a0: «\u00a0oui\u00a0» ; non\u202f! etc. et le 10:30 ; p. ex. ceci."
+    rules = [h.rule for h in typography.check(text.replace(" ;", "\u202f;"))]
+    assert rules == []
+
+
+def test_fix_html_french_spaces():
+    html = "<p>Bonjour ! Il dit: \"c'est l'heure\"...</p>"
+    assert typography.fix_html(html) == (
+        "<p>Bonjour\u202f! Il dit\u00a0: «\u00a0c’est l’heure\u00a0»…</p>"
+    )
+
+
+def test_fix_html_never_touches_code_attributes_urls():
+    html = (
+        '<p title="a: b ! l\'x"><a href="https://x.fr/?a=1;b">l\'<em>été</em></a> '
+        "<code>a: b; l'x</code> https://y.fr/a:b;c! &amp; fin</p><pre>x ! 'y'</pre>"
+        '<script>if (a) { b(); }</script><p lang="en">Hello! It\'s me: ok</p>'
+    )
+    fixed = typography.fix_html(html)
+    for kept in (
+        'title="a: b ! l\'x"',
+        'href="https://x.fr/?a=1;b"',
+        "<code>a: b; l'x</code>",
+        "https://y.fr/a:b;c!",
+        "<pre>x ! 'y'</pre>",
+        "<script>if (a) { b(); }</script>",
+        "Hello! It's me: ok",
+        "&amp;",
+    ):
+        assert kept in fixed
+    assert "l’<em>été</em>" in fixed
+
+
+def test_apply_edits_changes_only_typography(proofreader):
+    source = "Title: T\n\nBonjour! L'équipe `a:b` dit: oui...\n"
+    findings = proofreader.check_source("t.md", source)
+    fixed = apply_edits(source, findings)
+    assert fixed == "Title: T\n\nBonjour\u202f! L’équipe `a:b` dit\u00a0: oui…\n"
+    assert apply_edits(fixed, proofreader.check_source("t.md", fixed)) == fixed
+
+
+def test_cache_round_trip(tmp_path):
+    cache = Cache(tmp_path)
+    cache.put("k", [1, "é"])
+    cache.close()
+    assert Cache(tmp_path).get("k") == [1, "é"]
+    assert Cache(tmp_path).get("absent") is None
