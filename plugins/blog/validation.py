@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from cmcore.headers import Header
-from cmcore.problems import Problem
+from cmcore.problems import Problem, quoted
 
 NBSP = "\u00a0"
-
-
-def quoted(text: str) -> str:
-    """« text », with the no-break spaces French requires inside guillemets."""
-    return f"«{NBSP}{text}{NBSP}»"
 
 
 def check_header(

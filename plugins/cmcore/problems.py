@@ -43,6 +43,11 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def quoted(text: str) -> str:
+    """« text », with the no-break spaces French requires inside guillemets."""
+    return f"«\u00a0{text}\u00a0»"
+
+
 def display_path(path: str) -> str:
     """The path as the author types it: relative to the current folder when inside it."""
     try:

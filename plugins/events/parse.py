@@ -14,9 +14,8 @@ import unicodedata
 import zoneinfo
 from decimal import Decimal, InvalidOperation
 
-from blog.validation import quoted
 from cmcore.headers import Field, Header
-from cmcore.problems import Problem
+from cmcore.problems import Problem, quoted
 
 from .listing import recurrence_rule
 from .model import DEFAULT_STATUS, EVENT_TYPES, STATUSES, Event, Place, Price

@@ -9,8 +9,7 @@ import os
 import re
 from dataclasses import replace
 
-from blog.validation import quoted
-from cmcore.problems import Problem
+from cmcore.problems import Problem, quoted
 
 from .model import Course, Lesson, SkillUse, TrainingError
 

@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from blog.validation import quoted
-from cmcore.problems import Problem
+from cmcore.problems import Problem, quoted
 
 from .model import CHOICE, TRUE_FALSE, Choice, Question
 

@@ -16,10 +16,9 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.utils import pelican_open
 
-from blog.validation import quoted
 from cmcore import problems
 from cmcore.headers import Header, parse_header
-from cmcore.problems import Problem
+from cmcore.problems import Problem, quoted
 
 from . import course as courses
 from . import selfcheck

@@ -1,0 +1,92 @@
+"""A deterministic French corpus for benchmarks, made from the site's own sample text.
+
+The sentences come from the sample articles (clean, proofread French), shuffled with a
+fixed seed, so the proofreader sees realistic text and every run builds the same site.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CATEGORIES = ("interviews", "conseils", "guides")
+AUTHORS = ("Koffi Mensah", "Aïcha Diallo")
+TAGS = (
+    "communauté",
+    "modération",
+    "veille",
+    "reporting",
+    "événements",
+    "rédaction",
+    "savoir-être",
+    "outils",
+    "stratégie",
+    "réseaux sociaux",
+    "engagement",
+    "formation",
+)
+# Everything but the articles comes along as it is: pages, images, events, courses, comments.
+COPIED = ("pages", "images", "evenements", "formations", "comments", "dictionnaire.txt")
+
+
+def _paragraphs() -> list[str]:
+    """Body paragraphs of the sample articles: no headings, lists, images or links."""
+    found = []
+    for source in sorted((ROOT / "content").glob("[cgi]*/*.md")):
+        body = source.read_text(encoding="utf-8").split("\n\n", 1)[-1]
+        for block in body.split("\n\n"):
+            block = block.strip()
+            if len(block) > 120 and not re.match(r"^(#|!|-|\*|\d+\.|>|\|)", block) and "](" not in block:
+                found.append(re.sub(r"[ \t]*\n[ \t]*", " ", block))
+    return found
+
+
+def generate(target: Path, articles: int, seed: int = 2026) -> int:
+    """Write ``articles`` articles (plus the copied sample content) under ``target``; return words."""
+    rng = random.Random(seed)
+    pool = _paragraphs()
+    if target.exists():
+        shutil.rmtree(target)
+    for name in COPIED:
+        source = ROOT / "content" / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    words = 0
+    for number in range(1, articles + 1):
+        category = CATEGORIES[number % len(CATEGORIES)]
+        folder = target / category
+        folder.mkdir(parents=True, exist_ok=True)
+        paragraphs = rng.sample(pool, k=min(len(pool), rng.randint(5, 8)))
+        body = []
+        for index, paragraph in enumerate(paragraphs):
+            if index in (2, 5):
+                body.append(f"## Étape {index // 3 + 1}")
+            body.append(paragraph)
+        words += sum(len(p.split()) for p in paragraphs)
+        day = 1 + number % 28
+        month = 1 + (number // 28) % 12
+        year = 2020 + number // 336
+        tags = ", ".join(rng.sample(TAGS, k=2))
+        header = (
+            f"Title: Carnet de terrain numéro {number}\n"
+            f"Date: {year}-{month:02d}-{day:02d} {8 + number % 10:02d}:{number % 60:02d}\n"
+            f"Tags: {tags}\n"
+            f"Author: {AUTHORS[number % 2]}\n"
+            f"Summary: {paragraphs[0].split('. ')[0].rstrip('.')}.\n\n"
+        )
+        (folder / f"carnet-{number:05d}.md").write_text(header + "\n\n".join(body) + "\n", encoding="utf-8")
+    return words
+
+
+def edit_one(target: Path, number: int = 1) -> Path:
+    """Change one sentence of one article, as an author fixing a word would."""
+    source = next(target.glob(f"*/carnet-{number:05d}.md"))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + " Une phrase ajoutée pendant la relecture.\n", encoding="utf-8")
+    return source
