@@ -8,6 +8,7 @@ one query per file; a changed file re-checks only its changed paragraphs.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -21,13 +22,23 @@ class Cache:
         self._memory: dict[str, str] = {}
         self._pending: dict[str, str] = {}
         self._db = None
+        self._path = None
+        self._pid = os.getpid()
         if folder:
             path = Path(folder)
             path.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path / FILE_NAME), timeout=30)
+            self._path = str(path / FILE_NAME)
+            self._db = sqlite3.connect(self._path, timeout=30)
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT)"
             )
+
+    def _connection(self):
+        # A SQLite connection must not cross a fork: a worker opens its own (read only).
+        if self._db is not None and self._pid != os.getpid():
+            self._db = sqlite3.connect(self._path, timeout=30)
+            self._pid = os.getpid()
+        return self._db
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         """The cached values of those keys that are known."""
@@ -39,7 +50,7 @@ class Cache:
                 found[key] = json.loads(raw)
             else:
                 missing.append(key)
-        if self._db is not None and missing:
+        if self._connection() is not None and missing:
             for start in range(0, len(missing), 500):
                 chunk = missing[start : start + 500]
                 marks = ",".join("?" * len(chunk))

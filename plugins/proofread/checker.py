@@ -125,7 +125,8 @@ class Proofreader:
         hits = self._spelling().check(text, extra)
         hits += repetition.check(text)
         hits += typography.check(text)
-        if kind != "table":
+        if kind != "table" and self.options.grammar:
+            # Grammalecte when installed, our homophone rules always (unless grammar is off).
             found = grammar.check(text, self.use_grammar)
             spelled = [(h.start, h.end) for h in hits if h.category in ("spelling", "repetition")]
             for hit in found:

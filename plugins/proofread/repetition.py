@@ -19,46 +19,50 @@ _NEAR_OK = word_set(
 _NEAR_LINKS = word_set("à après par en pour contre sur ou et sans ni")
 
 
+_DOUBLE = re.compile(r"(?<![\w’'-])(\w+)(\s+)(\1)(?![\w’'-])", re.I)
+_NEAR = re.compile(r"(?<![\w’'-])(\w+) +(\w+) +(\1)(?![\w’'-])", re.I)
+
+
 def check(text: str) -> list[Hit]:
     """Repetition findings of a segment's text."""
     hits: list[Hit] = []
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    for index in range(1, len(words)):
-        start, end, word = words[index]
-        p_start, p_end, previous = words[index - 1]
-        if word == previous and text[p_end:start].strip() == "" and not word.isdigit():
-            if word not in _DOUBLE_OK:
-                hits.append(
-                    Hit(
-                        p_start,
-                        end,
-                        "repetition",
-                        "mot-répété",
-                        f"mot répété : « {text[p_start:p_end]} {text[start:end]} »",
-                        (text[p_start:p_end],),
-                    )
-                )
+    for m in _DOUBLE.finditer(text):
+        word = m.group(1).lower()
+        if word in _DOUBLE_OK or word.isdigit():
             continue
-        if index < 2:
-            continue
-        _f_start, f_end, first = words[index - 2]
-        middle = words[index - 1][2]
-        if (
-            word == first
-            and word not in _NEAR_OK
-            and middle not in _NEAR_LINKS
-            and len(word) > 1
-            and not word.isdigit()
-            and not re.search(r"[.,;:!?()«»\"—–]", text[f_end:start])
-        ):
-            hits.append(
-                Hit(
-                    start,
-                    end,
-                    "repetition",
-                    "répétition-proche",
-                    f"« {text[start:end]} » répété à un mot d’intervalle",
-                    (),
-                )
+        hits.append(
+            Hit(
+                m.start(1),
+                m.end(3),
+                "repetition",
+                "mot-répété",
+                f"mot répété : « {m.group(1)} {m.group(3)} »",
+                (m.group(1),),
             )
+        )
+    position = 0
+    while True:
+        m = _NEAR.search(text, position)
+        if m is None:
+            break
+        position = m.start(2)  # windows overlap: « a b a b »
+        word = m.group(1).lower()
+        if (
+            word in _NEAR_OK
+            or m.group(2).lower() in _NEAR_LINKS
+            or m.group(2).lower() == word
+            or len(word) < 2
+            or word.isdigit()
+        ):
+            continue
+        hits.append(
+            Hit(
+                m.start(3),
+                m.end(3),
+                "repetition",
+                "répétition-proche",
+                f"« {m.group(3)} » répété à un mot d’intervalle",
+                (),
+            )
+        )
     return hits

@@ -34,6 +34,7 @@ _DOUBLE_SPACE = re.compile(r"(?<=[^\s])( {2,})(?=[^\s])")
 _NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_]{2})([,;]|[!?]+)(?=[^\W\d_])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-zà-öø-ÿ]{2})\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 _LOWER_AFTER_STOP = re.compile(r"(?<![.\w])([\w’'-]+)\.( +)([a-zà-öø-ÿ][\w’'-]*)")
+_STOP_THEN_LOWER = re.compile(r"\. +[a-zà-öø-ÿ]")
 
 
 def _space_for(punct: str) -> str:
@@ -95,7 +96,7 @@ def check(text: str) -> list[Hit]:
                 NBSP + ":",
             )
         )
-    for m in _MISSING_BEFORE_CLOSE.finditer(text):
+    for m in _MISSING_BEFORE_CLOSE.finditer(text) if "»" in text else ():
         add(
             Hit(
                 m.start(),
@@ -108,7 +109,7 @@ def check(text: str) -> list[Hit]:
                 NBSP + "»",
             )
         )
-    for m in _AFTER_OPEN.finditer(text):
+    for m in _AFTER_OPEN.finditer(text) if "«" in text else ():
         add(
             Hit(
                 m.start(),
@@ -121,7 +122,7 @@ def check(text: str) -> list[Hit]:
                 "«" + NBSP,
             )
         )
-    for m in _APOSTROPHE.finditer(text):
+    for m in _APOSTROPHE.finditer(text) if "'" in text else ():
         add(
             Hit(
                 m.start(),
@@ -135,7 +136,7 @@ def check(text: str) -> list[Hit]:
             )
         )
     opening = True
-    for index, char in enumerate(text):
+    for index, char in enumerate(text) if '"' in text else ():
         if char != '"':
             continue
         before = text[index - 1] if index else " "
@@ -172,7 +173,7 @@ def check(text: str) -> list[Hit]:
                     NBSP + "»",
                 )
             )
-    for m in _ELLIPSIS.finditer(text):
+    for m in _ELLIPSIS.finditer(text) if "..." in text else ():
         add(
             Hit(
                 m.start(),
@@ -185,7 +186,7 @@ def check(text: str) -> list[Hit]:
                 "…",
             )
         )
-    for m in _DOUBLE_SPACE.finditer(text):
+    for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
         add(
             Hit(
                 m.start(1),
@@ -221,7 +222,8 @@ def check(text: str) -> list[Hit]:
                 (". ",),
             )
         )
-    for m in _LOWER_AFTER_STOP.finditer(text):
+    lower_after_stop = _STOP_THEN_LOWER.search(text) is not None
+    for m in _LOWER_AFTER_STOP.finditer(text) if lower_after_stop else ():
         word = m.group(1)
         if word.lower() in ABBREVIATIONS or len(word) < 2 or word.isupper():
             continue
