@@ -19,6 +19,8 @@ SETTINGS_DEV = ROOT / "pelicanconf.py"
 SETTINGS_PUBLISH = ROOT / "publishconf.py"
 HOST = "127.0.0.1"
 PORT = 8000
+# Live comments (README, « Live comments with Isso »): Isso's database, never in output/.
+ISSO_DB = ROOT / "var" / "comments.db"
 
 _LEVELS_FR = {"WARNING": "attention", "ERROR": "erreur", "CRITICAL": "erreur"}
 
@@ -177,11 +179,82 @@ def check(c, output="output"):
         "source": "wordpress, disqus, isso, json ou csv (défaut\u00a0: selon le fichier)",
         "dry_run": "affiche le résumé sans rien écrire",
         "content": "dossier du contenu (défaut\u00a0: celui de pelicanconf.py)",
+        "from_isso": "récupère les commentaires acceptés d’Isso\u00a0: FILE est la base "
+        "(défaut\u00a0: var/comments.db) ou l’adresse du serveur",
     }
 )
-def comments_import(c, file, source=None, dry_run=False, content=None):
-    """Importe les commentaires d’un export dans content/comments/, résumé par article."""
-    sys.exit(_comments_run("import", file, source=source, dry_run=dry_run, content=content))
+def comments_import(c, file, source=None, dry_run=False, content=None, from_isso=False):
+    """Importe les commentaires d’un export (ou ceux acceptés dans Isso) dans content/comments/."""
+    action = "pull" if from_isso else "import"
+    options = {"dry_run": dry_run} if from_isso else {"source": source, "dry_run": dry_run}
+    sys.exit(_comments_run(action, file, content=content, **options))
+
+
+def _default_isso_source() -> None:
+    """Let `invoke comments-import --from-isso` alone pull from the database of comments-server.
+
+    Invoke requires the positional FILE; like `_proofread_paths_as_options`, the
+    unparsed command line gets the default database when no bare word follows.
+    """
+    import inspect
+
+    from invoke import Program
+
+    for frame in inspect.stack():
+        program = frame.frame.f_locals.get("self")
+        if isinstance(program, Program) and getattr(program, "core", None):
+            tokens = program.core.unparsed
+            if "comments-import" not in tokens or "--from-isso" not in tokens:
+                return
+            start, expecting_value = tokens.index("comments-import") + 1, False
+            for token in tokens[start:]:
+                if (not expecting_value and not token.startswith("-")) or token in ("-f", "--file"):
+                    return  # FILE given
+                expecting_value = token in ("--source", "-s", "--content", "-c")
+            tokens.append(str(ISSO_DB.relative_to(ROOT)))
+            return
+
+
+_default_isso_source()
+
+
+@task(help={"port": "port du serveur Isso sur 127.0.0.1 (défaut\u00a0: 8080)"})
+def comments_server(c, port=8080):
+    """Lance Isso (commentaires en direct, modérés) au premier plan, base dans var/comments.db."""
+    from pelican.settings import read_settings
+
+    from comments import isso_server
+
+    _setup_logging()
+    os.chdir(ROOT)
+    settings = read_settings(str(SETTINGS_DEV))
+    var = ISSO_DB.parent
+    try:
+        password, created = isso_server.secret(
+            var, isso_server.PASSWORD_NAME, isso_server.PASSWORD_ENV
+        )
+        salt, _ = isso_server.secret(var, isso_server.SALT_NAME)
+        config = isso_server.ServerConfig(
+            origins=isso_server.site_origins(settings),
+            dbpath=ISSO_DB,
+            port=int(port),
+            password=password,
+            salt=salt,
+        )
+        config_path = isso_server.write_config(var, config)
+        command = isso_server.command(config_path)
+    except isso_server.IssoSetupError as error:
+        print(f"erreur\u00a0: {error}", file=sys.stderr)
+        sys.exit(error.exitcode)
+    if created:
+        print(f"Mot de passe d’administration créé dans var/{isso_server.PASSWORD_NAME}.")
+    print(
+        f"Isso sur http://{HOST}:{port}/ pour {', '.join(config.origins)}\u00a0; "
+        f"administration\u00a0: http://{HOST}:{port}/admin/ (Ctrl+C pour arrêter)"
+    )
+    sys.stdout.flush()
+    os.umask(0o077)  # the database holds readers' e-mail addresses: owner only
+    os.execv(command[0], command)
 
 
 @task(
@@ -205,6 +278,8 @@ def _comments_run(action: str, target: str, content=None, **options) -> int:
         settings = cli.load_settings(SETTINGS_DEV, content)
         if action == "import":
             _, summary = cli.import_file(Path(target), settings, **options)
+        elif action == "pull":
+            _, summary = cli.pull_isso(target, settings, **options)
         else:
             summary = cli.approve(target, settings)
     except CommentInputError as error:

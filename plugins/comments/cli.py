@@ -14,6 +14,7 @@ from pelican.utils import slugify
 from cmcore.headers import parse_header
 
 from . import importers, merge, moderation, report, store, targets
+from .importers import isso
 from .model import APPROVED, CommentInputError
 from .settings import get
 
@@ -62,6 +63,45 @@ def articles(settings: dict) -> list[tuple[str, str]]:
     return found
 
 
+def lessons(settings: dict) -> list[tuple[str, str]]:
+    """``(slug, url)`` of every lesson of the training portal (``plugins/training``).
+
+    A lesson's comments are filed under its site-unique slug ``<course>-<name>``; its
+    URL (``formations/<course>/<name>/``) is what the Isso widget names its thread.
+    """
+    from training import course as courses
+    from training.model import TrainingError
+    from training.training import setting
+
+    root = Path(settings["PATH"]) / setting(settings, "TRAINING_PATH")
+    base_url = setting(settings, "TRAINING_URL")
+    found = []
+    for index_file in sorted(root.glob("*/index.md")):
+        course = index_file.parent.name
+        for path in sorted(index_file.parent.iterdir()):
+            if path == index_file or path.suffix.lower() not in SOURCE_EXTENSIONS:
+                continue
+            header = parse_header(path.read_text(encoding="utf-8", errors="replace"))
+            slug_field, order_field = header.get("slug"), header.get("lesson-order")
+            try:
+                _, name = courses.order_and_name(
+                    str(path), order_field.value if order_field else None, 1
+                )
+            except TrainingError:
+                continue  # the build reports it; no page, no thread
+            if slug_field and slug_field.value:
+                name = slug_field.value
+            found.append((f"{course}-{name}", f"{base_url}{course}/{name}/"))
+    return found
+
+
+def article_index(settings: dict) -> targets.ArticleIndex:
+    """Every article and lesson that can receive comments, by slug, path and alias."""
+    return targets.index(
+        [*articles(settings), *lessons(settings)], get(settings, "COMMENTS_ALIASES")
+    )
+
+
 def moderator_for(settings: dict) -> moderation.Moderator:
     """The site's moderator, from the ``COMMENTS_MODERATION_*`` settings."""
     return moderation.moderator(
@@ -84,20 +124,43 @@ def import_file(
     if not path.is_file():
         raise CommentInputError(str(path), f"fichier introuvable{NBSP}: vérifiez le chemin")
     found_source, incoming = importers.read(path, source)
-    index = targets.index(articles(settings), get(settings, "COMMENTS_ALIASES"))
+    return _merge(incoming, found_source, path, settings, dry_run)
+
+
+def pull_isso(origin: str, settings: dict, dry_run: bool = False) -> tuple[merge.Result, str]:
+    """Pull the accepted comments of a live Isso (database path or server URL) into the store.
+
+    A database is read read-only, mode 1 rows only; a server is asked, through its
+    public API, for the thread of every article and lesson (``/<url>``, as the widget
+    names it). Pending and deleted comments are never pulled.
+    """
+    if isso.is_server_url(origin):
+        uris = ["/" + url.lstrip("/") for _, url in [*articles(settings), *lessons(settings)]]
+        incoming = isso.read_server(origin, uris)
+        return _merge(incoming, "isso", origin, settings, dry_run)
+    path = Path(origin)
+    if not path.is_file():
+        raise CommentInputError(
+            str(path),
+            f"base Isso introuvable{NBSP}: donnez le chemin de comments.db "
+            "(var/comments.db avec invoke comments-server) ou l'adresse du serveur",
+        )
+    return _merge(isso.read_database(path, accepted_only=True), "isso", path, settings, dry_run)
+
+
+def _merge(incoming, source: str, origin, settings: dict, dry_run: bool):
+    """Merge incoming comments into the store, save unless ``dry_run``; result and summary."""
     current = load_store(settings)
     result = merge.merge(
         incoming,
         current,
-        index.match,
+        article_index(settings).match,
         moderator_for(settings),
-        found_source,
+        source,
         bool(get(settings, "COMMENTS_ALLOW_IMAGES")),
     )
     written = sorted(current.changed()) if dry_run else current.save()
-    text = report.summary(
-        result, path, importers.LABELS[found_source], len(incoming), written, dry_run
-    )
+    text = report.summary(result, origin, importers.LABELS[source], len(incoming), written, dry_run)
     return result, text
 
 

@@ -17,7 +17,7 @@ from cmcore.problems import Problem
 from . import render, store, threads
 from .cli import moderator_for
 from .model import APPROVED, COMMENT, CommentInputError
-from .settings import get
+from .settings import get, live_settings
 
 logger = logging.getLogger(__name__)
 _VIEWS = "_COMMENTS_VIEWS"
@@ -27,6 +27,7 @@ NBSP = "\u00a0"
 def load_store(pelican) -> None:
     """Read the store once per build and prepare every thread."""
     settings = pelican.settings
+    live_settings(settings)
     folder = Path(settings["PATH"]) / get(settings, "COMMENTS_DIR")
     try:
         current = store.load(folder)

@@ -34,11 +34,13 @@ def article_line(article: str, counts) -> str:
 
 
 def summary(
-    result: Result, path: Path, label: str, read: int, written: list[Path], dry_run: bool
+    result: Result, path: Path | str, label: str, read: int, written: list[Path], dry_run: bool
 ) -> str:
     """The whole summary printed by ``invoke comments-import``."""
+    # A live Isso server is named by its URL, which is not a path to shorten.
+    where = str(path) if "://" in str(path) else display_path(str(path))
     lines = [
-        f"Import de {quoted(display_path(str(path)))} ({label}, "
+        f"Import de {quoted(where)} ({label}, "
         f"{plural(read, 'commentaire lu', 'commentaires lus')}){NBSP}:"
     ]
     for article in sorted(result.articles):

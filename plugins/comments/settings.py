@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, MutableMapping
 
 DEFAULTS = {
     # Folder of the store, relative to the content folder (PATH).
@@ -22,9 +23,23 @@ DEFAULTS = {
     "COMMENTS_MAX_LINKS": 2,
     # Old addresses that no longer name an article: old URL or path → slug.
     "COMMENTS_ALIASES": {},
+    # Live comments: base URL of the Isso server (``http://127.0.0.1:8080``, ``/isso``).
+    # Article and lesson pages then load its widget; None: no widget, no request.
+    # The environment variable of the same name overrides it (see live_settings).
+    "COMMENTS_ISSO_URL": None,
 }
+ISSO_URL_ENV = "COMMENTS_ISSO_URL"
 
 
 def get(settings: Mapping, name: str):
     """The value of a ``COMMENTS_*`` setting, or its default."""
     return settings.get(name, DEFAULTS[name])
+
+
+def live_settings(settings: MutableMapping, environ: Mapping[str, str] = os.environ) -> None:
+    """Resolve ``COMMENTS_ISSO_URL`` once, for the templates: environment first, no trailing ``/``.
+
+    An empty environment variable turns the widget off.
+    """
+    url = environ[ISSO_URL_ENV] if ISSO_URL_ENV in environ else get(settings, "COMMENTS_ISSO_URL")
+    settings["COMMENTS_ISSO_URL"] = (url or "").strip().rstrip("/") or None

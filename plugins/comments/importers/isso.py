@@ -9,9 +9,14 @@ Threads are named by their URI, which is the article's path on the site.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import markdown
 
@@ -51,7 +56,8 @@ def from_row(row: Mapping, uri: str) -> Incoming:
         thread=uri,
         parent=f"{SOURCE}:{parent}" if parent else None,
         author=row.get("author") or "",
-        author_url=row.get("website") or "",
+        # Isso stores the website HTML-escaped (``&amp;`` in a query string).
+        author_url=html.unescape(row.get("website") or ""),
         date=dt.datetime.fromtimestamp(created, dt.UTC).replace(microsecond=0),
         html=render_markdown(row.get("text") or ""),
         status=MODES.get(mode, PENDING),
@@ -65,16 +71,20 @@ def render_markdown(text: str) -> str:
     return markdown.markdown(text, output_format="html")
 
 
-def read_database(path: Path) -> list[Incoming]:
-    """Every comment of an Isso SQLite database, opened read-only."""
+def read_database(path: Path, accepted_only: bool = False) -> list[Incoming]:
+    """Every comment of an Isso SQLite database, opened read-only.
+
+    ``accepted_only`` keeps the published ones (mode 1): what a live pull takes.
+    """
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as error:
         raise CommentInputError(str(path), f"base Isso illisible ({error})") from None
     connection.row_factory = sqlite3.Row
     try:
+        where = " WHERE c.mode = 1" if accepted_only else ""
         rows = connection.execute(
-            f"SELECT {COLUMNS} FROM comments c JOIN threads t ON c.tid = t.id ORDER BY c.id"
+            f"SELECT {COLUMNS} FROM comments c JOIN threads t ON c.tid = t.id{where} ORDER BY c.id"
         ).fetchall()
     except sqlite3.DatabaseError as error:
         raise CommentInputError(
@@ -113,3 +123,57 @@ def read_json(path: Path, data: Iterable[Mapping]) -> list[Incoming]:
                 ) from None
             incoming.append(from_row(row, uri))
     return incoming
+
+
+def is_server_url(value: str) -> bool:
+    """True for ``http://…`` or ``https://…``: a live Isso server rather than a file."""
+    return urlsplit(value).scheme in ("http", "https")
+
+
+def read_server(base_url: str, uris: Iterable[str], timeout: float = 10) -> list[Incoming]:
+    """The accepted comments of a live Isso server, thread by thread (``uris``).
+
+    Isso's public API (``GET /?uri=…``) lists only published comments (and the empty
+    shells of deleted ones that have replies, dropped here); ``plain=1`` gives the
+    Markdown the reader typed, rendered and sanitised like the database's.
+    """
+    base = base_url.rstrip("/")
+    incoming = []
+    for uri in dict.fromkeys(uris):
+        for row in _thread_rows(base, uri, timeout):
+            if int(row.get("mode") or 0) == 1:
+                incoming.append(from_row(row, uri))
+    incoming.sort(key=lambda item: int(item.comment.id.split(":", 1)[1]))
+    return incoming
+
+
+def _thread_rows(base: str, uri: str, timeout: float) -> Iterator[Mapping]:
+    url = f"{base}/?uri={quote(uri, safe='/')}&plain=1"
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            answer = json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        if error.code == 404:  # no thread yet for this page
+            return
+        raise CommentInputError(
+            base, f"le serveur Isso répond {error.code} pour {uri}{NBSP}: vérifiez l'adresse"
+        ) from None
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise CommentInputError(
+            base,
+            f"serveur Isso injoignable ({reason}){NBSP}: lancez « invoke comments-server » "
+            "ou vérifiez l'adresse",
+        ) from None
+    except (ValueError, UnicodeDecodeError):
+        raise CommentInputError(
+            base,
+            f"réponse illisible pour {uri}{NBSP}: est-ce bien l'adresse d'un serveur Isso{NBSP}?",
+        ) from None
+    if not isinstance(answer, dict):
+        raise CommentInputError(base, f"réponse inattendue pour {uri}{NBSP}: ce n'est pas Isso")
+    # Isso nests one level: replies to replies are attached to the top-level comment.
+    for top in answer.get("replies") or []:
+        yield top
+        yield from top.get("replies") or []
