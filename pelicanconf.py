@@ -126,6 +126,7 @@ MENU_LINKS = [
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "blog",
+    "incremental",
     "proofread",
     "comments",
     "search",
@@ -162,8 +163,13 @@ SITEMAP = {
 # publishconf.py turns this on so that publishing stops instead.
 CONTENT_STRICT = False
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Incremental builds (plugins/incremental/README.md): Pelican caches what its readers
+# read, and only the pages whose inputs changed are rendered again.
+CACHE_PATH = "cache"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+INCREMENTAL = True
 DELETE_OUTPUT_DIRECTORY = False
 SOCIAL = (
     ("LinkedIn", "https://www.linkedin.com/"),

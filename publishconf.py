@@ -11,5 +11,8 @@ SITE_ORIGIN = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Production is always built from scratch.
+LOAD_CONTENT_CACHE = False
+INCREMENTAL = False
 # Publishing refuses bad content instead of skipping it.
 CONTENT_STRICT = True

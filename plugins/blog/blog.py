@@ -29,6 +29,15 @@ def _reset_sitemap() -> None:
 def use_french_reader(readers) -> None:
     for extension in FrenchMarkdownReader.file_extensions:
         readers.reader_classes[extension] = FrenchMarkdownReader
+    # A source refused for its problems is never cached: the next build reads it again
+    # and tells the author again, instead of silently skipping it.
+    cache_data = readers.cache_data
+
+    def cache_unless_refused(path, data):
+        if data[1].get("status") != "skip":
+            cache_data(path, data)
+
+    readers.cache_data = cache_unless_refused
 
 
 def add_filters(generator) -> None:

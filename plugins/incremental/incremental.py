@@ -1,0 +1,135 @@
+"""Pelican glue: one build state, the writer, the content cache, stale files."""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import signals
+
+from . import fingerprint
+from .inputs import base_key
+from .manifest import Manifest, listing
+from .writer import IncrementalWriter
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "incremental.json"
+# Pagefind rewrites its own folder on every indexing; it is not ours to prune.
+UNMANAGED = ("pagefind",)
+
+
+@dataclass
+class BuildState:
+    """What this build knows of the previous one, and what it did."""
+
+    enabled: bool
+    base: str | None
+    previous: Manifest
+    started_ns: int
+    pages: dict[str, str] = field(default_factory=dict)
+    pictures: dict = field(default_factory=dict)
+    rendered: int = 0
+    skipped: int = 0
+
+
+def _manifest_path(settings) -> Path:
+    return Path(settings["CACHE_PATH"]) / MANIFEST
+
+
+def start(pelican) -> None:
+    settings = pelican.settings
+    enabled = bool(settings.get("INCREMENTAL", False))
+    # Templates may have changed since the last build in this process (dev server).
+    fingerprint.reset()
+    base = base_key(settings) if enabled else None
+    previous = Manifest.load(_manifest_path(settings)) if enabled else Manifest()
+    if enabled and previous.base != base:
+        # Settings, theme, plugins or data changed: every page is rendered again, and what
+        # Pelican cached from the readers may be stale. The files the previous build
+        # produced are still known, so those that no longer belong are removed.
+        _clear_content_cache(Path(settings["CACHE_PATH"]))
+        previous = Manifest(files=previous.files)
+    IncrementalWriter.state = BuildState(enabled, base, previous, _start_mark(settings))
+
+
+def _start_mark(settings) -> int:
+    """The file system's own time at the start of the build.
+
+    Files written later have a later change time (st_ctime) by the same coarse clock;
+    comparing with ``time.time_ns()`` instead would misjudge files written just before.
+    """
+    mark = Path(settings["CACHE_PATH"]) / "build-start"
+    mark.parent.mkdir(parents=True, exist_ok=True)
+    mark.write_text(str(time.time_ns()), encoding="utf-8")
+    return mark.stat().st_ctime_ns
+
+
+def _clear_content_cache(cache: Path) -> None:
+    if not cache.is_dir():
+        return
+    for entry in cache.iterdir():
+        if entry.name not in (MANIFEST, "build-start"):
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def use_writer(pelican):
+    return IncrementalWriter
+
+
+def finish(pelican) -> None:
+    state = IncrementalWriter.state
+    if state is None or not state.enabled:
+        return
+    output = Path(pelican.output_path)
+    removed = _remove_stale(output, state, pelican.settings.get("OUTPUT_RETENTION", []))
+    # Only what this build produced is recorded: a file the author put in the output
+    # folder by hand is never ours to remove.
+    produced = {
+        path: stamp
+        for path, stamp in listing(output, skip=UNMANAGED).items()
+        if path in state.pages or os.stat(path).st_ctime_ns > state.started_ns
+    }
+    manifest = Manifest(state.base or "", state.pages, produced)
+    manifest.save(_manifest_path(pelican.settings))
+    logger.info(
+        "Construction incrémentale : %d pages rendues, %d inchangées, %d fichiers retirés",
+        state.rendered,
+        state.skipped,
+        removed,
+    )
+    IncrementalWriter.state = None
+    fingerprint.reset()
+
+
+def _remove_stale(output: Path, state: BuildState, retention) -> int:
+    """Delete files the previous build produced that this build neither wrote nor kept."""
+    removed = 0
+    for path in state.previous.files:
+        if path in state.pages or any(
+            fnmatch.fnmatch(os.path.basename(path), r) for r in retention
+        ):
+            continue
+        try:
+            if os.stat(path).st_ctime_ns > state.started_ns:
+                continue  # written again by this build (a feed, a static file, a calendar)
+            os.unlink(path)
+            removed += 1
+        except FileNotFoundError:
+            continue
+        folder = os.path.dirname(path)
+        while folder != str(output) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
+    return removed
+
+
+def register() -> None:
+    signals.initialized.connect(start)
+    signals.get_writer.connect(use_writer)
+    signals.finalized.connect(finish)

@@ -1,0 +1,59 @@
+"""The inputs every page depends on: settings, theme, plugins, data files, the day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from pathlib import Path
+
+import pelican
+
+from .fingerprint import Unknown, digest, value_of
+
+# Settings that change every build or say nothing about the output.
+_VOLATILE = ("_", "JINJA_ENVIRONMENT")
+
+
+def _tree(folder: Path, suffixes: tuple[str, ...] | None = None, skip=()) -> str:
+    """Digest of the files under ``folder``: names, sizes and modification times."""
+    hasher = hashlib.blake2b(digest_size=16)
+    if not folder.is_dir():
+        return "absent"
+    for root, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(s for s in subfolders if s not in skip and s != "__pycache__")
+        for name in sorted(names):
+            if suffixes and not name.endswith(suffixes):
+                continue
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            hasher.update(
+                f"{os.path.relpath(path, folder)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode()
+            )
+    return hasher.hexdigest()
+
+
+def base_key(settings: dict) -> str | None:
+    """What all pages share; None when the settings cannot be fingerprinted reliably."""
+    try:
+        picture = value_of(
+            {k: v for k, v in settings.items() if not k.startswith(_VOLATILE)}, own=False
+        )
+    except Unknown:
+        return None
+    content = Path(settings["PATH"])
+    sources = tuple(settings.get("ARTICLE_PATHS", ())) + tuple(settings.get("PAGE_PATHS", ()))
+    theme = Path(settings["THEME"])
+    plugins = tuple(_tree(Path(p), (".py",)) for p in settings.get("PLUGIN_PATHS", ()))
+    today = settings.get("EVENTS_TODAY") or dt.date.today().isoformat()
+    return digest(
+        (
+            pelican.__version__,
+            picture,
+            _tree(theme),
+            plugins,
+            # Comments, events, courses, images, the dictionary: any change renders all pages.
+            _tree(content, skip=sources),
+            str(today),
+        )
+    )

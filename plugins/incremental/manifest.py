@@ -1,0 +1,69 @@
+"""What the previous build wrote, kept as plain JSON in the cache folder.
+
+``{"base": "<digest>", "pages": {"<output path>": "<page key>"}, "files": {"<path>": [size, mtime_ns]}}``
+
+``pages`` holds the key of every rendered page; ``files`` lists the files the build
+produced (pages, feeds, copies, calendars) with their size and modification time, so
+that the next build can tell an intact page from one changed or deleted by hand, and
+remove the files that no longer belong to the site. Files put in the output folder by
+hand are not listed, and never removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+VERSION = 1
+
+
+@dataclass
+class Manifest:
+    """The previous build's pages and files (empty when there was none)."""
+
+    base: str = ""
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if data.get("version") != VERSION:
+            return cls()
+        return cls(data.get("base", ""), data.get("pages", {}), data.get("files", {}))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": VERSION, "base": self.base, "pages": self.pages, "files": self.files}
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+
+    def intact(self, path: str) -> bool:
+        """The file is where the previous build left it, as it left it."""
+        recorded = self.files.get(path)
+        if recorded is None:
+            return False
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == recorded
+
+
+def listing(output: Path, skip: tuple[str, ...] = ()) -> dict[str, list[int]]:
+    """Every file under ``output`` (but the ``skip`` folders) with its size and mtime."""
+    files: dict[str, list[int]] = {}
+    for folder, subfolders, names in os.walk(output):
+        if folder == str(output):
+            subfolders[:] = [s for s in subfolders if s not in skip]
+        for name in names:
+            path = os.path.join(folder, name)
+            stat = os.stat(path)
+            files[path] = [stat.st_size, stat.st_mtime_ns]
+    return files

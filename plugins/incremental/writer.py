@@ -1,0 +1,92 @@
+"""A Pelican writer that skips pages whose fingerprint did not change since the last build."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .fingerprint import Unknown, digest, template_variables, variable
+
+logger = logging.getLogger(__name__)
+
+
+class _Memo:
+    """Stands for a template: renders only when the page's key changed."""
+
+    def __init__(self, template, writer: IncrementalWriter):
+        self._template = template
+        self._writer = writer
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, localcontext):
+        writer = self._writer
+        path = sanitised_join(writer.output_path, localcontext["output_file"])
+        key = writer.page_key(self._template, localcontext)
+        state = writer.state
+        if (
+            key is not None
+            and state.previous.pages.get(path) == key
+            and state.previous.intact(path)
+        ):
+            writer.unchanged.add(path)
+            state.skipped += 1
+            state.pages[path] = key
+            return ""
+        output = self._template.render(localcontext)
+        state.rendered += 1
+        if key is not None:
+            state.pages[path] = key
+        return output
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer; an unchanged page is neither rendered nor written again."""
+
+    state = None  # set by the plugin for each build
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.unchanged: set[str] = set()
+
+    def page_key(self, template, localcontext) -> str | None:
+        state = self.state
+        if state.base is None:
+            return None
+        try:
+            names = template_variables(template.environment, template.name)
+            picture = [
+                (name, self._variable(name, localcontext[name]))
+                for name in sorted(names)
+                if name in localcontext
+            ]
+        except Unknown as reason:
+            logger.debug("page rendue à chaque fois (%s) : %s", reason, localcontext["output_file"])
+            return None
+        return digest((state.base, template.name, localcontext["output_file"], picture))
+
+    def _variable(self, name: str, value: object) -> object:
+        # Site-wide values are the same objects on every page: picture them once per build.
+        memo = self.state.pictures
+        key = (name, id(value))
+        if key not in memo:
+            # The value is kept so that its id is not reused during the build.
+            memo[key] = (value, digest((variable(name, value),)))
+        return memo[key][1]
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.state is None or not self.state.enabled:
+            return super().write_file(name, template, context, *args, **kwargs)
+        return super().write_file(name, _Memo(template, self), context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self.unchanged:
+            # Keep Pelican's bookkeeping of written files, write nothing.
+            self.unchanged.discard(filename)
+            self._written_files.add(filename)
+            return open(os.devnull, "w", encoding=encoding)
+        return super()._open_w(filename, encoding, override)
