@@ -39,13 +39,20 @@ def _paragraphs() -> list[str]:
         body = source.read_text(encoding="utf-8").split("\n\n", 1)[-1]
         for block in body.split("\n\n"):
             block = block.strip()
-            if len(block) > 120 and not re.match(r"^(#|!|-|\*|\d+\.|>|\|)", block) and "](" not in block:
+            if (
+                len(block) > 120
+                and not re.match(r"^(#|!|-|\*|\d+\.|>|\|)", block)
+                and "](" not in block
+            ):
                 found.append(re.sub(r"[ \t]*\n[ \t]*", " ", block))
     return found
 
 
 def generate(target: Path, articles: int, seed: int = 2026) -> int:
-    """Write ``articles`` articles (plus the copied sample content) under ``target``; return words."""
+    """Write ``articles`` articles plus the copied sample content under ``target``.
+
+    Returns the number of words in the articles' bodies.
+    """
     rng = random.Random(seed)
     pool = _paragraphs()
     if target.exists():
@@ -80,7 +87,9 @@ def generate(target: Path, articles: int, seed: int = 2026) -> int:
             f"Author: {AUTHORS[number % 2]}\n"
             f"Summary: {paragraphs[0].split('. ')[0].rstrip('.')}.\n\n"
         )
-        (folder / f"carnet-{number:05d}.md").write_text(header + "\n\n".join(body) + "\n", encoding="utf-8")
+        (folder / f"carnet-{number:05d}.md").write_text(
+            header + "\n\n".join(body) + "\n", encoding="utf-8"
+        )
     return words
 
 
@@ -88,5 +97,7 @@ def edit_one(target: Path, number: int = 1) -> Path:
     """Change one sentence of one article, as an author fixing a word would."""
     source = next(target.glob(f"*/carnet-{number:05d}.md"))
     text = source.read_text(encoding="utf-8")
-    source.write_text(text.rstrip("\n") + " Une phrase ajoutée pendant la relecture.\n", encoding="utf-8")
+    source.write_text(
+        text.rstrip("\n") + " Une phrase ajoutée pendant la relecture.\n", encoding="utf-8"
+    )
     return source

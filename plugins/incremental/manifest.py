@@ -1,6 +1,8 @@
 """What the previous build wrote, kept as plain JSON in the cache folder.
 
-``{"base": "<digest>", "pages": {"<output path>": "<page key>"}, "files": {"<path>": [size, mtime_ns]}}``
+    {"version": 1, "base": "<digest>",
+     "pages": {"<output path>": "<page key>"},
+     "files": {"<output path>": [size, mtime_ns]}}
 
 ``pages`` holds the key of every rendered page; ``files`` lists the files the build
 produced (pages, feeds, copies, calendars) with their size and modification time, so
