@@ -170,6 +170,9 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 INCREMENTAL = True
+# The search index (Pagefind) is rebuilt after each build; in development it is rebuilt
+# in the background, so that an edited page is served at once. publishconf.py waits.
+SEARCH_INDEX = "background"
 DELETE_OUTPUT_DIRECTORY = False
 SOCIAL = (
     ("LinkedIn", "https://www.linkedin.com/"),

@@ -14,5 +14,6 @@ DELETE_OUTPUT_DIRECTORY = True
 # Production is always built from scratch.
 LOAD_CONTENT_CACHE = False
 INCREMENTAL = False
+SEARCH_INDEX = True
 # Publishing refuses bad content instead of skipping it.
 CONTENT_STRICT = True

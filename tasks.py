@@ -49,6 +49,7 @@ def run_pelican(settings_file: Path, **overrides) -> int:
     from pelican.settings import read_settings
 
     from cmcore.problems import ContentError, recorded
+    from incremental.incremental import up_to_date
 
     _setup_logging()
     log.console.quiet = True  # Pelican's English summary; ours is below
@@ -63,6 +64,9 @@ def run_pelican(settings_file: Path, **overrides) -> int:
             elif isinstance(generator, PagesGenerator):
                 counts["pages"] = len(generator.pages)
 
+    if up_to_date(settings):
+        print("Rien à reconstruire : aucun fichier n’a changé depuis la dernière construction.")
+        return 0
     signals.all_generators_finalized.connect(count)
     started = time.perf_counter()
     try:

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
+
 from quality.serve import chromium
 from quality.serve import start_server as serve_folder  # (base URL, server)
 
@@ -49,6 +50,8 @@ def build_site(
             "CACHE_PATH": str(tmp_path / "cache"),
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            # Tests read the search index right after the build: never in the background.
+            "SEARCH_INDEX": True,
             **overrides,
         },
     )

@@ -5,15 +5,16 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
 
+from cmcore import problems
+
 from . import fingerprint
-from .inputs import base_key
+from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
 from .writer import IncrementalWriter
 
@@ -32,6 +33,7 @@ class BuildState:
     base: str | None
     previous: Manifest
     started_ns: int
+    inputs: str | None = None
     pages: dict[str, str] = field(default_factory=dict)
     pictures: dict = field(default_factory=dict)
     rendered: int = 0
@@ -55,7 +57,8 @@ def start(pelican) -> None:
         # produced are still known, so those that no longer belong are removed.
         _clear_content_cache(Path(settings["CACHE_PATH"]))
         previous = Manifest(files=previous.files)
-    IncrementalWriter.state = BuildState(enabled, base, previous, _start_mark(settings))
+    inputs = inputs_key(settings) if enabled else None
+    IncrementalWriter.state = BuildState(enabled, base, previous, _start_mark(settings), inputs)
 
 
 def _start_mark(settings) -> int:
@@ -71,11 +74,12 @@ def _start_mark(settings) -> int:
 
 
 def _clear_content_cache(cache: Path) -> None:
+    """Remove Pelican's own caches (``ArticlesGenerator-Readers``...), nothing else."""
     if not cache.is_dir():
         return
     for entry in cache.iterdir():
-        if entry.name not in (MANIFEST, "build-start"):
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        if entry.is_file() and entry.name.endswith(("Generator", "Generator-Readers")):
+            entry.unlink()
 
 
 def use_writer(pelican):
@@ -95,7 +99,8 @@ def finish(pelican) -> None:
         for path, stamp in listing(output, skip=UNMANAGED).items()
         if path in state.pages or os.stat(path).st_ctime_ns > state.started_ns
     }
-    manifest = Manifest(state.base or "", state.pages, produced)
+    clean = not problems.recorded(pelican.settings)
+    manifest = Manifest(state.base or "", state.pages, produced, state.inputs if clean else "")
     manifest.save(_manifest_path(pelican.settings))
     logger.info(
         "Construction incrémentale : %d pages rendues, %d inchangées, %d fichiers retirés",
@@ -127,6 +132,20 @@ def _remove_stale(output: Path, state: BuildState, retention) -> int:
             os.rmdir(folder)
             folder = os.path.dirname(folder)
     return removed
+
+
+def up_to_date(settings: dict) -> bool:
+    """Nothing was touched since the last build, which ended well: there is nothing to do.
+
+    Inputs are every file of the content, the theme and the plugins, the settings and
+    the day; the output must still hold every file that build produced, unchanged.
+    """
+    if not settings.get("INCREMENTAL") or not settings.get("LOAD_CONTENT_CACHE"):
+        return False
+    previous = Manifest.load(_manifest_path(settings))
+    if not previous.inputs or previous.inputs != inputs_key(settings):
+        return False
+    return all(previous.intact(path) for path in previous.files)
 
 
 def register() -> None:

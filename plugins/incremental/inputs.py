@@ -57,3 +57,11 @@ def base_key(settings: dict) -> str | None:
             str(today),
         )
     )
+
+
+def inputs_key(settings: dict) -> str | None:
+    """Everything a build reads: the base, plus every source file of the content."""
+    base = base_key(settings)
+    if base is None:
+        return None
+    return digest((base, _tree(Path(settings["PATH"]))))

@@ -1,6 +1,6 @@
 """What the previous build wrote, kept as plain JSON in the cache folder.
 
-    {"version": 1, "base": "<digest>",
+    {"version": 1, "base": "<digest>", "inputs": "<digest>",
      "pages": {"<output path>": "<page key>"},
      "files": {"<output path>": [size, mtime_ns]}}
 
@@ -28,6 +28,8 @@ class Manifest:
     base: str = ""
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, list[int]] = field(default_factory=dict)
+    # Digest of every input of a build that ended without a content problem, else "".
+    inputs: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Manifest:
@@ -37,11 +39,22 @@ class Manifest:
             return cls()
         if data.get("version") != VERSION:
             return cls()
-        return cls(data.get("base", ""), data.get("pages", {}), data.get("files", {}))
+        return cls(
+            data.get("base", ""),
+            data.get("pages", {}),
+            data.get("files", {}),
+            data.get("inputs", ""),
+        )
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": VERSION, "base": self.base, "pages": self.pages, "files": self.files}
+        data = {
+            "version": VERSION,
+            "base": self.base,
+            "inputs": self.inputs,
+            "pages": self.pages,
+            "files": self.files,
+        }
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
         os.replace(temporary, path)

@@ -11,8 +11,12 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message is for the author."""
 
 
-def index_site(output: Path, language: str = "fr") -> None:
-    """Write the search index to ``output/pagefind/``."""
+def index_site(output: Path, language: str = "fr", background: bool = False) -> None:
+    """Write the search index to ``output/pagefind/``.
+
+    In the ``background``, Pagefind runs on after the build returns (its own process, its
+    own session): pages are served at once, the index follows a moment later.
+    """
     command = [
         sys.executable,
         "-m",
@@ -23,6 +27,14 @@ def index_site(output: Path, language: str = "fr") -> None:
         language,
         "--silent",
     ]
+    if background:
+        subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        return
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()

@@ -13,10 +13,16 @@ logger = logging.getLogger(__name__)
 
 
 def index(pelican) -> None:
-    if not pelican.settings.get("SEARCH_INDEX", True):
+    # SEARCH_INDEX: True (index, then return), "background" (return at once), False.
+    mode = pelican.settings.get("SEARCH_INDEX", True)
+    if not mode:
         return
     try:
-        index_site(Path(pelican.output_path), pelican.settings.get("DEFAULT_LANG", "fr"))
+        index_site(
+            Path(pelican.output_path),
+            pelican.settings.get("DEFAULT_LANG", "fr"),
+            background=mode == "background",
+        )
     except SearchIndexError as error:
         logger.error("%s", error)
 
