@@ -81,10 +81,12 @@ def test_strict_build_refuses_and_writes_nothing(tmp_path, broken_content):
 
 
 def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess:
+    """The build as ``invoke build``/``publish`` runs it, on other content and output."""
+    cache = output.parent / f"{output.name}-cache"
     code = (
         "import sys, tasks; "
         f"sys.exit(tasks.run_pelican(tasks.ROOT / {settings_file!r}, "
-        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}))"
+        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}))"
     )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120
