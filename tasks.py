@@ -118,10 +118,13 @@ def publish(c):
 @task(help={"port": f"port du serveur (défaut : {PORT})"})
 def serve(c, port=PORT):
     """Construit le site et le sert sur http://127.0.0.1:8000 avec rechargement automatique."""
-    from livereload import Server
+    dev_server(int(port))
 
-    def rebuild():
-        run_pelican(SETTINGS_DEV)
+
+def dev_server(port: int = PORT, **overrides) -> None:
+    """Build, serve ``output`` on loopback, rebuild (incrementally) when a source changes."""
+    from livereload import Server
+    from pelican.settings import read_settings
 
     class QuietServer(Server):
         # livereload narrates every step in English; our build lines say what matters.
@@ -129,17 +132,35 @@ def serve(c, port=PORT):
             logging.getLogger("livereload").setLevel(logging.WARNING)
             logging.getLogger("tornado").setLevel(logging.WARNING)
 
+    def rebuild():
+        run_pelican(SETTINGS_DEV, **overrides)
+
     rebuild()
+    settings = read_settings(str(SETTINGS_DEV), override=overrides)
     server = QuietServer()
     for pattern in (
-        "content/**/*",
-        "theme/**/*",
-        "plugins/**/*.py",
-        "pelicanconf.py",
+        f"{settings['PATH']}/**/*",
+        str(ROOT / "theme/**/*"),
+        str(ROOT / "plugins/**/*.py"),
+        str(SETTINGS_DEV),
     ):
-        server.watch(str(ROOT / pattern), rebuild)
-    print(f"Site servi sur http://{HOST}:{port}/ (Ctrl+C pour arrêter)")
-    server.serve(host=HOST, port=int(port), root=str(ROOT / "output"), open_url_delay=None)
+        server.watch(pattern, rebuild)
+    print(f"Site servi sur http://{HOST}:{port}/ (Ctrl+C pour arrêter)", flush=True)
+    server.serve(host=HOST, port=port, root=settings["OUTPUT_PATH"], open_url_delay=None)
+
+
+@task(
+    help={
+        "articles": "nombre d’articles du corpus généré (défaut : 1000)",
+        "no_server": "sans la mesure du serveur de développement",
+    }
+)
+def bench(c, articles=1000, no_server=False):
+    """Mesure les temps de construction face à Pelican seul (corpus français généré)."""
+    command = [sys.executable, str(ROOT / "bench" / "run.py"), "--articles", str(articles)]
+    if no_server:
+        command.append("--no-server")
+    c.run(" ".join(command), pty=False)
 
 
 @task

@@ -1,50 +1,111 @@
-"""Build once in this process and print {"seconds", "peak_mb"} as JSON (run by bench/run.py).
+"""One measured step of the benchmark, in its own process; prints JSON on stdout.
 
-    python bench/measure.py --content DIR --output DIR [--bare] [--cache DIR] [-e KEY=JSON ...]
+    python bench/measure.py bare --content DIR --output DIR
+    python bench/measure.py ours --content DIR --output DIR --cache DIR
+    python bench/measure.py proofread --content DIR --cache DIR [--grammar] [--jobs N]
+
+Each step reports ``seconds`` (the work itself, imports excluded) and ``peak_mb`` (the
+process's peak resident memory).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import resource
 import sys
 import time
+from contextlib import redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--content", required=True)
-    parser.add_argument("--output", required=True)
-    parser.add_argument("--cache", default=None)
-    parser.add_argument("--bare", action="store_true", help="Pelican alone: default theme, no plugin")
-    parser.add_argument("-e", dest="extra", action="append", default=[], help="KEY=JSON setting")
-    args = parser.parse_args()
-
+def bare(args) -> dict:
+    """Pelican alone: same version, default theme, no plugin, the same articles."""
     from pelican import Pelican, log
     from pelican.settings import read_settings
 
     logging.basicConfig(level=logging.ERROR)
     log.console.quiet = True
-    overrides = {"PATH": args.content, "OUTPUT_PATH": args.output}
-    if args.cache:
-        overrides["CACHE_PATH"] = args.cache
-    for item in args.extra:
-        key, value = item.split("=", 1)
-        overrides[key] = json.loads(value)
-    if args.bare:
-        settings = read_settings(None, override={**overrides, "SITEURL": "", "LOCALE": ("C",)})
-    else:
-        settings = read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
+    settings = read_settings(
+        None,
+        override={
+            "PATH": args.content,
+            "OUTPUT_PATH": args.output,
+            "ARTICLE_PATHS": ["interviews", "conseils", "guides"],
+            "PAGE_PATHS": ["pages"],
+            "LOCALE": ("C",),
+            "TIMEZONE": "Africa/Abidjan",
+            "SITEURL": "",
+        },
+    )
     started = time.perf_counter()
     Pelican(settings).run()
+    return {"seconds": time.perf_counter() - started}
+
+
+def ours(args) -> dict:
+    """Our build as `invoke build` runs it: every plugin, incremental, grammar off."""
+    import tasks
+
+    overrides = {
+        "PATH": args.content,
+        "OUTPUT_PATH": args.output,
+        "CACHE_PATH": args.cache,
+        "PROOFREAD_GRAMMAR": False,
+        "SEARCH_INDEX": json.loads(args.search),
+    }
+    said = io.StringIO()
+    started = time.perf_counter()
+    with redirect_stdout(said):
+        code = tasks.run_pelican(tasks.SETTINGS_DEV, **overrides)
+    return {"seconds": time.perf_counter() - started, "exit": code, "said": said.getvalue().strip()}
+
+
+def proofread(args) -> dict:
+    """The proofreader alone over every Markdown file of the content."""
+    from proofread.checker import Options, Proofreader
+    from proofread.settings import default_lexicon_dir
+
+    files = sorted(str(p) for p in Path(args.content).rglob("*.md"))
+    words = sum(len(Path(f).read_text(encoding="utf-8").split()) for f in files)
+    started = time.perf_counter()
+    checker = Proofreader(
+        Options(
+            grammar=args.grammar,
+            dictionary=str(Path(args.content) / "dictionnaire.txt"),
+            cache_dir=args.cache,
+            lexicon_dir=default_lexicon_dir(),
+            jobs=args.jobs,
+        )
+    )
+    checker.check_files(files)
+    checker.close()
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    json.dump({"seconds": seconds, "peak_mb": peak_kb / 1024}, sys.stdout)
+    return {"seconds": seconds, "words": words, "words_per_second": words / seconds}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", choices=("bare", "ours", "proofread"))
+    parser.add_argument("--content", required=True)
+    parser.add_argument("--output")
+    parser.add_argument("--cache")
+    parser.add_argument("--search", default="true", help="SEARCH_INDEX as JSON")
+    parser.add_argument("--grammar", action="store_true")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    result = {"bare": bare, "ours": ours, "proofread": proofread}[args.step](args)
+    # ru_maxrss: this process, and the largest of its children (proofreading workers, Pagefind).
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["peak_mb"] = (own + children) / 1024  # an upper bound: both peaks added
+    json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":

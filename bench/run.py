@@ -1,0 +1,226 @@
+"""The site's benchmark against bare Pelican, on a generated French corpus.
+
+    .venv/bin/invoke bench [--articles 1000]      (or: python bench/run.py --articles 1000)
+
+Steps, each in a fresh process so that memory and caches are its own:
+
+1. bare Pelican, cold: same version, default theme, no plugin, the same articles;
+2. our build, cold: every plugin, proofreading without grammar, search index waited for;
+3. our build, warm, nothing changed;
+4. our build after editing one article;
+5. the dev server (``make serve``): from saving an article to the new page being served;
+6. proofreading alone: words per second, cold without grammar and with grammar (both
+   cores), and warm.
+
+Prints a table of seconds, ratios to bare Pelican and peak memory, and writes the same
+figures to ``bench/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+
+def step(*args: str) -> dict:
+    """Run one ``measure.py`` step and return what it printed."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "measure.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"étape {args[0]} en échec :\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def wait_for_search_index(output: Path, timeout: float = 120) -> None:
+    """Pagefind runs in the background in development: let it finish before timing more."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = subprocess.run(
+            ["pgrep", "-f", f"pagefind --site {output}"], capture_output=True, check=False
+        )
+        if busy.returncode != 0:
+            return
+        time.sleep(0.2)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3) -> dict:
+    """Seconds from saving an article to the dev server serving its new text."""
+    port = free_port()
+    code = (
+        "import tasks; "
+        f"tasks.dev_server({port}, PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, "
+        f"CACHE_PATH={str(cache)!r}, PROOFREAD_GRAMMAR=False)"
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/carnet-de-terrain-numero-2/"
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        wait_for_search_index(output)
+        latencies = []
+        for attempt in range(tries):
+            marker = f"Relecture numéro {attempt + 1} terminée."
+            source = next(content.glob("*/carnet-00002.md"))
+            text = source.read_text(encoding="utf-8")
+            saved = time.monotonic()
+            source.write_text(text.rstrip("\n") + f" {marker}\n", encoding="utf-8")
+            while time.monotonic() - saved < 60:
+                page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                if marker in page:
+                    latencies.append(time.monotonic() - saved)
+                    break
+                time.sleep(0.05)
+            wait_for_search_index(output)
+            time.sleep(1)
+        return {"seconds": sorted(latencies)[len(latencies) // 2], "all": latencies}
+    finally:
+        subprocess.run(["kill", "--", f"-{server.pid}"], check=False, capture_output=True)
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark du site face à Pelican seul.")
+    parser.add_argument("--articles", type=int, default=1000, help="articles générés")
+    parser.add_argument("--no-server", action="store_true", help="sans mesure du serveur")
+    parser.add_argument("--keep", action="store_true", help="garder le dossier de travail")
+    parser.add_argument(
+        "--results", type=Path, default=HERE / "results" / "latest.json", help="fichier JSON"
+    )
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bench-cm-"))
+    content = work / "content"
+    words = corpus.generate(content, args.articles)
+    print(f"Corpus : {args.articles} articles, {words} mots, dans {work}", flush=True)
+    results: dict[str, dict] = {}
+
+    def run(name: str, *arguments: str) -> dict:
+        results[name] = step(*arguments)
+        print(f"  {name} : {results[name]['seconds']:.2f} s", flush=True)
+        return results[name]
+
+    out, cache = str(work / "ours"), str(work / "cache")
+    run("pelican seul, à froid", "bare", "--content", str(content), "--output", str(work / "bare"))
+    run(
+        "notre build, à froid", "ours", "--content", str(content), "--output", out, "--cache", cache
+    )
+    run(
+        "notre build, rien de changé",
+        "ours",
+        "--content",
+        str(content),
+        "--output",
+        out,
+        "--cache",
+        cache,
+        "--search",
+        '"background"',
+    )
+    corpus.edit_one(content, 3)
+    run(
+        "notre build, un article modifié",
+        "ours",
+        "--content",
+        str(content),
+        "--output",
+        out,
+        "--cache",
+        cache,
+        "--search",
+        '"background"',
+    )
+    wait_for_search_index(Path(out))
+    if not args.no_server:
+        results["serveur : enregistrement → page à jour"] = dev_server_latency(
+            content, work / "served", work / "served-cache"
+        )
+        print(f"  serveur : {results['serveur : enregistrement → page à jour']['all']}", flush=True)
+
+    proof = work / "proofread-cache"
+    run(
+        "relecture sans grammaire, à froid",
+        "proofread",
+        "--content",
+        str(content),
+        "--cache",
+        str(proof),
+    )
+    run("relecture, à chaud", "proofread", "--content", str(content), "--cache", str(proof))
+    small = work / "grammar-content"
+    corpus.generate(small, max(10, args.articles // 20))
+    run(
+        "relecture avec grammaire, à froid",
+        "proofread",
+        "--content",
+        str(small),
+        "--cache",
+        str(work / "grammar-cache"),
+        "--grammar",
+    )
+
+    bare = results["pelican seul, à froid"]
+    print()
+    print(f"{'étape':44} {'secondes':>9} {'× Pelican':>10} {'mots/s':>10} {'mémoire':>9}")
+    for name, figures in results.items():
+        ratio = figures["seconds"] / bare["seconds"]
+        speed = (
+            f"{figures['words_per_second']:,.0f}".replace(",", "\u202f")
+            if "words" in figures
+            else ""
+        )
+        memory = f"{figures['peak_mb']:.0f} Mo" if "peak_mb" in figures else ""
+        print(f"{name:44} {figures['seconds']:9.2f} {ratio:10.2f} {speed:>10} {memory:>9}")
+    target = args.results
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        json.dumps(
+            {"articles": args.articles, "words": words, "results": results},
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    print(f"\nRésultats : {target}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""The benchmark runs end to end on a small corpus (no thresholds: figures come from runs)."""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+STEPS = {
+    "pelican seul, à froid",
+    "notre build, à froid",
+    "index de recherche (arrière-plan)",
+    "notre build, rien de changé",
+    "notre build, un article modifié",
+    "serveur : enregistrement → page à jour",
+    "relecture sans grammaire, à froid",
+    "relecture, à chaud",
+    "relecture avec grammaire, à froid",
+}
+
+
+def test_benchmark_measures_every_step(tmp_path):
+    results = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, "bench/run.py", "--articles", "40", "--results", str(results)],
+        cwd=ROOT,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(results.read_text(encoding="utf-8"))
+    assert figures["articles"] == 40 and figures["words"] > 5000
+    assert set(figures["results"]) == STEPS
+    assert all(step["seconds"] > 0 for step in figures["results"].values())
+    assert "× Pelican" in done.stdout
