@@ -10,7 +10,7 @@ STAMP := $(VENV)/.requirements.stamp
 SITE_DEBS := hunspell-fr python3-grammalecte
 TEST_DEBS := chromium chromium-driver default-jre-headless
 
-.PHONY: help setup setup-test serve build publish test proofread bench clean
+.PHONY: help setup setup-test serve build publish test proofread bench clean comments-server
 
 help:
 	@echo "make serve    installe tout, construit le site et le sert sur http://127.0.0.1:8000"
@@ -67,6 +67,10 @@ proofread: setup
 
 bench: setup
 	$(BIN)/invoke bench
+
+# Live comments: Isso on 127.0.0.1:8080, database in var/comments.db (README, Isso section).
+comments-server: setup
+	$(BIN)/invoke comments-server
 
 test: setup-test
 	$(BIN)/invoke test
