@@ -243,8 +243,14 @@ def _default_isso_source() -> None:
 _default_isso_source()
 
 
-@task(help={"port": "port du serveur Isso sur 127.0.0.1 (défaut\u00a0: 8080)"})
-def comments_server(c, port=8080):
+@task(
+    help={
+        "port": "port du serveur Isso sur 127.0.0.1 (défaut\u00a0: 8080)",
+        "publish": "origine du site prise dans publishconf.py (production) au lieu de "
+        "pelicanconf.py",
+    }
+)
+def comments_server(c, port=8080, publish=False):
     """Lance Isso (commentaires en direct, modérés) au premier plan, base dans var/comments.db."""
     from pelican.settings import read_settings
 
@@ -252,7 +258,7 @@ def comments_server(c, port=8080):
 
     _setup_logging()
     os.chdir(ROOT)
-    settings = read_settings(str(SETTINGS_DEV))
+    settings = read_settings(str(SETTINGS_PUBLISH if publish else SETTINGS_DEV))
     var = ISSO_DB.parent
     try:
         password, created = isso_server.secret(

@@ -17,6 +17,8 @@ import pytest
 
 from comments import cli
 from comments.model import CommentInputError
+from quality.browser import axe_script
+from quality.validity import check_html
 from tests.comments.conftest import plain, run_cli, settings_for, snapshot
 from tests.conftest import ROOT, Site, build_site, copy_content, serve_folder
 from tests.isso.conftest import Isso, running_isso
@@ -174,6 +176,25 @@ def test_without_javascript_the_static_comments_and_the_note_show(live, browser)
         assert not [url for url in requested if url.startswith(live.isso.url)]
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_pages_with_the_widget_are_valid_and_accessible(live, page):
+    for uri in (ARTICLE_URI, LESSON_URI):
+        page.goto(live.site_url + uri)
+        page.locator("#isso-thread .isso-postbox").wait_for(timeout=15_000)
+        # Isso inserts its heading first, then fills it once the thread is fetched.
+        page.wait_for_function(
+            "(document.querySelector('.isso-thread-heading') || {}).textContent", timeout=15_000
+        )
+        page.evaluate(axe_script())
+        found = page.evaluate(
+            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
+        )
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found] == [], uri
+    assert not page.errors
+    html = check_html(live.site.output)
+    assert html.ok, html.lines()
 
 
 # --- The pull: accepted only, idempotent, from a database or a server -----------------------
