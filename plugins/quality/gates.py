@@ -26,9 +26,7 @@ def article_without_images(output: Path, pages: dict[str, str]) -> str | None:
     return pages.get("article")
 
 
-def run_gates(
-    output: Path, required: list[str] | None = None, browser=None
-) -> list[GateResult]:
+def run_gates(output: Path, required: list[str] | None = None, browser=None) -> list[GateResult]:
     """Every gate; ``required`` page types missing from the site are failures too.
 
     Pass a Playwright ``browser`` to reuse it; otherwise Debian's chromium is started.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from quality import browser as in_browser
 from quality.gates import run_gates
 from quality.links import check_links
