@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from pelican import signals
 
 from cmcore import dates, problems
@@ -12,6 +14,29 @@ from .reader import FrenchMarkdownReader
 def start_build(pelican) -> None:
     problems.start(pelican.settings)
     _reset_sitemap()
+    _french_link_warnings()
+
+
+class _LinkWarningInFrench(logging.Filter):
+    """Pelican's « Unable to find 'x', skipping url replacement. », said in French.
+
+    The reader already named the file and the line of a link to a missing file; what is
+    left is a link to a source that exists but was not published (it had problems).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == "Unable to find '%s', skipping url replacement.":
+            record.msg = (
+                "lien interne vers «\u00a0%s\u00a0» sans page\u00a0: le fichier lié "
+                "n’a pas été publié (voir les problèmes signalés plus haut)"
+            )
+        return True
+
+
+def _french_link_warnings() -> None:
+    contents = logging.getLogger("pelican.contents")
+    if not any(isinstance(f, _LinkWarningInFrench) for f in contents.filters):
+        contents.addFilter(_LinkWarningInFrench())
 
 
 def _reset_sitemap() -> None:

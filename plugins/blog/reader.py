@@ -25,6 +25,9 @@ class FrenchMarkdownReader(MarkdownReader):
         settings = self.settings
         with pelican_open(source_path) as text:
             header = parse_header(text)
+        # A broken link is told, not fatal: the page is published with the link left as is.
+        for problem in validation.check_internal_links(source_path, text, settings["PATH"]):
+            problems.report(settings, problem)
         rel = os.path.relpath(source_path, settings["PATH"])
         top = rel.split(os.sep, 1)[0]
         is_article = top in settings["ARTICLE_PATHS"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Mapping
+from urllib.parse import unquote
 
 from cmcore.headers import Header
 from cmcore.problems import Problem, quoted
@@ -76,6 +79,32 @@ def check_header(
                     "ou ajoutez-la à BLOG_CATEGORIES dans pelicanconf.py",
                 )
             )
+    return problems
+
+
+# Pelican's internal links in Markdown: [texte]({filename}/conseils/veille.md), {static}, {attach}.
+_INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>]+)")
+
+
+def check_internal_links(path: str, text: str, content_root: str) -> list[Problem]:
+    """Links to other sources (``{filename}``, ``{static}``, ``{attach}``) whose file is absent."""
+    problems = []
+    folder = os.path.dirname(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _INTERNAL_LINK.finditer(line):
+            target = unquote(match.group(2).split("#", 1)[0].split("?", 1)[0])
+            if not target:
+                continue
+            base = content_root if target.startswith("/") else folder
+            if not os.path.isfile(os.path.join(base, target.lstrip("/"))):
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        f"lien interne vers {quoted(target)} introuvable{NBSP}: vérifiez le "
+                        f"chemin, relatif au dossier content/ s’il commence par /",
+                    )
+                )
     return problems
 
 

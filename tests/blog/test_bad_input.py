@@ -109,3 +109,29 @@ def test_build_task_exits_zero_and_says_what_was_skipped(tmp_path, broken_conten
     assert "Traceback" not in result.stderr
     assert "attention : " in result.stderr
     assert "4 fichiers en erreur, non publiés" in plain(result.stdout)
+
+
+def test_a_link_to_a_missing_source_is_told_with_its_line_and_the_page_still_built(
+    tmp_path, caplog
+):
+    content = tmp_path / "content"
+    shutil.copytree(DATA, content)
+    (content / "conseils" / "liens.md").write_text(
+        "Title: Des liens\nDate: 2025-04-01 10:00\n\nUn premier paragraphe.\n\n"
+        "Lisez [ce guide]({filename}/guides/absent.md) et "
+        "[celui-ci]({filename}../guides/premier-juin.md).\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        site = build_site(tmp_path, content=content)
+    warnings = [plain(r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
+    assert any(
+        w.endswith(
+            "liens.md:6 : lien interne vers « /guides/absent.md » introuvable : vérifiez "
+            "le chemin, relatif au dossier content/ s’il commence par /"
+        )
+        for w in warnings
+    ), warnings
+    assert not any("Unable to find" in w for w in warnings)
+    page = site.html("/des-liens/")
+    assert page.find("a", string="celui-ci")["href"] == "/un-guide-publie-le-premier-juin/"
