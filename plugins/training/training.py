@@ -234,13 +234,6 @@ def get_generators(pelican):
     return TrainingGenerator
 
 
-def refuse_bad_content(generators) -> None:
-    # The blog plugin does the same; this keeps the portal strict on its own.
-    if generators:
-        problems.finish(generators[0].settings)
-
-
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
-    signals.all_generators_finalized.connect(refuse_bad_content)
