@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import shutil
 import sys
 import time
@@ -160,20 +161,23 @@ def bench(c, articles=1000, no_server=False):
     command = [sys.executable, str(ROOT / "bench" / "run.py"), "--articles", str(articles)]
     if no_server:
         command.append("--no-server")
-    c.run(" ".join(command), pty=False)
+    c.run(shlex.join(command), pty=False)
 
 
 @task
 def lint(c):
     """Vérifie le style du code Python (ruff)."""
-    c.run("ruff check . && ruff format --check .", pty=False)
+    # The venv's own tools, whether or not the venv is activated.
+    ruff = f"{shlex.quote(sys.executable)} -m ruff"
+    c.run(f"{ruff} check {ROOT} && {ruff} format --check {ROOT}", pty=False)
 
 
 @task(help={"args": "arguments passés à pytest, par exemple « -k feed »"})
 def test(c, args=""):
     """Lance toute la suite de tests (lint compris)."""
     lint(c)
-    c.run(f"python -m pytest {args}", pty=False)
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
 
 
 @task(help={"output": "dossier du site construit (défaut : output)"})
