@@ -143,7 +143,9 @@ def main() -> None:
 
         plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
         without = [p for p in plugins if p != "proofread"]
-        bare = min(build(site.parent, work / f"out-bare-{i}", without, work / "bc") for i in range(2))
+        bare = min(
+            build(site.parent, work / f"out-bare-{i}", without, work / "bc") for i in range(2)
+        )
         cold_build = build(site.parent, work / "out-pr-0", plugins, work / "bc")
         warm_build = build(site.parent, work / "out-pr-1", plugins, work / "bc")
         print(

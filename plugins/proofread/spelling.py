@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .finding import Hit, word_set
@@ -24,11 +25,12 @@ from .source import PLACEHOLDER
 logger = logging.getLogger(__name__)
 
 HUNSPELL_DIC = "/usr/share/hunspell/fr_FR"
-LEXICON_FORMAT = "4"
+LEXICON_FORMAT = "5"
 
 # Elided words written with an apostrophe: l’, d’, qu’, j’, jusqu’...
 ELISIONS = word_set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu entr prud")
 _TOKEN = re.compile(r"[@#]?\w+(?:[’'\-]\w+)*")
+_ELIDED = re.compile(r"(\w+)[’'](.+)")
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END = ".!?…:\n"
@@ -117,14 +119,28 @@ def _frequencies(language: str) -> dict[str, int]:
 
 @dataclass
 class Lexicon:
-    """Known French word forms, English words, French frequencies; built once, cached on disk."""
+    """Known French word forms, English words, French frequencies; built once, cached on disk.
+
+    What only suggestions need (frequencies, the index of forms without accents) stays
+    packed until the first misspelt word: a clean text never pays for unpacking it.
+    """
 
     forms: frozenset[str]
     english: frozenset[str]
-    frequency: dict[str, int]
     version: str
     base: str = HUNSPELL_DIC
-    _unaccented: dict[str, list[str]] | None = field(default=None, repr=False)
+    packed: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def frequency(self) -> dict[str, int]:
+        """French word frequencies (pyspellchecker's), to rank suggestions."""
+        return pickle.loads(self.packed["frequency"])
+
+    @cached_property
+    def _unaccented(self) -> dict[str, str]:
+        """Forms whose key (lower case, accents stripped) differs from them, by key, tab-joined."""
+        keys, forms = self.packed["unaccented"]
+        return dict(zip(keys.split("\n"), forms.split("\n"), strict=True))
 
     def known(self, word: str) -> bool:
         """Whether Hunspell's French dictionary accepts ``word`` (case rules included)."""
@@ -146,27 +162,26 @@ class Lexicon:
         """A common English word (quoted slogans, loanwords)."""
         return word.lower() in self.english
 
+    def _with_key(self, key: str) -> list[str]:
+        """Lower-case forms that read ``key`` once accents are stripped."""
+        found = [key] if key in self.forms and key[:1].islower() else []
+        others = self._unaccented.get(key)
+        if others:
+            found += others.split("\t")
+        return found
+
     def suggest(self, word: str, limit: int = 5) -> list[str]:
         """Ranked corrections: one edit away (accents free), then two, most frequent first."""
-        if self._unaccented is None:
-            # One translate over all forms at once: about ten times faster than per word.
-            lower = [form for form in self.forms if form[:1].islower()]
-            keys = "\n".join(lower).translate(_ACCENTS).replace("œ", "oe").replace("æ", "ae")
-            index: dict[str, list[str]] = {}
-            for key, form in zip(keys.split("\n"), lower, strict=True):
-                index.setdefault(key, []).append(form)
-            self._unaccented = index
-        index = self._unaccented
         lower = word.lower().replace("’", "'")
         key = _strip_accents(lower)
-        found: set[str] = set(index.get(key, ()))
+        found: set[str] = set(self._with_key(key))
         first = _edits(key)
         for candidate in first:
-            found.update(index.get(candidate, ()))
+            found.update(self._with_key(candidate))
         if not found:
             for candidate in first:
                 for second in _deletes(candidate):
-                    found.update(index.get(second, ()))
+                    found.update(self._with_key(second))
         found.discard(lower)
         frequency = self.frequency
 
@@ -181,6 +196,18 @@ class Lexicon:
         if word[:1].isupper():
             ranked = [c[:1].upper() + c[1:] for c in ranked]
         return ranked
+
+
+def _unaccented_index(forms: list[str]) -> tuple[str, str]:
+    """Lower-case forms with accents (or œ, æ) by their key, as two aligned joined strings."""
+    lower = [form for form in forms if form[:1].islower()]
+    # One translate over all forms at once: about ten times faster than per word.
+    keys = "\n".join(lower).translate(_ACCENTS).replace("œ", "oe").replace("æ", "ae")
+    index: dict[str, list[str]] = {}
+    for key, form in zip(keys.split("\n"), lower, strict=True):
+        if key != form:
+            index.setdefault(key, []).append(form)
+    return "\n".join(index), "\n".join("\t".join(group) for group in index.values())
 
 
 def _deletes(word: str) -> set[str]:
@@ -229,11 +256,14 @@ def load_lexicon(cache_dir: str | os.PathLike | None, base: str = HUNSPELL_DIC) 
         english = {
             w for w, n in _frequencies("en").items() if n >= 100 and len(w) >= 3 and w.isalpha()
         }
+        forms = sorted(expand_hunspell(base))
         data = {
-            # Joined strings load several times faster than pickled sets.
-            "forms": "\n".join(sorted(expand_hunspell(base))),
+            # Joined strings load several times faster than pickled sets; what only
+            # suggestions need is pickled apart, unpacked on the first misspelt word.
+            "forms": "\n".join(forms),
             "english": "\n".join(sorted(english)),
-            "frequency": _frequencies("fr"),
+            "frequency": pickle.dumps(_frequencies("fr"), protocol=pickle.HIGHEST_PROTOCOL),
+            "unaccented": _unaccented_index(forms),
         }
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -244,9 +274,9 @@ def load_lexicon(cache_dir: str | os.PathLike | None, base: str = HUNSPELL_DIC) 
     lexicon = Lexicon(
         frozenset(data["forms"].split("\n")),
         frozenset(data["english"].split("\n")),
-        data["frequency"],
         version,
         base,
+        {"frequency": data["frequency"], "unaccented": data["unaccented"]},
     )
     _LEXICONS[key] = lexicon
     return lexicon
@@ -304,6 +334,9 @@ class SpellingChecker:
     def __init__(self, lexicon: Lexicon, site_words: frozenset[str] = frozenset()):
         self.lexicon = lexicon
         self.site_words = site_words
+        # token → its word (elision removed) when it may be misspelt, None when it is
+        # right anywhere: most tokens of a run are seen many times.
+        self._suspects: dict[str, str | None] = {}
 
     def _accepted(self, word: str, extra: frozenset[str]) -> bool:
         if word in self.site_words or word in extra:
@@ -318,25 +351,50 @@ class SpellingChecker:
             return True
         return mid_sentence and word[0].isupper()  # a proper noun
 
+    def _suspect(self, token: str) -> str | None:
+        """The word of ``token`` (elision removed), or None when it is right in any context."""
+        try:
+            return self._suspects[token]
+        except KeyError:
+            pass
+        word: str | None = token
+        if token[0] in "@#":
+            word = None
+        else:
+            # Elisions: l’, d’, qu’, jusqu’... then the word itself.
+            if ("'" in word or "’" in word) and not self.lexicon.known(word):
+                while True:
+                    match = _ELIDED.match(word)
+                    if not match or match.group(1).lower() not in ELISIONS:
+                        break
+                    word = match.group(2)
+            if self._ok(word, frozenset(), False):
+                word = None
+        self._suspects[token] = word
+        return word
+
     def check(self, text: str, extra: frozenset[str] = frozenset()) -> list[Hit]:
         """Spelling findings of ``text``; ``extra`` holds the file's ignored words."""
+        forms = self.lexicon.forms
+        suspect = self._suspect
+        # Most segments have no unknown word at all: settle them without positions.
+        for token in set(_TOKEN.findall(text)).difference(forms):
+            word = suspect(token)
+            if word is not None and not (word in extra or word.lower() in extra):
+                break
+        else:
+            return []
         hits: list[Hit] = []
         lexicon = self.lexicon
-        forms = lexicon.forms
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         consumed = -1
         for index, (start, end, token) in enumerate(tokens):
-            if token in forms or index <= consumed or token[0] in "@#":
+            if token in forms or index <= consumed:
                 continue
-            # Elisions: l’, d’, qu’, jusqu’... then the word itself.
-            word, offset = token, start
-            if ("'" in word or "’" in word) and not lexicon.known(word):
-                while True:
-                    match = re.match(r"(\w+)[’'](.+)", word)
-                    if not match or match.group(1).lower() not in ELISIONS:
-                        break
-                    offset += match.start(2)
-                    word = match.group(2)
+            word = suspect(token)
+            if word is None:
+                continue
+            offset = end - len(word)
             mid_sentence = word[0].isupper() and not _sentence_start(text, start)
             if self._ok(word, extra, mid_sentence):
                 continue
