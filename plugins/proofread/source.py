@@ -54,6 +54,8 @@ _INLINE = re.compile(
     """,
     re.X | re.S,
 )
+# What every alternative of _INLINE needs; most lines of prose have none of it.
+_MARKUP = re.compile(r"[`<!\[\\&{*_~@]|://|www\.")
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,9 @@ class _Builder:
 
 def _inline(builder: _Builder, line: str, base: int) -> bool:
     """Add the readable text of one Markdown line; True if it asks to be ignored."""
+    if not _MARKUP.search(line):
+        builder.add(line, base)
+        return False
     ignored = False
     position = 0
     for match in _INLINE.finditer(line):

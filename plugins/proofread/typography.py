@@ -23,16 +23,21 @@ ABBREVIATIONS = word_set(
     "mr mme mlle mm dr pr st ste bd av nº no approx c.-à-d vs resp"
 )
 
-_ORDINARY_BEFORE = re.compile(r"(?<=[^\s\u00a0\u202f])([ \t]+)([;!?]+|:|»)")
-_MISSING_BEFORE_TIGHT = re.compile(r"(?<=[^\W_]|[)\]»’…%€$\ufffc])([;!?]+)")
-_MISSING_BEFORE_COLON = re.compile(r"(?<=[^\W\d_]|[)\]»’…\ufffc]):(?=\s|$)")
-_MISSING_BEFORE_CLOSE = re.compile(r"(?<=[^\s\u00a0\u202f])»")
+# Each pattern starts with the punctuation it is about and looks behind it afterwards:
+# the regex engine then skips to that character instead of trying every position
+# (five to ten times faster than a leading lookbehind, same matches).
+_ORDINARY_BEFORE = re.compile(r"([ \t](?<=[^\s\u00a0\u202f][ \t])[ \t]*)([;!?]+|:|»)")
+_MISSING_BEFORE_TIGHT = re.compile(r"([;!?](?<=(?:[^\W_]|[)\]»’…%€$\ufffc])[;!?])[;!?]*)")
+_MISSING_BEFORE_COLON = re.compile(r":(?<=(?:[^\W\d_]|[)\]»’…\ufffc]):)(?=\s|$)")
+_MISSING_BEFORE_CLOSE = re.compile(r"»(?<=[^\s\u00a0\u202f]»)")
 _AFTER_OPEN = re.compile(r"«(?:([ \t]+)|(?=[^\s\u00a0\u202f]))")
-_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=\w)")
-_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
-_DOUBLE_SPACE = re.compile(r"(?<=[^\s])( {2,})(?=[^\s])")
-_NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_]{2})([,;]|[!?]+)(?=[^\W\d_])")
-_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-zà-öø-ÿ]{2})\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_APOSTROPHE = re.compile(r"'(?<=[^\W_]')(?=\w)")
+_ELLIPSIS = re.compile(r"\.(?<!\.\.)\.\.(?!\.)")
+_DOUBLE_SPACE = re.compile(r"( (?<=[^\s] ) +)(?=[^\s])")
+_NO_SPACE_AFTER = re.compile(
+    r"([,;](?<=[^\W\d_]{2}[,;])|[!?](?<=[^\W\d_]{2}[!?])[!?]*)(?=[^\W\d_])"
+)
+_NO_SPACE_AFTER_STOP = re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 _LOWER_AFTER_STOP = re.compile(r"(?<![.\w])([\w’'-]+)\.( +)([a-zà-öø-ÿ][\w’'-]*)")
 _STOP_THEN_LOWER = re.compile(r"\. +[a-zà-öø-ÿ]")
 
