@@ -70,9 +70,16 @@ class Cache:
         """Remember a value; written to disk by :meth:`flush`."""
         self._pending[key] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    def raw_items(self) -> dict[str, str]:
-        """Entries not yet flushed (workers hand them to the parent process)."""
-        return dict(self._pending)
+    def take_pending(self) -> dict[str, str]:
+        """Entries not yet flushed, handed over (by a worker to the parent process).
+
+        They stay known here, so that a paragraph met again in the same worker is not
+        checked twice.
+        """
+        taken = self._pending
+        self._memory.update(taken)
+        self._pending = {}
+        return taken
 
     def put_raw(self, items: dict[str, str]) -> None:
         """Take entries computed elsewhere."""

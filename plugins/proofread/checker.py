@@ -171,6 +171,10 @@ class Proofreader:
         cached = self.cache.get(key)
         if cached is not None:
             return [_finding_from_dict(item) for item in cached]
+        return self._check_uncached(key, path, source)
+
+    def _check_uncached(self, key: str, path: str, source: str) -> list[Finding]:
+        """Findings of a source known to be missing from the per-file cache."""
         findings = self.check_document(parse(source, path, self.options.fields))
         self.cache.put(key, [_finding_to_dict(f) for f in findings])
         return findings
@@ -198,7 +202,7 @@ class Proofreader:
             _WORKER = self
             chunk = max(1, len(todo) // (jobs * 4))
             with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-                items = [(shown[p], sources[p]) for p in todo]
+                items = [(keys[p], shown[p], sources[p]) for p in todo]
                 for path, (findings, entries) in zip(
                     todo, pool.map(_work, items, chunksize=chunk), strict=True
                 ):
@@ -221,12 +225,13 @@ _COMMON = word_set("le la les un une de des du et à a en est")
 _WORKER: Proofreader | None = None
 
 
-def _work(item: tuple[str, str]) -> tuple[list[Finding], dict[str, str]]:
+def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict[str, str]]:
+    """One file in a worker: (file key, path, source) → findings and new cache entries."""
     proofreader = _WORKER
     assert proofreader is not None
-    proofreader.cache._pending.clear()
-    findings = proofreader.check_source(*item)
-    return findings, proofreader.cache.raw_items()
+    proofreader.cache.take_pending()  # the parent's own, copied by the fork
+    findings = proofreader._check_uncached(*item)
+    return findings, proofreader.cache.take_pending()
 
 
 def _hit_to_list(hit: Hit) -> list:
