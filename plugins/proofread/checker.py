@@ -127,7 +127,7 @@ class Proofreader:
         hits += typography.check(text)
         if kind != "table" and self.options.grammar:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
-            found = grammar.check(text, self.use_grammar)
+            found = self._grammar_hits(text)
             spelled = [(h.start, h.end) for h in hits if h.category in ("spelling", "repetition")]
             for hit in found:
                 if any(s < hit.end and hit.start < e for s, e in spelled):
@@ -135,6 +135,21 @@ class Proofreader:
                 if self._accepted_span(text[hit.start : hit.end], extra):
                     continue
                 hits.append(hit)
+        return hits
+
+    def _grammar_hits(self, text: str) -> list[Hit]:
+        """Grammar findings of a segment, cached by its text alone.
+
+        Unlike spelling, they do not depend on the file's ignored words and names (those
+        are filtered afterwards), and they are the slowest to compute: a paragraph met
+        again in another file, or in a file whose ignores changed, is not checked again.
+        """
+        key = _hash(self.context, "grammar", text)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return [Hit(*item) for item in cached]
+        hits = grammar.check(text, self.use_grammar)
+        self.cache.put(key, [_hit_to_list(h) for h in hits])
         return hits
 
     def _accepted_span(self, span: str, extra: frozenset[str]) -> bool:
