@@ -259,7 +259,9 @@ class Proofreader:
         self.cache.close()
 
 
-_MID_SENTENCE_NAME = re.compile(r"(?<=[\w,;] )([A-ZÀ-ÖØ-Þ][\w’'-]*)")
+# A capital after a word or a comma and a space; the lookbehind follows the capital so
+# that the regex engine skips from capital to capital.
+_MID_SENTENCE_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[\w,;] [A-ZÀ-ÖØ-Þ])[\w’'-]*)")
 _COMMON = word_set("le la les un une de des du et à a en est")
 _WORKER: Proofreader | None = None
 
