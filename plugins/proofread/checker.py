@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cmcore.problems import display_path
 
-from . import grammar, repetition, typography
+from . import grammar, language, repetition, typography
 from .cache import Cache
 from .finding import Edit, Finding, Hit, french_spaces, word_set
 from .source import CHECKED_FIELDS, Document, parse
@@ -122,6 +122,8 @@ class Proofreader:
 
     def segment_hits(self, text: str, kind: str, extra: frozenset[str]) -> list[Hit]:
         """Every finding of one segment, before placement in the file (uncached)."""
+        if language.looks_foreign(text):
+            return []  # a quotation or a pasted paragraph in English: not ours to correct
         hits = self._spelling().check(text, extra)
         hits += repetition.check(text)
         hits += typography.check(text)

@@ -149,3 +149,27 @@ def test_cache_round_trip(tmp_path):
     cache.close()
     assert Cache(tmp_path).get("k") == [1, "é"]
     assert Cache(tmp_path).get("absent") is None
+
+
+def test_a_paragraph_in_english_is_not_proofread_in_french():
+    from proofread.language import looks_foreign
+
+    english = (
+        "Donations of time (to develop new packages, maintain existing packages, or provide "
+        "user support) are always welcome."
+    )
+    assert looks_foreign(english)
+    assert not looks_foreign("Le community manager lit « the » et « of » dans une citation.")
+    assert not looks_foreign("Une communauté se construit avec le temps et la patience.")
+
+
+def test_an_english_paragraph_in_an_article_gives_no_finding(proofreader):
+    body = (
+        "Voici ce que dit la documentation, en anglais :\n\n"
+        "This is the version currently under development; it is updated continuously "
+        "and you can retrieve it from the archive.\n\n"
+        "Une phrase française avec une fôte.\n"
+    )
+    found = [f for f in check(proofreader, body) if not f.autofix]
+    assert [f.line for f in found] == [7]
+    assert "fôte" in found[0].message
