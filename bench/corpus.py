@@ -28,8 +28,19 @@ TAGS = (
     "engagement",
     "formation",
 )
-# Everything but the articles comes along as it is: pages, images, events, courses, comments.
-COPIED = ("pages", "images", "evenements", "formations", "comments", "dictionnaire.txt")
+# The sample site comes along as it is (its articles too, so that every link and comment
+# finds its page and the build is free of problems); the generated articles are added.
+COPIED = (
+    "interviews",
+    "conseils",
+    "guides",
+    "pages",
+    "images",
+    "evenements",
+    "formations",
+    "comments",
+    "dictionnaire.txt",
+)
 
 
 def _paragraphs() -> list[str]:
