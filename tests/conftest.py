@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +60,38 @@ def build_site(
     )
     Pelican(settings).run()
     return Site(tmp_path / "output", settings)
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it: no-break spaces shown as plain spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def warnings_said(caplog) -> list[str]:
+    """Every warning or error logged during a build, as plain text."""
+    return [plain(r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def assert_told_once_each(warnings: list[str], expected: list[str], content: Path) -> None:
+    """Each expected line was said exactly once, naming a file of ``content``; nothing else."""
+    for line in expected:
+        matching = [w for w in warnings if w.endswith(line)]
+        assert len(matching) == 1, (line, warnings)
+        assert matching[0].startswith(str(content))
+    assert len(warnings) == len(expected), warnings
+
+
+def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess:
+    """The build as ``invoke build``/``publish`` runs it, on other content and output."""
+    cache = output.parent / f"{output.name}-cache"
+    code = (
+        "import sys, tasks; "
+        f"sys.exit(tasks.run_pelican(tasks.ROOT / {settings_file!r}, "
+        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120
+    )
 
 
 def copy_content(tmp_path: Path) -> Path:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from cmcore.problems import ContentError
-from tests.conftest import ROOT, build_site
+from tests.conftest import (
+    ROOT,
+    assert_told_once_each,
+    build_site,
+    plain,
+    run_task,
+    warnings_said,
+)
 
 DATA = ROOT / "tests" / "data" / "blog" / "site"
 NBSP = "\u00a0"
@@ -47,22 +52,13 @@ def broken_content(tmp_path):
     return content
 
 
-def plain(text: str) -> str:
-    return text.replace(NBSP, " ").replace("\u202f", " ")
-
-
 def test_development_build_warns_once_per_problem_and_builds_the_rest(
     tmp_path, broken_content, caplog
 ):
     with caplog.at_level(logging.WARNING):
         site = build_site(tmp_path, content=broken_content)
-    warnings = [plain(r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
-    for expected in EXPECTED:
-        matching = [w for w in warnings if w.endswith(expected)]
-        assert len(matching) == 1, (expected, warnings)
-        assert matching[0].startswith(str(broken_content))
-    # Nothing else was said, in English or otherwise.
-    assert len(warnings) == len(EXPECTED), warnings
+    # Each problem said once, naming its file; nothing else, in English or otherwise.
+    assert_told_once_each(warnings_said(caplog), EXPECTED, broken_content)
     # The 14 good articles are all there; the broken ones are not published.
     cards = {
         a.text
@@ -78,19 +74,6 @@ def test_strict_build_refuses_and_writes_nothing(tmp_path, broken_content):
         build_site(tmp_path, content=broken_content, CONTENT_STRICT=True)
     assert len(refused.value.problems) == 4
     assert not (tmp_path / "output" / "index.html").exists()
-
-
-def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess:
-    """The build as ``invoke build``/``publish`` runs it, on other content and output."""
-    cache = output.parent / f"{output.name}-cache"
-    code = (
-        "import sys, tasks; "
-        f"sys.exit(tasks.run_pelican(tasks.ROOT / {settings_file!r}, "
-        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}))"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120
-    )
 
 
 def test_publish_exits_non_zero_with_french_lines_and_no_traceback(tmp_path, broken_content):
@@ -124,7 +107,7 @@ def test_a_link_to_a_missing_source_is_told_with_its_line_and_the_page_still_bui
     )
     with caplog.at_level(logging.WARNING):
         site = build_site(tmp_path, content=content)
-    warnings = [plain(r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
+    warnings = warnings_said(caplog)
     assert any(
         w.endswith(
             "liens.md:6 : lien interne vers « /guides/absent.md » introuvable : vérifiez "

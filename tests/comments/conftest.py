@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from comments import cli
-from tests.conftest import ROOT, SHARED_FIXTURES
+from tests.conftest import ROOT, SHARED_FIXTURES, plain
 
 DATA = ROOT / "tests" / "data" / "comments"
 WORDPRESS = SHARED_FIXTURES / "wordpress"
@@ -38,10 +38,6 @@ def import_file(content: Path, path: Path, **options):
     settings = settings_for(content, **options.pop("settings", {}))
     result, summary = cli.import_file(path, settings, **options)
     return result, plain(summary)
-
-
-def plain(text: str) -> str:
-    return text.replace(NBSP, " ").replace("\u202f", " ")
 
 
 def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from cmcore.problems import ContentError
-from tests.conftest import ROOT, build_site, copy_content
+from tests.conftest import ROOT, build_site, copy_content, plain
 
 BROKEN = ROOT / "tests" / "data" / "events" / "broken"
 EXPECTED = [
@@ -27,10 +27,6 @@ EXPECTED = [
     "techcamp, formation, webinaire",
 ]
 GOOD_EVENTS = 7
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 @pytest.fixture(scope="module")

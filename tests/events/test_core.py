@@ -24,13 +24,10 @@ from events.parse import (
     parse_place,
     parse_price,
 )
+from tests.conftest import plain
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 ABIDJAN = zoneinfo.ZoneInfo("Africa/Abidjan")
-
-
-def plain(text: str) -> str:
-    return text.replace(NBSP, " ").replace(NNBSP, " ")
 
 
 # --- French date ranges ------------------------------------------------------------------------

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.blog.test_bad_input import run_task
-from tests.conftest import copy_content
+from tests.conftest import copy_content, run_task
 
 NOTHING = "Rien à reconstruire"
 

@@ -8,8 +8,14 @@ import shutil
 import pytest
 
 from cmcore.problems import ContentError
-from tests.blog.test_bad_input import run_task
-from tests.conftest import ROOT, build_site
+from tests.conftest import (
+    ROOT,
+    assert_told_once_each,
+    build_site,
+    plain,
+    run_task,
+    warnings_said,
+)
 
 NBSP = "\u00a0"
 COURSE = "formations/devenir-community-manager"
@@ -51,10 +57,6 @@ EXPECTED = [
 ]
 
 
-def plain(text: str) -> str:
-    return text.replace(NBSP, " ").replace("\u202f", " ")
-
-
 @pytest.fixture
 def broken_content(tmp_path):
     content = tmp_path / "content"
@@ -70,12 +72,7 @@ def test_development_build_names_file_and_line_and_builds_the_rest(
 ):
     with caplog.at_level(logging.WARNING):
         site = build_site(tmp_path, content=broken_content)
-    warnings = [plain(r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING]
-    for expected in EXPECTED:
-        matching = [w for w in warnings if w.endswith(expected)]
-        assert len(matching) == 1, (expected, warnings)
-        assert matching[0].startswith(str(broken_content))
-    assert len(warnings) == len(EXPECTED), warnings
+    assert_told_once_each(warnings_said(caplog), EXPECTED, broken_content)
     # The good lessons are all there, the bilan lesson with its one good question.
     course = site.html(f"/{COURSE}/")
     assert len(course.select("ol.syllabus > li")) == 9
