@@ -109,10 +109,29 @@ def _full(content: object) -> tuple:
         (key, value_of(value, own=False))
         for key, value in sorted(getattr(content, "metadata", {}).items())
     )
-    # The rendered body, with {filename} links resolved: a linked article's new URL
-    # changes this page too.
-    body = hashlib.blake2b(str(content.content).encode(), digest_size=16).hexdigest()
-    return ("content", content.source_path, body, metadata, attributes)
+    text = str(content._content)
+    body = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    # Links to other sources ({filename}, {static}, {attach}) are resolved at render time:
+    # the URLs of the whole site stand for them, so a linked article's new URL changes
+    # this page too, without rendering the body to find out.
+    links = _site_links(content) if _LINK_MARK.search(text) else ""
+    return ("content", content.source_path, body, links, metadata, attributes)
+
+
+_LINK_MARK = re.compile(r"[{|](?:filename|static|attach)[}|]")
+
+
+def _site_links(content: object) -> str:
+    context = getattr(content, "_context", None) or {}
+    key = ("links", id(context))
+    if key not in _PICTURES:
+        urls = sorted(
+            (path, getattr(linked, "url", ""))
+            for table in ("generated_content", "static_content")
+            for path, linked in (context.get(table) or {}).items()
+        )
+        _PICTURES[key] = (context, digest((urls,)))
+    return _PICTURES[key][1]
 
 
 def value_of(value: object, own: bool = True, depth: int = 0) -> object:
