@@ -57,7 +57,7 @@ def start(pelican) -> None:
         # produced are still known, so those that no longer belong are removed.
         _clear_content_cache(Path(settings["CACHE_PATH"]))
         previous = Manifest(files=previous.files)
-    inputs = inputs_key(settings) if enabled else None
+    inputs = inputs_key(settings, base) if enabled else None
     IncrementalWriter.state = BuildState(enabled, base, previous, _start_mark(settings), inputs)
 
 

@@ -16,12 +16,18 @@ _VOLATILE = ("_", "JINJA_ENVIRONMENT")
 
 
 def _tree(folder: Path, suffixes: tuple[str, ...] | None = None, skip=()) -> str:
-    """Digest of the files under ``folder``: names, sizes and modification times."""
+    """Digest of the files under ``folder``: names, sizes and modification times.
+
+    ``skip`` names top-level subfolders to leave out.
+    """
     hasher = hashlib.blake2b(digest_size=16)
     if not folder.is_dir():
         return "absent"
     for root, subfolders, names in os.walk(folder):
-        subfolders[:] = sorted(s for s in subfolders if s not in skip and s != "__pycache__")
+        top = root == str(folder)
+        subfolders[:] = sorted(
+            s for s in subfolders if not (top and s in skip) and s != "__pycache__"
+        )
         for name in sorted(names):
             if suffixes and not name.endswith(suffixes):
                 continue
@@ -42,7 +48,6 @@ def base_key(settings: dict) -> str | None:
     except Unknown:
         return None
     content = Path(settings["PATH"])
-    sources = tuple(settings.get("ARTICLE_PATHS", ())) + tuple(settings.get("PAGE_PATHS", ()))
     theme = Path(settings["THEME"])
     plugins = tuple(_tree(Path(p), (".py",)) for p in settings.get("PLUGIN_PATHS", ()))
     today = settings.get("EVENTS_TODAY") or dt.date.today().isoformat()
@@ -53,15 +58,21 @@ def base_key(settings: dict) -> str | None:
             _tree(theme),
             plugins,
             # Comments, events, courses, images, the dictionary: any change renders all pages.
-            _tree(content, skip=sources),
+            _tree(content, skip=_sources(settings)),
             str(today),
         )
     )
 
 
-def inputs_key(settings: dict) -> str | None:
-    """Everything a build reads: the base, plus every source file of the content."""
-    base = base_key(settings)
+def _sources(settings: dict) -> tuple[str, ...]:
+    """The content folders of articles and pages, tracked page by page, not in the base."""
+    return tuple(settings.get("ARTICLE_PATHS", ())) + tuple(settings.get("PAGE_PATHS", ()))
+
+
+def inputs_key(settings: dict, base: str | None = None) -> str | None:
+    """Everything a build reads: the base (computed unless given), plus the articles and pages."""
+    base = base or base_key(settings)
     if base is None:
         return None
-    return digest((base, _tree(Path(settings["PATH"]))))
+    content = Path(settings["PATH"])
+    return digest((base, tuple(_tree(content / folder) for folder in _sources(settings))))
