@@ -3,43 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-
+from quality.links import check_links
 from tests.conftest import ROOT, build_site
 
 
 def broken_links(output: Path) -> list[str]:
-    """``page -> target`` for each internal href/src that points at nothing."""
-    ids: dict[Path, set[str]] = {}
-    pages = sorted(output.rglob("*.html"))
-    soups = {}
-    for page in pages:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        soups[page] = soup
-        ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
-    broken = []
-    for page, soup in soups.items():
-        for tag in soup.find_all(["a", "link", "img", "script", "source"]):
-            url = tag.get("href") or tag.get("src")
-            if not url:
-                continue
-            parts = urlsplit(url)
-            if parts.scheme or parts.netloc or url.startswith(("mailto:", "tel:")):
-                continue
-            if parts.path:
-                base = output if parts.path.startswith("/") else page.parent
-                target = (base / unquote(parts.path).lstrip("/")).resolve()
-                if target.is_dir():
-                    target = target / "index.html"
-            else:
-                target = page
-            if not target.is_file():
-                broken.append(f"{page.relative_to(output)} -> {url}")
-            elif parts.fragment and target in ids and parts.fragment not in ids[target]:
-                broken.append(f"{page.relative_to(output)} -> {url} (ancre absente)")
-    return broken
+    """``page : what is wrong`` for each internal href/src that points at nothing."""
+    result, _external = check_links(output)
+    return [f"{failure.page} : {failure.detail}" for failure in result.failures]
 
 
 def test_sample_site_has_no_broken_internal_link(sample_site):
@@ -56,6 +28,6 @@ def test_the_checker_sees_a_broken_link_and_a_missing_anchor(tmp_path):
         '<a href="/absent/">x</a><a href="#nulle-part">y</a><p id="ici"></p><a href="#ici">z</a>'
     )
     assert broken_links(tmp_path) == [
-        "index.html -> /absent/",
-        "index.html -> #nulle-part (ancre absente)",
+        "/ : lien cassé vers /absent/",
+        "/ : ancre absente : #nulle-part",
     ]
