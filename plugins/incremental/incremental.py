@@ -95,9 +95,9 @@ def finish(pelican) -> None:
     # Only what this build produced is recorded: a file the author put in the output
     # folder by hand is never ours to remove.
     produced = {
-        path: stamp
-        for path, stamp in listing(output, skip=UNMANAGED).items()
-        if path in state.pages or os.stat(path).st_ctime_ns > state.started_ns
+        path: [stat.st_size, stat.st_mtime_ns]
+        for path, stat in listing(output, skip=UNMANAGED).items()
+        if path in state.pages or stat.st_ctime_ns > state.started_ns
     }
     clean = not problems.recorded(pelican.settings)
     manifest = Manifest(state.base or "", state.pages, produced, state.inputs if clean else "")

@@ -71,14 +71,13 @@ class Manifest:
         return [stat.st_size, stat.st_mtime_ns] == recorded
 
 
-def listing(output: Path, skip: tuple[str, ...] = ()) -> dict[str, list[int]]:
-    """Every file under ``output`` (but the ``skip`` folders) with its size and mtime."""
-    files: dict[str, list[int]] = {}
+def listing(output: Path, skip: tuple[str, ...] = ()) -> dict[str, os.stat_result]:
+    """Every file under ``output`` (but the top-level ``skip`` folders), with its stat."""
+    files: dict[str, os.stat_result] = {}
     for folder, subfolders, names in os.walk(output):
         if folder == str(output):
             subfolders[:] = [s for s in subfolders if s not in skip]
         for name in names:
             path = os.path.join(folder, name)
-            stat = os.stat(path)
-            files[path] = [stat.st_size, stat.st_mtime_ns]
+            files[path] = os.stat(path)
     return files
