@@ -54,15 +54,15 @@ def _reset_sitemap() -> None:
 def use_french_reader(readers) -> None:
     for extension in FrenchMarkdownReader.file_extensions:
         readers.reader_classes[extension] = FrenchMarkdownReader
-    # A source refused for its problems is never cached: the next build reads it again
-    # and tells the author again, instead of silently skipping it.
+    # A source with problems (refused, or with a broken link) is never cached: the next
+    # build reads it again and tells the author again, instead of staying silent.
     cache_data = readers.cache_data
 
-    def cache_unless_refused(path, data):
-        if data[1].get("status") != "skip":
+    def cache_unless_told(path, data):
+        if not any(problem.path == path for problem in problems.recorded(readers.settings)):
             cache_data(path, data)
 
-    readers.cache_data = cache_unless_refused
+    readers.cache_data = cache_unless_told
 
 
 def add_filters(generator) -> None:

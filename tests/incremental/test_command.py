@@ -33,8 +33,15 @@ def test_problems_are_told_again_on_every_build(tmp_path):
     (content / "conseils" / "casse.md").write_text(
         "Title: Cassé\nDate: 32/13/2019\n\nTexte.\n", encoding="utf-8"
     )
+    # A broken link does not stop the page; it must still be told on every build.
+    (content / "conseils" / "lien.md").write_text(
+        "Title: Un lien\nDate: 2025-04-01 10:00\n\nVoir [ceci]({filename}/absent.md).\n",
+        encoding="utf-8",
+    )
     output = tmp_path / "out"
     for _ in range(2):
         result = run_task("pelicanconf.py", content, output)
-        assert "casse.md:2 : date" in result.stderr.replace("\u00a0", " ")
+        said = result.stderr.replace("\u00a0", " ")
+        assert "casse.md:2 : date" in said
+        assert "lien.md:4 : lien interne" in said
         assert NOTHING not in result.stdout
