@@ -84,7 +84,8 @@ SEARCH_SAVE_AS = "recherche/index.html"
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 # "404" is saved as 404.html by default; robots.txt is rendered from the theme.
 ROBOTS_SAVE_AS = "robots.txt"
-DEFAULT_PAGINATION = 6
+# Ten a page, as WordPress shows by default: what our author's readers are used to.
+DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

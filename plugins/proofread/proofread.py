@@ -1,33 +1,60 @@
-"""Pelican glue of the proofread plugin: signal handlers only, the work is in the modules."""
+"""Pelican glue of the proofread plugin: signal handlers only, the work is in the modules.
+
+The sources are proofread in another process (see :mod:`.background`), started when the
+articles generator is created. A strict build (``make publish``) takes the findings
+before anything is written, so that it can refuse; any other build takes them at its
+end, having used the wait to render the site.
+"""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import logging
+import os
 
 from pelican import signals
 
 from cmcore import problems
 
 from . import report, settings
-from .checker import Proofreader
+from .background import Background
 from .typography import fix_html
 
 logger = logging.getLogger(__name__)
 
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
-def _proofread(generator, contents) -> None:
+_running: list[Background] = []
+
+
+def start(generator) -> None:
+    """Start proofreading every Markdown article and page of the build."""
+    cancel()
     config = generator.settings
     if not settings.get(config, "PROOFREAD_ENABLED"):
         return
-    paths = sorted({c.source_path for c in contents if getattr(c, "source_path", None)})
-    paths = [p for p in paths if p.endswith((".md", ".markdown", ".mdown", ".mkd"))]
+    found = generator.get_files(config["ARTICLE_PATHS"], exclude=config["ARTICLE_EXCLUDES"])
+    found |= generator.get_files(config["PAGE_PATHS"], exclude=config["PAGE_EXCLUDES"])
+    paths = sorted(
+        os.path.abspath(os.path.join(generator.path, p)) for p in found if p.endswith(MARKDOWN)
+    )
     if not paths:
         return
-    proofreader = Proofreader(settings.options_from(config))
-    try:
-        results = proofreader.check_files(paths)
-    finally:
-        proofreader.close()
+    _running.append(Background(settings.options_from(config), paths))
+
+
+def cancel(*_) -> None:
+    """Stop a proofreading run left by a build that did not finish."""
+    while _running:
+        _running.pop().cancel()
+
+
+def collect(config: dict) -> None:
+    """Wait for the findings; report each file's in a line, or as problems when strict."""
+    if not _running:
+        return
+    results = _running.pop().result()
     strict = config.get("CONTENT_STRICT")
     for path, findings in results.items():
         blocking = [f for f in findings if f.blocking]
@@ -41,39 +68,55 @@ def _proofread(generator, contents) -> None:
             logger.warning("%s", report.file_summary(findings[0].file, findings))
 
 
-def proofread_articles(generator) -> None:
-    _proofread(
-        generator,
-        [*generator.articles, *generator.translations, *generator.drafts],
-    )
+def collect_if_strict(generator) -> None:
+    # Before the blog plugin's check at all_generators_finalized, which refuses the build.
+    if generator.settings.get("CONTENT_STRICT"):
+        collect(generator.settings)
 
 
-def proofread_pages(generator) -> None:
-    _proofread(
-        generator,
-        [
-            *generator.pages,
-            *generator.hidden_pages,
-            *generator.draft_pages,
-            *generator.translations,
-        ],
-    )
+def collect_at_end(pelican) -> None:
+    collect(pelican.settings)
 
 
-def french_typography(content) -> None:
-    if not settings.get(content.settings, "PROOFREAD_TYPOGRAPHY"):
+def typography_in_readers(generator) -> None:
+    """French typography of bodies and summaries, applied as they are read.
+
+    Pelican caches what a reader returns: a source read once is never typeset again.
+    Each generator has its readers, made just before this signal, whatever plugin
+    chose their classes.
+    """
+    readers = getattr(generator, "readers", None)
+    if readers is None or not settings.get(generator.settings, "PROOFREAD_TYPOGRAPHY"):
         return
-    if getattr(content, "_content", None):
-        content._content = fix_html(content._content)
-    if "summary" in content.metadata:
-        content.metadata["summary"] = fix_html(content.metadata["summary"])
-        if hasattr(content, "_summary"):
-            content._summary = content.metadata["summary"]
-    if getattr(content, "title", None):
+    for reader in readers.readers.values():
+        if not getattr(reader, "french_typography", False):
+            reader.read = _typeset(reader.read)
+            reader.french_typography = True
+
+
+def _typeset(read):
+    @functools.wraps(read)
+    def typeset(source_path):
+        content, metadata = read(source_path)
+        if content:
+            content = fix_html(content)
+        if isinstance(metadata.get("summary"), str):
+            metadata["summary"] = fix_html(metadata["summary"])
+        return content, metadata
+
+    return typeset
+
+
+def french_title(content) -> None:
+    # After the slug is made from the title as written, as before this plugin.
+    if settings.get(content.settings, "PROOFREAD_TYPOGRAPHY") and getattr(content, "title", None):
         content.title = fix_html(content.title)
 
 
 def register() -> None:
-    signals.content_object_init.connect(french_typography)
-    signals.article_generator_finalized.connect(proofread_articles)
-    signals.page_generator_finalized.connect(proofread_pages)
+    signals.generator_init.connect(typography_in_readers)
+    signals.content_object_init.connect(french_title)
+    signals.article_generator_init.connect(start)
+    signals.page_generator_finalized.connect(collect_if_strict)
+    signals.finalized.connect(collect_at_end)
+    atexit.register(cancel)

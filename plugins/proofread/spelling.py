@@ -1,8 +1,9 @@
 """French spelling: Hunspell's French dictionary, fast, with ranked suggestions.
 
 Debian's ``hunspell-fr`` dictionary is expanded once into the set of every word form
-it accepts (about 450,000) and kept on disk, keyed by the dictionary files' hashes:
-checking a word is then one set lookup. The expansion is read with spylls (a pure-Python
+it accepts (about 460,000) and kept on disk, keyed by the dictionary files' hashes, as
+a MARISA trie: 1 MB mapped from the file instead of 90 MB of Python strings, and a
+lookup costs under a microsecond. The expansion is read with spylls (a pure-Python
 Hunspell) and covers prefixes and twofold suffixes: on the 30,000 most frequent French
 words it accepts exactly what spylls accepts. pyspellchecker's French and English
 word frequencies rank the suggestions and recognise English words quoted in a French text.
@@ -17,7 +18,7 @@ import pickle
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,7 +29,7 @@ from .source import PLACEHOLDER
 logger = logging.getLogger(__name__)
 
 HUNSPELL_DIC = "/usr/share/hunspell/fr_FR"
-LEXICON_FORMAT = "6"
+LEXICON_FORMAT = "7"
 
 # Elided words written with an apostrophe: l’, d’, qu’, j’, jusqu’...
 ELISIONS = word_set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu entr prud")
@@ -128,8 +129,8 @@ class Lexicon:
     packed until the first misspelt word: a clean text never pays for unpacking it.
     """
 
-    forms: frozenset[str]
-    english: frozenset[str]
+    forms: Container[str]  # a marisa_trie.Trie, or any set
+    english: Container[str]
     version: str
     base: str = HUNSPELL_DIC
     packed: dict[str, object] = field(default_factory=dict, repr=False)
@@ -271,16 +272,24 @@ _LEXICONS: dict[tuple[str, str], Lexicon] = {}
 
 def load_lexicon(cache_dir: str | os.PathLike | None, base: str = HUNSPELL_DIC) -> Lexicon:
     """The lexicon of ``base``, from memory, from ``cache_dir``, or built (about 5 s) and saved."""
+    import marisa_trie
+
     version = dictionary_version(base)
     key = (str(cache_dir), version)
     if key in _LEXICONS:
         return _LEXICONS[key]
-    path = Path(cache_dir) / f"lexicon-{version}.pickle" if cache_dir else None
+    folder = Path(cache_dir) if cache_dir else None
+    path = folder / f"lexicon-{version}.pickle" if folder else None
+    tries = {name: folder / f"lexicon-{version}.{name}.marisa" for name in ("forms", "english")}
     data = None
-    if path and path.exists():
+    if path and path.exists() and all(p.exists() for p in tries.values()):
         try:
             with path.open("rb") as handle:
                 data = pickle.load(handle)
+            words = {}
+            for name, trie_path in tries.items():
+                words[name] = marisa_trie.Trie()
+                words[name].mmap(str(trie_path))  # shared by every process, never copied
         except Exception:
             data = None
     if data is None:
@@ -289,26 +298,22 @@ def load_lexicon(cache_dir: str | os.PathLike | None, base: str = HUNSPELL_DIC) 
             w for w, n in _frequencies("en").items() if n >= 100 and len(w) >= 3 and w.isalpha()
         }
         forms = sorted(expand_hunspell(base))
+        words = {"forms": marisa_trie.Trie(forms), "english": marisa_trie.Trie(english)}
         data = {
-            # Joined strings load several times faster than pickled sets.
-            "forms": "\n".join(forms),
-            "english": "\n".join(sorted(english)),
             "frequency": _pack_frequencies(_frequencies("fr")),
             "unaccented": _unaccented_index(forms),
         }
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
+            for name, trie_path in tries.items():
+                temporary = trie_path.with_suffix(f".{os.getpid()}.tmp")
+                words[name].save(str(temporary))
+                os.replace(temporary, trie_path)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
             with temporary.open("wb") as handle:
                 pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
-    lexicon = Lexicon(
-        frozenset(data["forms"].split("\n")),
-        frozenset(data["english"].split("\n")),
-        version,
-        base,
-        {"frequency": data["frequency"], "unaccented": data["unaccented"]},
-    )
+    lexicon = Lexicon(words["forms"], words["english"], version, base, data)
     _LEXICONS[key] = lexicon
     return lexicon
 
@@ -409,7 +414,7 @@ class SpellingChecker:
         forms = self.lexicon.forms
         suspect = self._suspect
         # Most segments have no unknown word at all: settle them without positions.
-        for token in set(_TOKEN.findall(text)).difference(forms):
+        for token in {t for t in _TOKEN.findall(text) if t not in forms}:
             word = suspect(token)
             if word is not None and not (word in extra or word.lower() in extra):
                 break
