@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from markdown import Markdown
 from pelican.contents import Category
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
@@ -13,6 +14,9 @@ from cmcore.headers import parse_header
 
 from . import readingtime, toc, validation
 
+# The priority python-markdown's meta extension registers its preprocessor with.
+META_PRIORITY = 27
+
 
 class FrenchMarkdownReader(MarkdownReader):
     """Reads Markdown like Pelican, but refuses a broken header with a French message.
@@ -20,6 +24,31 @@ class FrenchMarkdownReader(MarkdownReader):
     A source with problems is skipped (``status: skip``): the rest of the site
     builds, and the strict build (``make publish``) stops at the end.
     """
+
+    _document = None  # the Markdown instance, made once per reader: see _convert
+    _meta = None
+
+    def _convert(self, source_path: str, text: str) -> tuple[str, dict]:
+        """Pelican's MarkdownReader.read, with one Markdown instance for every file.
+
+        Pelican makes a new instance per file (a third of the reading time) because
+        reading the metadata deregisters the "meta" preprocessor: it is registered
+        again here, and ``reset()`` clears every extension's state between files.
+        """
+        if self._document is None:
+            self._document = Markdown(**self.settings["MARKDOWN"])
+            self._meta = self._document.preprocessors["meta"]
+        md = self._document
+        md.reset()
+        self._source_path = source_path
+        self._md = md
+        content = md.convert(text)
+        try:
+            metadata = self._parse_metadata(md.Meta) if hasattr(md, "Meta") else {}
+        finally:
+            if "meta" not in md.preprocessors:
+                md.preprocessors.register(self._meta, "meta", META_PRIORITY)
+        return content, metadata
 
     def read(self, source_path):
         settings = self.settings
@@ -45,7 +74,7 @@ class FrenchMarkdownReader(MarkdownReader):
                 problems.report(settings, problem)
             return "", {"status": "skip"}
 
-        content, metadata = super().read(source_path)
+        content, metadata = self._convert(source_path, text)
         words = readingtime.count_words(content)
         metadata["word_count"] = words
         metadata["reading_time"] = readingtime.reading_minutes(
