@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
@@ -84,8 +85,21 @@ def calendar(
     cal.add("x-wr-calname", name)
     for event in events:
         cal.add_component(vevent(event, url=urls[event.slug], domain=domain, stamp=stamp))
-    cal.add_missing_timezones()
+    # As Calendar.add_missing_timezones(), with each VTIMEZONE built once per process:
+    # building one walks decades of transitions, and every event has its own calendar.
+    for index, tzid in enumerate(sorted(cal.get_missing_tzids())):
+        zone = _timezone(tzid)
+        if zone is not None:
+            cal.subcomponents.insert(index, zone)
     return cal.to_ical()
+
+
+@functools.lru_cache(maxsize=64)
+def _timezone(tzid: str) -> icalendar.Timezone | None:
+    try:
+        return icalendar.Timezone.from_tzid(tzid)
+    except ValueError:  # a zone icalendar cannot describe: left out, as icalendar does
+        return None
 
 
 def _google_time(value: dt.datetime) -> str:
