@@ -124,30 +124,24 @@ def serve(c, port=PORT):
 
 def dev_server(port: int = PORT, **overrides) -> None:
     """Build, serve ``output`` on loopback, rebuild (incrementally) when a source changes."""
-    from livereload import Server
+    from devserver.server import DevServer
     from pelican.settings import read_settings
-
-    class QuietServer(Server):
-        # livereload narrates every step in English; our build lines say what matters.
-        def _setup_logging(self):
-            logging.getLogger("livereload").setLevel(logging.WARNING)
-            logging.getLogger("tornado").setLevel(logging.WARNING)
 
     def rebuild():
         run_pelican(SETTINGS_DEV, **overrides)
 
     rebuild()
     settings = read_settings(str(SETTINGS_DEV), override=overrides)
-    server = QuietServer()
-    for pattern in (
-        f"{settings['PATH']}/**/*",
-        str(ROOT / "theme/**/*"),
-        str(ROOT / "plugins/**/*.py"),
-        str(SETTINGS_DEV),
-    ):
-        server.watch(pattern, rebuild)
+    server = DevServer(
+        rebuild,
+        settings["OUTPUT_PATH"],
+        [settings["PATH"], ROOT / "theme", ROOT / "plugins", SETTINGS_DEV],
+        host=HOST,
+        port=port,
+        ignored=[settings["CACHE_PATH"]],
+    )
     print(f"Site servi sur http://{HOST}:{port}/ (Ctrl+C pour arrêter)", flush=True)
-    server.serve(host=HOST, port=port, root=settings["OUTPUT_PATH"], open_url_delay=None)
+    server.serve_forever()
 
 
 @task(

@@ -1,0 +1,1 @@
+"""The development server of ``make serve``: serve, rebuild on save, reload the browser."""

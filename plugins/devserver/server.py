@@ -1,0 +1,203 @@
+"""Serve the built site on loopback, rebuild it when a source changes, reload the browser.
+
+- Changes are seen through the kernel's file notifications (watchfiles, which Pelican
+  itself uses), not by polling: a save starts the build within a few milliseconds.
+- The build runs in this process, so that modules, templates and caches stay loaded
+  from one build to the next; builds never overlap, and a burst of saves makes one build.
+- Pages are served from the output folder as they are on disk, with no caching, and
+  each HTML page gets one script that listens to ``/__rechargement`` (server-sent
+  events) and reloads the page when a build has finished.
+- A failed build is said in French and the server keeps serving the last good site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import watchfiles
+
+logger = logging.getLogger(__name__)
+
+EVENTS_PATH = "/__rechargement"
+SCRIPT_PATH = "/__rechargement.js"
+SCRIPT = (
+    "// Serveur de développement : recharge la page après chaque construction.\n"
+    f'new EventSource("{EVENTS_PATH}").addEventListener("construit", () => location.reload());\n'
+).encode()
+SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
+KEEPALIVE_SECONDS = 15
+
+
+class Builds:
+    """The number of finished builds, which event streams wait on."""
+
+    def __init__(self):
+        self.count = 0
+        self.closed = False
+        self._changed = threading.Condition()
+
+    def finished(self) -> None:
+        with self._changed:
+            self.count += 1
+            self._changed.notify_all()
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+    def wait_after(self, count: int, timeout: float) -> int:
+        """Wait until a build after ``count`` has finished (or ``timeout``); the new count."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.count != count or self.closed, timeout)
+            return self.count
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Static files of the output folder, plus the reload script and its event stream."""
+
+    builds: Builds
+
+    def log_message(self, format, *args):
+        pass  # one line per request would drown the build's own lines
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == EVENTS_PATH:
+            return self._events()
+        if path == SCRIPT_PATH:
+            return self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", SCRIPT)
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            if not path.endswith("/"):
+                return super().do_GET()  # the standard redirect to the folder's URL
+            local = local / "index.html"
+        if local.suffix == ".html" and local.is_file():
+            return self._send(HTTPStatus.OK, "text/html; charset=utf-8", _with_script(local))
+        if not local.exists():
+            missing = Path(self.directory) / "404.html"
+            if missing.is_file():
+                return self._send(
+                    HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", _with_script(missing)
+                )
+        return super().do_GET()
+
+    def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        builds = self.builds
+        seen = builds.count
+        try:
+            while not builds.closed:
+                now = builds.wait_after(seen, KEEPALIVE_SECONDS)
+                if now != seen:
+                    seen = now
+                    self.wfile.write(b"event: construit\ndata: " + str(now).encode() + b"\n\n")
+                else:
+                    self.wfile.write(b": en attente\n\n")
+                self.wfile.flush()
+        except OSError:
+            pass  # the page was closed or reloaded
+
+
+def _with_script(path: Path) -> bytes:
+    page = path.read_bytes()
+    end = page.rfind(b"</body>")
+    if end < 0:
+        return page + SCRIPT_TAG
+    return page[:end] + SCRIPT_TAG + page[end:]
+
+
+class DevServer:
+    """Serves ``output`` on ``host:port``; ``build()`` runs again when ``watched`` change."""
+
+    def __init__(
+        self,
+        build: Callable[[], object],
+        output: str | os.PathLike,
+        watched: Iterable[str | os.PathLike],
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        ignored: Iterable[str | os.PathLike] = (),
+    ):
+        self.build = build
+        self.output = Path(output)
+        self.watched = [Path(p) for p in watched if Path(p).exists()]
+        self.ignored = [Path(p).resolve() for p in (output, *ignored)]
+        self.builds = Builds()
+        self._stop = threading.Event()
+        self._serving = False
+        handler = type("BoundHandler", (Handler,), {"builds": self.builds})
+        self.output.mkdir(parents=True, exist_ok=True)
+        self.http = ThreadingHTTPServer((host, port), partial(handler, directory=str(self.output)))
+        self.http.daemon_threads = True
+
+    def _relevant(self, change: watchfiles.Change, path: str) -> bool:
+        if not watchfiles.DefaultFilter()(change, path):
+            return False
+        resolved = Path(path).resolve()
+        return not any(resolved.is_relative_to(folder) for folder in self.ignored)
+
+    def rebuild(self) -> None:
+        """One build; a failure is told, never raised (the last good site stays served)."""
+        try:
+            self.build()
+        except Exception as error:  # a template or plugin error while editing
+            logger.error(
+                "La construction a échoué (%s : %s) ; le site servi est celui de la "
+                "construction précédente. Corrigez puis enregistrez à nouveau.",
+                type(error).__name__,
+                error,
+            )
+        self.builds.finished()
+
+    def _watch(self) -> None:
+        for _changes in watchfiles.watch(
+            *self.watched,
+            watch_filter=self._relevant,
+            debounce=50,
+            step=10,
+            stop_event=self._stop,
+            raise_interrupt=False,
+        ):
+            self.rebuild()
+
+    def serve_forever(self) -> None:
+        """Watch and serve until interrupted (Ctrl+C) or :meth:`stop`."""
+        watcher = threading.Thread(target=self._watch, name="surveillance", daemon=True)
+        watcher.start()
+        self._serving = True
+        try:
+            self.http.serve_forever(poll_interval=0.2)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop watching and serving (from any thread); open event streams end."""
+        self._stop.set()
+        self.builds.close()
+        if self._serving:
+            self._serving = False
+            self.http.shutdown()  # returns at once when serve_forever has already ended
+        self.http.server_close()
