@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from cmcore import problems
@@ -148,7 +149,19 @@ def up_to_date(settings: dict) -> bool:
     return all(previous.intact(path) for path in previous.files)
 
 
+def compiled_templates(generator) -> None:
+    """Keep compiled templates on disk: each generator of each build makes its own Jinja
+    environment and would compile every template again. Keyed by the template's source."""
+    env = getattr(generator, "env", None)
+    if env is None or not generator.settings.get("INCREMENTAL"):
+        return
+    folder = Path(generator.settings["CACHE_PATH"]) / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def register() -> None:
     signals.initialized.connect(start)
+    signals.generator_init.connect(compiled_templates)
     signals.get_writer.connect(use_writer)
     signals.finalized.connect(finish)
