@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from jinja2 import TemplateNotFound, meta, nodes
+from pelican.urlwrappers import URLWrapper
 
 # Attributes of content objects that are not data shown by templates (or are huge).
 _SKIPPED_ATTRIBUTES = frozenset(
@@ -134,18 +135,29 @@ def _site_links(content: object) -> str:
     return _PICTURES[key][1]
 
 
+_PLAIN = frozenset({str, int, float, bool, bytes})
+
+
 def value_of(value: object, own: bool = True, depth: int = 0) -> object:
     """A plain, stable picture of ``value``; content in full only when ``own``."""
+    # The common kinds first: this runs tens of thousands of times per build.
+    kind = type(value)
+    if value is None or kind in _PLAIN:
+        return value
     if depth > 8:
         raise Unknown("structure trop profonde")
-    if value is None or isinstance(value, bool | int | float | str | bytes):
-        return value
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
+    if kind is list or kind is tuple:
+        return tuple(value_of(v, own, depth + 1) for v in value)
+    if isinstance(value, URLWrapper):
+        return _wrapper(value)
     if _is_content(value):
         return full(value) if own else reference(value)
+    if isinstance(value, str | int | float | bytes):  # subclasses (Markup...)
+        return (kind.__name__, str(value) if isinstance(value, str) else value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
     if _is_wrapper(value):
-        return ("wrapper", type(value).__name__, str(value.name), value.slug, value.url)
+        return ("wrapper", kind.__name__, str(value.name), value.slug, value.url)
     if isinstance(value, Mapping):
         return tuple(
             (str(k), value_of(v, own, depth + 1))
@@ -157,7 +169,7 @@ def value_of(value: object, own: bool = True, depth: int = 0) -> object:
         return tuple(sorted(repr(value_of(v, own, depth + 1)) for v in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (
-            type(value).__name__,
+            kind.__name__,
             tuple(
                 (f.name, value_of(getattr(value, f.name), own, depth + 1))
                 for f in dataclasses.fields(value)
@@ -171,8 +183,18 @@ def value_of(value: object, own: bool = True, depth: int = 0) -> object:
         return ("callable", getattr(value, "__module__", ""), getattr(value, "__qualname__", ""))
     text = repr(value)
     if _UNSTABLE_REPR.search(text):
-        raise Unknown(f"{type(value).__name__} sans représentation stable")
-    return ("repr", type(value).__name__, text)
+        raise Unknown(f"{kind.__name__} sans représentation stable")
+    return ("repr", kind.__name__, text)
+
+
+def _wrapper(value: URLWrapper) -> tuple:
+    # Pelican makes one wrapper per article for the same tag, and computes its URL from
+    # the settings at each access: one picture per kind and name for the whole build.
+    key = ("wrapper", type(value), value.name)
+    if key not in _PICTURES:
+        picture = ("wrapper", type(value).__name__, str(value.name), value.slug, value.url)
+        _PICTURES[key] = (value, picture)
+    return _PICTURES[key][1]
 
 
 def variable(name: str, value: object) -> object:
@@ -196,7 +218,7 @@ def _parsed(environment, name: str):
 
 
 @lru_cache(maxsize=256)
-def template_variables(environment, name: str) -> frozenset[str]:
+def template_variables(environment, name: str) -> tuple[str, ...]:
     """Every variable a template, or a template it extends or includes, may read."""
     seen: set[str] = set()
     names: set[str] = set()
@@ -214,4 +236,4 @@ def template_variables(environment, name: str) -> frozenset[str]:
         # ``meta.find_undeclared_variables`` finds, at a fraction of its cost (no compiling).
         names |= {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
         pending.extend(t for t in meta.find_referenced_templates(tree) if t)
-    return frozenset(names)
+    return tuple(sorted(names))

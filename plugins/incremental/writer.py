@@ -61,7 +61,7 @@ class IncrementalWriter(Writer):
             names = template_variables(template.environment, template.name)
             picture = [
                 (name, self._variable(name, localcontext[name]))
-                for name in sorted(names)
+                for name in names  # sorted
                 if name in localcontext
             ]
         except Unknown as reason:

@@ -41,6 +41,30 @@ class Options:
     hunspell: str = HUNSPELL_DIC
 
 
+JARGON_TEXT = (HERE / "lists" / "jargon.txt").read_text(encoding="utf-8")
+# What a set phrase of the dictionaries silences inside it (spelling goes by its words).
+_PHRASE_SILENCED = frozenset({"grammar", "repetition", "style"})
+
+
+def _entries(text: str) -> tuple[str, ...]:
+    """The words and expressions of a dictionary file: one a line, ``#`` starts a comment."""
+    return tuple(
+        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
+    )
+
+
+def _phrases(expressions) -> re.Pattern | None:
+    """A pattern finding the expressions of several words, whatever the case and spacing."""
+    multiword = sorted({e for e in expressions if " " in e}, key=len, reverse=True)
+    if not multiword:
+        return None
+    alternatives = (
+        r"\s+".join(re.escape(w).replace("’", "['’]").replace("'", "['’]") for w in e.split())
+        for e in multiword
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
 def _code_version() -> str:
     digest = hashlib.sha1()
     for path in sorted(HERE.glob("*.py")):
@@ -79,17 +103,16 @@ class Proofreader:
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
-        expressions: tuple[str, ...] = ()
         dictionary_text = ""
         if self.options.dictionary and Path(self.options.dictionary).is_file():
             dictionary_text = Path(self.options.dictionary).read_text(encoding="utf-8")
-            expressions = tuple(
-                line.split("#", 1)[0].strip()
-                for line in dictionary_text.splitlines()
-                if line.split("#", 1)[0].strip()
-            )
-        self.expressions = expressions
-        self.site_words = words_of(expressions)
+        self.expressions = _entries(dictionary_text)
+        self.site_words = words_of(self.expressions)
+        jargon = _entries(JARGON_TEXT)
+        # The trade's words are spelt right, but unlike the site's own words they do not
+        # silence grammar: « les client » stays wrong although « relation client » is not.
+        self.jargon_words = words_of(jargon)
+        self._set_phrases = _phrases([*self.expressions, *jargon])
         use_grammar = self.options.grammar and importlib.util.find_spec("grammalecte") is not None
         self.use_grammar = use_grammar
         if self.options.grammar and not use_grammar:
@@ -98,6 +121,7 @@ class Proofreader:
             _code_version(),
             _stat_key(dictionary_files(self.options.hunspell)),
             dictionary_text,
+            JARGON_TEXT,
             _grammalecte_key() if use_grammar else "no-grammar",
             ",".join(self.options.fields),
         )
@@ -109,7 +133,7 @@ class Proofreader:
     def _spelling(self) -> SpellingChecker:
         if self._speller is None:
             lexicon = load_lexicon(self.options.lexicon_dir, self.options.hunspell)
-            self._speller = SpellingChecker(lexicon, self.site_words)
+            self._speller = SpellingChecker(lexicon, self.site_words | self.jargon_words)
         return self._speller
 
     def warm_up(self) -> None:
@@ -137,6 +161,15 @@ class Proofreader:
                 if self._accepted_span(text[hit.start : hit.end], extra):
                     continue
                 hits.append(hit)
+        if self._set_phrases is not None and hits:
+            phrases = [m.span() for m in self._set_phrases.finditer(text)]
+            if phrases:
+                hits = [
+                    h
+                    for h in hits
+                    if h.category not in _PHRASE_SILENCED
+                    or not any(s <= h.start and h.end <= e for s, e in phrases)
+                ]
         return hits
 
     def _grammar_hits(self, text: str) -> list[Hit]:

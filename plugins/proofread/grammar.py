@@ -24,6 +24,10 @@ _OFF = word_set(
     "latex html md poncfin idrule mc redon1 redon2 neg"
 )
 
+# Grammalecte rules that give advice, not corrections: « digital » for « numérique » is
+# the Académie's preference, while « digital » is the word of the trade.
+_IGNORED_RULES = ("conf_numérique_digital",)
+
 _CATEGORY_OF_TYPE = {
     "bs": "style",
     "pleo": "style",
@@ -97,7 +101,7 @@ def check_grammalecte(text: str) -> list[Hit]:
     seen = set()
     for error in errors:
         start, end = error["nStart"], error["nEnd"]
-        if (start, end) in seen:
+        if (start, end) in seen or any(r in error.get("sRuleId", "") for r in _IGNORED_RULES):
             continue
         seen.add((start, end))
         kind = error.get("sType", "")
@@ -166,6 +170,7 @@ _HOMOPHONES: tuple[tuple[str, int, str, str], ...] = (
         1,
         "se",
         "« ce » (démonstratif) au lieu du pronom « se » devant un verbe",
+        "pronominal",  # « de ce titre », « pour ce faire » are right: see _pronominal
     ),
     (
         r"\b(se) (?:qui|que|qu" + _A + r"|dont|sont les|matin|soir|jour|mois|site|genre"
@@ -284,16 +289,38 @@ _HOMOPHONES: tuple[tuple[str, int, str, str], ...] = (
     ),
 )
 _COMPILED = tuple(
-    (re.compile(pattern, re.I), group, replacement, message)
-    for pattern, group, replacement, message in _HOMOPHONES
+    (re.compile(rule[0], re.I), rule[1], rule[2], rule[3], rule[4] if len(rule) > 4 else None)
+    for rule in _HOMOPHONES
 )
+
+
+def _pronominal(match: re.Match) -> bool:
+    """The word after « ce » is an infinitive that can be pronominal (« se lancer »).
+
+    Grammalecte's lexicon knows: without it the rule stays silent, since nouns end
+    in -re, -ir and -er as often as verbs do (« ce titre », « ce désir », « ce métier »).
+    """
+    word = match.group(2).lower()
+    checker = engine()
+    if checker is None or match.group(0).lower() == "pour ce faire":  # a set phrase
+        return False
+    for morph in checker.getSpellChecker().getMorph(word):
+        tags = morph.split("/")[1] if "/" in morph else ""
+        if ":Y" in tags and tags.startswith(":V") and "q" in tags.split(":")[1]:
+            return True
+    return False
+
+
+_CHECKS = {"pronominal": _pronominal}
 
 
 def check_homophones(text: str) -> list[Hit]:
     """Our homophone rules (set phrases Grammalecte lets through)."""
     hits = []
-    for pattern, group, replacement, message in _COMPILED:
+    for pattern, group, replacement, message, check in _COMPILED:
         for match in pattern.finditer(text):
+            if check is not None and not _CHECKS[check](match):
+                continue
             found = match.group(group)
             suggestion = replacement
             if found[:1].isupper():

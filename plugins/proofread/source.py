@@ -47,6 +47,9 @@ _INLINE = re.compile(
     |(?P<tag></?[A-Za-z][\w:-]*(?:\s+[^<>]*?)?/?>)
     |(?P<url>(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?»"'’])
     |(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    |(?P<domain>(?<![\w@.-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|fr|io|ly|it|co
+        |me|tv|info|app|dev|ai|africa|ci|sn|tg|bj|ml|bf|ne|cm|ga|cd|cg|gn|ma|tn|dz|mg|be|ch|ca
+        |eu|uk|de|es|us)(?![\w-]|\.\w))
     |(?P<attrs>\{[:#.][^}]*\})
     |(?P<escape>\\[\\`*_{}\[\]()#+\-.!|>])
     |(?P<entity>&(?:\#\d+|\#x[0-9a-fA-F]+|[A-Za-z]+);)
@@ -55,7 +58,7 @@ _INLINE = re.compile(
     re.X | re.S,
 )
 # What every alternative of _INLINE needs; most lines of prose have none of it.
-_MARKUP = re.compile(r"[`<!\[\\&{*_~@]|://|www\.")
+_MARKUP = re.compile(r"[`<!\[\\&{*_~@]|://|www\.|\w\.[a-z]{2}")
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,7 @@ def _inline(builder: _Builder, line: str, base: int) -> bool:
         if start > position:
             builder.add(line[position:start], base + position)
         kind = match.lastgroup
-        if kind in ("code", "autolink", "url", "email", "foreign", "footnote"):
+        if kind in ("code", "autolink", "url", "email", "domain", "foreign", "footnote"):
             builder.add_char(PLACEHOLDER, base + start)
         elif kind == "comment":
             directive = _DIRECTIVE.fullmatch(match.group())

@@ -38,6 +38,8 @@ _ELIDED = re.compile(r"(\w+)[’'](.+)")
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END = ".!?…:\n"
+# English words of one or two letters that are not French words too.
+_ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
 
 
 _ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
@@ -166,8 +168,10 @@ class Lexicon:
         return False
 
     def is_english(self, word: str) -> bool:
-        """A common English word (quoted slogans, loanwords)."""
-        return word.lower() in self.english
+        """A common English word (quoted slogans, loanwords, brand names such as « Beats by
+        Dre »); the frequency list keeps words of three letters or more, hence the others."""
+        lower = word.lower()
+        return lower in self.english or lower in _ENGLISH_SHORT
 
     def _with_key(self, key: str) -> list[str]:
         """Lower-case forms that read ``key`` once accents are stripped."""
