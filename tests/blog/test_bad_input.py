@@ -60,11 +60,7 @@ def test_development_build_warns_once_per_problem_and_builds_the_rest(
     # Each problem said once, naming its file; nothing else, in English or otherwise.
     assert_told_once_each(warnings_said(caplog), EXPECTED, broken_content)
     # The 14 good articles are all there; the broken ones are not published.
-    cards = {
-        a.text
-        for url in ("/", "/page/2/")
-        for a in site.html(url).select(".card-title a")
-    }
+    cards = {a.text for url in ("/", "/page/2/") for a in site.html(url).select(".card-title a")}
     assert len(cards) == 14
     assert not site.path("/une-date-impossible/").exists()
 

@@ -95,11 +95,7 @@ def test_home_is_paginated_in_french(site):
     assert last.find("a", rel="next") is None
     assert not site.path("/page/3/").exists()
     # 14 articles, 10 a page: every article is listed exactly once.
-    titles = [
-        a.text
-        for url in ("/", "/page/2/")
-        for a in site.html(url).select(".card-title a")
-    ]
+    titles = [a.text for url in ("/", "/page/2/") for a in site.html(url).select(".card-title a")]
     assert len(titles) == len(set(titles)) == 14
 
 
