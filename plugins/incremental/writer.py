@@ -11,6 +11,7 @@ from pelican.writers import Writer
 from .fingerprint import Unknown, digest, template_variables, variable
 
 logger = logging.getLogger(__name__)
+_MISSING = object()
 
 
 class _Memo:
@@ -48,6 +49,7 @@ class IncrementalWriter(Writer):
     """Pelican's writer; an unchanged page is neither rendered nor written again."""
 
     state = None  # set by the plugin for each build
+    _context = None  # the context of the page being written
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
@@ -57,20 +59,32 @@ class IncrementalWriter(Writer):
         state = self.state
         if state.base is None:
             return None
+        context = self._context or {}
         try:
             names = template_variables(template.environment, template.name)
-            picture = [
-                (name, self._variable(name, localcontext[name]))
-                for name in names  # sorted
-                if name in localcontext
-            ]
+            # Most variables are the build's context itself, the same objects on every
+            # page: pictured together once, by the identity of their values.
+            own, shared = [], []
+            for name in names:  # sorted
+                if name in localcontext:
+                    value = localcontext[name]
+                    if context.get(name, _MISSING) is value:
+                        shared.append((name, id(value)))
+                    else:
+                        own.append((name, self._variable(name, value)))
+            memo_key = ("shared", template.name, tuple(shared))
+            common = state.pictures.get(memo_key)
+            if common is None:
+                values = [context[name] for name, _ in shared]  # kept: their ids stay theirs
+                pictures = [(name, self._variable(name, context[name])) for name, _ in shared]
+                common = state.pictures[memo_key] = (values, digest((pictures,)))
         except Unknown as reason:
             logger.debug("page rendue à chaque fois (%s) : %s", reason, localcontext["output_file"])
             return None
-        return digest((state.base, template.name, localcontext["output_file"], picture))
+        return digest((state.base, template.name, localcontext["output_file"], common[1], own))
 
     def _variable(self, name: str, value: object) -> object:
-        # Site-wide values are the same objects on every page: picture them once per build.
+        # Values met on many pages are pictured once per build.
         memo = self.state.pictures
         key = (name, id(value))
         if key not in memo:
@@ -81,6 +95,7 @@ class IncrementalWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if self.state is None or not self.state.enabled:
             return super().write_file(name, template, context, *args, **kwargs)
+        self._context = context
         return super().write_file(name, _Memo(template, self), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
