@@ -12,8 +12,10 @@ Steps, each in a fresh process so that memory and caches are its own:
 6. proofreading alone: words per second, cold without grammar and with grammar (both
    cores), and warm.
 
-Prints a table of seconds, ratios to bare Pelican and peak memory, and writes the same
-figures to ``bench/results/latest.json``.
+Prints a table of seconds, ratios to bare Pelican and peak memory (the highest total PSS
+of the step's processes, its ratio to bare Pelican's, and the sum of the processes' peak
+RSS as an upper bound: see ``measure.py``), and writes the same figures to
+``bench/results/latest.json``.
 """
 
 from __future__ import annotations
@@ -180,7 +182,10 @@ def main() -> None:
 
     bare = results["pelican seul, à froid"]
     print()
-    print(f"{'étape':44} {'secondes':>9} {'× Pelican':>10} {'mots/s':>10} {'mémoire':>9}")
+    print(
+        f"{'étape':44} {'secondes':>9} {'× Pelican':>10} {'mots/s':>10} {'mémoire':>9}"
+        f" {'× Pelican':>10} {'borne haute':>12}"
+    )
     for name, figures in results.items():
         ratio = figures["seconds"] / bare["seconds"]
         speed = (
@@ -189,7 +194,12 @@ def main() -> None:
             else ""
         )
         memory = f"{figures['peak_mb']:.0f} Mo" if "peak_mb" in figures else ""
-        print(f"{name:44} {figures['seconds']:9.2f} {ratio:10.2f} {speed:>10} {memory:>9}")
+        memory_ratio = f"{figures['peak_mb'] / bare['peak_mb']:.2f}" if "peak_mb" in figures else ""
+        upper = f"{figures['peak_rss_sum_mb']:.0f} Mo" if "peak_rss_sum_mb" in figures else ""
+        print(
+            f"{name:44} {figures['seconds']:9.2f} {ratio:10.2f} {speed:>10} {memory:>9}"
+            f" {memory_ratio:>10} {upper:>12}"
+        )
     target = args.results
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
