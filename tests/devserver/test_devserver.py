@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -44,7 +45,11 @@ def dev_server(tmp_path):
     )
     log = (tmp_path / "server.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUTF8": "1"},  # its French lines, whatever the locale
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -77,7 +82,9 @@ def test_saving_an_article_updates_the_open_page_by_itself(dev_server, page):
     heading = page.locator("h1").inner_text()
     source = content / ARTICLE
     text = source.read_text(encoding="utf-8")
-    source.write_text(text.rstrip("\n") + "\n\nUne phrase ajoutée pendant la relecture.\n")
+    source.write_text(
+        text.rstrip("\n") + "\n\nUne phrase ajoutée pendant la relecture.\n", encoding="utf-8"
+    )
     # No reload by hand: the page reloads itself once the build has finished.
     page.wait_for_function(
         "document.body.innerText.includes('Une phrase ajoutée pendant la relecture.')",
