@@ -88,6 +88,32 @@ def version() -> str:
     return str(getattr(checker.getGCEngine(), "version", "?"))
 
 
+# Agreement rules over a determiner and two or three words: the last may be a noun used
+# as a complement (« une stratégie marketing », « la destination soleil »), not an
+# adjective that must agree.
+_NOUN_PAIR_RULE = re.compile(r"gn_.*_[23]m")
+# Inclusive writing: « heureux·se », « salarié.e.s », « heureux-se » (a choice, not a fault).
+_INCLUSIVE = re.compile(r"\w(?:[.·‧-](?:e|se|ne|te|ve|ère|euse|rice|trice|esse)s?){1,2}\b")
+
+
+def _misread(checker, rule: str, text: str, start: int, end: int) -> bool:
+    """Grammalecte findings that come from reading a word the wrong way."""
+    if "eleu" in rule and re.match(r"\s*[eE]-", text[end : end + 4]):
+        return True  # « le e-commerce »: the letter is read, no elision
+    if any(m.start() < end and start < m.end() for m in _INCLUSIVE.finditer(text)):
+        return True
+    if _NOUN_PAIR_RULE.search(rule):
+        word = text[start:end]
+        if " " not in word:
+            morphs = checker.getSpellChecker().getMorph(word) or checker.getSpellChecker().getMorph(
+                word.lower()
+            )
+            tags = [m.split("/")[1] if "/" in m else m for m in morphs]
+            if tags and all(":N" in t and ":A" not in t and ":Q" not in t for t in tags):
+                return True
+    return False
+
+
 def check_grammalecte(text: str) -> list[Hit]:
     """Grammalecte's findings on a segment's text, in our categories."""
     checker = engine()
@@ -101,7 +127,10 @@ def check_grammalecte(text: str) -> list[Hit]:
     seen = set()
     for error in errors:
         start, end = error["nStart"], error["nEnd"]
-        if (start, end) in seen or any(r in error.get("sRuleId", "") for r in _IGNORED_RULES):
+        rule = error.get("sRuleId", "")
+        if (start, end) in seen or any(r in rule for r in _IGNORED_RULES):
+            continue
+        if _misread(checker, rule, plain, start, end):
             continue
         seen.add((start, end))
         kind = error.get("sType", "")

@@ -3,10 +3,11 @@
 Debian's ``hunspell-fr`` dictionary is expanded once into the set of every word form
 it accepts (about 460,000) and kept on disk, keyed by the dictionary files' hashes, as
 MARISA tries: 4.5 MB mapped from files instead of 130 MB of Python strings and tables,
-shared by every process, and a lookup costs under a microsecond. The expansion is read with spylls (a pure-Python
-Hunspell) and covers prefixes and twofold suffixes: on the 30,000 most frequent French
-words it accepts exactly what spylls accepts. pyspellchecker's French and English
-word frequencies rank the suggestions and recognise English words quoted in a French text.
+shared by every process, and a lookup costs under a microsecond. The expansion is read
+with spylls (a pure-Python Hunspell) and covers prefixes and twofold suffixes: on the
+30,000 most frequent French words it accepts exactly what spylls accepts.
+pyspellchecker's French and English word frequencies rank the suggestions and recognise
+English words quoted in a French text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from .finding import Hit, word_set
 from .source import PLACEHOLDER
+from .typography import ABBREVIATIONS
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,8 @@ _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END = ".!?…:\n"
 # English words of one or two letters that are not French words too.
+# A letter written three times or more: a word drawn out on purpose.
+_LENGTHENED = re.compile(r"(\w)\1\1")
 _ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
 
 
@@ -447,6 +451,10 @@ class SpellingChecker:
             mid_sentence = word[0].isupper() and not _sentence_start(text, start)
             if self._ok(word, extra, mid_sentence):
                 continue
+            if text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
+                continue  # « anc. art. », « env. »
+            if _LENGTHENED.search(word):
+                continue  # « heuuu », « trooop »: written as said, on purpose
             # A word cut by a space: « modéra tion », « commu nauté ».
             pair = None
             if index > consumed + 1:

@@ -20,7 +20,8 @@ FRENCH_SPACES = NBSP + NNBSP
 # Abbreviations after which a lower-case word is normal: « etc. et », « p. ex. ».
 ABBREVIATIONS = word_set(
     "etc cf ex env min max vol fig chap art av apr éd coll trad dir réf tél ch hab "
-    "mr mme mlle mm dr pr st ste bd av nº no approx c.-à-d vs resp"
+    "mr mme mlle mm dr pr st ste bd av nº no approx c.-à-d vs resp anc suiv sq id ibid "
+    "op cit al pp nos éds"
 )
 
 # Each pattern starts with the punctuation it is about and looks behind it afterwards:
