@@ -1,0 +1,75 @@
+"""False positives on outside text: list the blocking findings for counting by hand.
+
+    .venv/bin/python bench/proofread_outside.py FOLDER [--labels LABELS]
+
+FOLDER holds Markdown files of French text nobody on the team wrote (a Pelican header,
+a blank line, the text) and a ``sources.tsv`` (file, URL, words). The outside texts are
+not kept in the repository: they belong to their authors. The script prints one line per
+blocking finding (the ones that stop ``make publish``), numbered, with the word and its
+context. Label each by hand, in order, in a file of letters:
+
+- ``R``: a real mistake of the text;
+- ``F``: not a mistake (a false positive);
+- ``T``: not the author's text (a word cut where the excerpt ends, page furniture).
+
+With ``--labels`` the script prints the tally and the false positives per 1,000 words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from proofread.checker import Options, Proofreader  # noqa: E402
+from proofread.settings import default_lexicon_dir  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--labels", type=Path, help="one letter per finding: R, F or T")
+    args = parser.parse_args()
+    files = sorted(str(p) for p in args.folder.glob("*.md"))
+    proofreader = Proofreader(
+        Options(
+            dictionary=str(ROOT / "content" / "dictionnaire.txt"),
+            lexicon_dir=default_lexicon_dir(),
+        )
+    )
+    results = proofreader.check_files(files)
+    proofreader.close()
+    blocking = [f for path in files for f in results[path] if f.blocking]
+    for number, finding in enumerate(blocking, 1):
+        line = Path(finding.file).read_text(encoding="utf-8").splitlines()[finding.line - 1]
+        word = line[finding.column - 1 : finding.end_column - 1]
+        context = line[max(0, finding.column - 45) : finding.end_column + 30]
+        suggestions = ",".join(finding.suggestions[:2])
+        print(
+            f"{number}|{Path(finding.file).name}:{finding.line}|{word}|{finding.rule}"
+            f"|{suggestions}|…{context}…"
+        )
+    words = sum(
+        int(row.split("\t")[2])
+        for row in (args.folder / "sources.tsv").read_text(encoding="utf-8").splitlines()
+        if row.strip()
+    )
+    print(f"\n{len(blocking)} remarques bloquantes sur {words} mots")
+    if args.labels:
+        labels = "".join(args.labels.read_text(encoding="utf-8").split())
+        if len(labels) != len(blocking):
+            raise SystemExit(f"{len(labels)} étiquettes pour {len(blocking)} remarques")
+        tally = collections.Counter(labels)
+        print(
+            f"vraies fautes : {tally['R']}, fausses alertes : {tally['F']}, "
+            f"hors texte : {tally['T']} ; fausses alertes pour 1 000 mots : "
+            f"{tally['F'] / words * 1000:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
