@@ -12,6 +12,7 @@ Files, not pipes: a large result can never block the child on a full pipe.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -105,6 +106,8 @@ class _Said(logging.Handler):
 
 
 def main(request: str, result: str) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(10)  # beside the build: the build's own processes come first
     said = _Said()
     root = logging.getLogger()
     root.addHandler(said)
