@@ -173,3 +173,38 @@ def test_an_english_paragraph_in_an_article_gives_no_finding(proofreader):
     found = [f for f in check(proofreader, body) if not f.autofix]
     assert [f.line for f in found] == [7]
     assert "fôte" in found[0].message
+
+
+def _blocking(proofreader, body: str) -> list[tuple[str, str]]:
+    """(rule, flagged text) of each blocking finding of ``body``."""
+    source = "Title: Essai\n\n" + body
+    lines = source.splitlines()
+    return [
+        (f.rule, lines[f.line - 1][f.column - 1 : f.end_column - 1])
+        for f in check(proofreader, body)
+        if not f.autofix
+    ]
+
+
+def test_outside_blog_text_is_not_nagged(proofreader):
+    # Each line was a false alarm on French blog text nobody on the team wrote.
+    body = (
+        "Une stratégie social media repose sur l’indicateur clé du livetweet.\n\n"
+        "Suivez les comptes scoop.it et evoque.io, ou Beats by Dre (machine to machine).\n\n"
+        "Elle apparait surement ici, c’est le renouvèlement des chapôs.\n\n"
+        "Une stratégie marketing vers la destination soleil, et le e-commerce aussi.\n\n"
+        "Heuuu, voir anc. art. 12 du code ; nos salarié·e·s sont heureux·ses.\n\n"
+        "Pour ce faire, lisez la valeur de ce titre. La relation client compte.\n"
+    )
+    assert _blocking(proofreader, body) == []
+
+
+def test_the_same_rules_still_catch_mistakes(proofreader):
+    body = (
+        "Les client attendent une réponse.\n\n"  # jargon phrases do not silence grammar
+        "Il faut ce lancer sans attendre.\n\n"  # « ce » before a pronominal infinitive
+        "Une publiccation bâclée sur scoop.it.\n\n"  # a domain name hides nothing else
+        "La communautée grandit.\n"
+    )
+    flagged = {text for _, text in _blocking(proofreader, body)}
+    assert {"client", "ce", "publiccation", "communautée"} <= flagged
