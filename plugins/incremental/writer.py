@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import io
 import logging
-import os
 
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -103,5 +103,5 @@ class IncrementalWriter(Writer):
             # Keep Pelican's bookkeeping of written files, write nothing.
             self.unchanged.discard(filename)
             self._written_files.add(filename)
-            return open(os.devnull, "w", encoding=encoding)
+            return io.StringIO()  # Pelican writes the empty render here, and it goes nowhere
         return super()._open_w(filename, encoding, override)
