@@ -14,7 +14,7 @@ from pelican import signals
 
 from cmcore import problems
 
-from . import fingerprint
+from . import fingerprint, urls
 from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
 from .writer import IncrementalWriter
@@ -161,6 +161,7 @@ def compiled_templates(generator) -> None:
 
 
 def register() -> None:
+    urls.install()
     signals.initialized.connect(start)
     signals.generator_init.connect(compiled_templates)
     signals.get_writer.connect(use_writer)

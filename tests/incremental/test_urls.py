@@ -1,0 +1,63 @@
+"""The URL fast path gives exactly Pelican's URLs, and leaves other patterns to Pelican."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pelican.contents import Article, Content, Page
+from pelican.settings import read_settings
+from pelican.urlwrappers import Category
+
+from incremental import urls
+from tests.conftest import ROOT
+
+PATTERNS = {
+    "ARTICLE_URL": "{slug}/",
+    "ARTICLE_SAVE_AS": "{slug}/index.html",
+    "ARTICLE_LANG_URL": "{lang}/{slug}/",
+    "ARTICLE_LANG_SAVE_AS": "{lang}/{slug}/index.html",
+    "PAGE_URL": "pages/{date:%Y}/{slug}.html",  # reads another field: Pelican's own way
+    "PAGE_SAVE_AS": "pages/{category}/{slug}.html",
+}
+
+
+def _urls(settings, key: str) -> list[str]:
+    folder = ROOT / "content"
+    base = {
+        "title": "Un titre",
+        "date": dt.datetime(2024, 5, 1),
+        "category": Category("Conseils", settings),
+    }
+    contents = [
+        Article("<p>Corps</p>", {**base, "slug": "mon-article"}, settings, str(folder / "a.md")),
+        Article(
+            "<p>Body</p>", {**base, "slug": "my-post", "lang": "en"}, settings, str(folder / "b.md")
+        ),
+        Page("<p>Page</p>", {**base, "slug": "a-propos"}, settings, str(folder / "c.md")),
+    ]
+    return [getattr(content, key) for content in contents]
+
+
+@pytest.mark.parametrize("key", ["url", "save_as"])
+def test_fast_urls_are_pelicans(key):
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=PATTERNS)
+    urls.install()
+    fast = _urls(settings, key)
+    try:
+        Content._expand_settings = urls._pelican_expand_settings
+        slow = _urls(settings, key)
+    finally:
+        urls.install()
+    assert fast == slow
+    assert fast[0] in ("mon-article/", "mon-article/index.html")
+    assert fast[1].startswith("en/my-post/")
+    assert fast[2].startswith("pages/")
+
+
+def test_only_slug_and_lang_patterns_take_the_fast_path():
+    assert urls._simple("{slug}/") and urls._simple("categorie/{slug}/index.html")
+    assert urls._simple("{lang}/{slug}/")
+    assert not urls._simple("{date:%Y}/{slug}/")
+    assert not urls._simple("{category}/{slug}.html")
+    assert not urls._simple("{slug.upper}/")
