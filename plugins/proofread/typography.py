@@ -295,7 +295,9 @@ def fix_text(text: str, previous: str = "\n") -> str:
         masks.append(value)
         return chr(0xE000 + len(masks) - 1) if len(masks) < 6400 else value
 
-    work = previous[-1:] + _MASK.sub(mask, text)
+    # Entities, URLs and e-mail addresses all hold one of these: most text nodes do not.
+    maybe_masked = "&" in text or "@" in text or "://" in text or "www." in text
+    work = previous[-1:] + (_MASK.sub(mask, text) if maybe_masked else text)
     if "..." in work:
         work = _FIX_ELLIPSIS.sub(lambda m: m.group() if m.start() == 0 else "…", work)
     if "'" in work:
