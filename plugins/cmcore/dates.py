@@ -7,6 +7,7 @@ same French dates as one under ``fr_FR.UTF-8``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as _babel_date
 
@@ -20,10 +21,15 @@ def _day(day: int) -> str:
     return "1er" if day == 1 else str(day)
 
 
+@functools.lru_cache(maxsize=4096)
+def _month_year(year: int, month: int) -> str:
+    # Every card of every listing page shows a date: Babel is asked once per month.
+    return _babel_date(dt.date(year, month, 1), "MMMM y", locale=LOCALE)
+
+
 def format_date(value: dt.date | dt.datetime, weekday: bool = False) -> str:
     """« 1er juin 2019 », or « samedi 5 décembre 2026 » with ``weekday``."""
-    month_year = _babel_date(value, "MMMM y", locale=LOCALE)
-    text = f"{_day(value.day)}{NBSP}{month_year}"
+    text = f"{_day(value.day)}{NBSP}{_month_year(value.year, value.month)}"
     if weekday:
         text = f"{_babel_date(value, 'EEEE', locale=LOCALE)} {text}"
     return text
@@ -31,7 +37,7 @@ def format_date(value: dt.date | dt.datetime, weekday: bool = False) -> str:
 
 def format_month(value: dt.date | dt.datetime) -> str:
     """« juin 2019 »."""
-    return _babel_date(value, "MMMM y", locale=LOCALE)
+    return _month_year(value.year, value.month)
 
 
 def format_time(value: dt.time | dt.datetime) -> str:
