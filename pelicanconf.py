@@ -117,6 +117,14 @@ MARKDOWN = {
     "output_format": "html5",
 }
 TYPOGRIFY = False  # French typography is applied by the proofread plugin
+# Pelican's own Jinja options, plus: templates are not checked on disk at every include
+# (each build makes new environments, so a template edited between builds is read again).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "auto_reload": False,
+}
 
 # Extra links of the header navigation: (label, path without leading slash).
 MENU_LINKS = [
