@@ -178,6 +178,7 @@ _HOMOPHONES: tuple[tuple[str, int, str, str], ...] = (
         1,
         "où",
         "« ou » (alternative) au lieu du relatif « où » (lieu, moment)",
+        "relative",  # « le temps ou les moyens » is right: see _relative
     ),
     (
         r"\b(?:la|une) (?:période|semaine|année|époque|ville|page|plateforme|communauté"
@@ -186,6 +187,7 @@ _HOMOPHONES: tuple[tuple[str, int, str, str], ...] = (
         1,
         "où",
         "« ou » (alternative) au lieu du relatif « où » (lieu, moment)",
+        "relative",  # « le temps ou les moyens » is right: see _relative
     ),
     (
         r"\b(?:là|partout|d" + _A + r"|par|n" + _A + r"importe) ?(ou)\b(?! bien)",
@@ -340,7 +342,36 @@ def _pronominal(match: re.Match) -> bool:
     return False
 
 
-_CHECKS = {"pronominal": _pronominal}
+_PRONOUN = re.compile(
+    r"\s*(?:je|tu|il|elle|on|nous|vous|ils|elles|c['’]|chacun|tout|personne)\b", re.I
+)
+_CONJUGATED = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)")
+
+
+def _relative(match: re.Match) -> bool:
+    """« ou » starts a clause (« le jour ou vous publiez », « le jour ou les membres
+    arrivent »), not an alternative between two nouns (« le temps ou les moyens »).
+
+    After a pronoun it does. After a determiner, the noun must be followed by a
+    conjugated verb, which Grammalecte's lexicon tells; without it, the rule stays silent.
+    """
+    ou_end = match.end(1)
+    if _PRONOUN.match(match.string, ou_end):
+        return True
+    checker = engine()
+    if checker is None:
+        return False
+    following = re.findall(r"[\w-]+", match.string[match.end() :])[1:3]
+    spell = checker.getSpellChecker()
+    for word in following:
+        for morph in spell.getMorph(word) or spell.getMorph(word.lower()):
+            tags = morph.split("/")[1] if "/" in morph else ""
+            if tags.startswith(":V") and _CONJUGATED.search(tags):
+                return True
+    return False
+
+
+_CHECKS = {"pronominal": _pronominal, "relative": _relative}
 
 
 def check_homophones(text: str) -> list[Hit]:

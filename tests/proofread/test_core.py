@@ -194,7 +194,8 @@ def test_outside_blog_text_is_not_nagged(proofreader):
         "Elle apparait surement ici, c’est le renouvèlement des chapôs.\n\n"
         "Une stratégie marketing vers la destination soleil, et le e-commerce aussi.\n\n"
         "Heuuu, voir anc. art. 12 du code ; nos salarié·e·s sont heureux·ses.\n\n"
-        "Pour ce faire, lisez la valeur de ce titre. La relation client compte.\n"
+        "Pour ce faire, lisez la valeur de ce titre. La relation client compte.\n\n"
+        "Quel que soit le temps ou les moyens dont vous disposez, commencez.\n"
     )
     assert _blocking(proofreader, body) == []
 
@@ -204,7 +205,8 @@ def test_the_same_rules_still_catch_mistakes(proofreader):
         "Les client attendent une réponse.\n\n"  # jargon phrases do not silence grammar
         "Il faut ce lancer sans attendre.\n\n"  # « ce » before a pronominal infinitive
         "Une publiccation bâclée sur scoop.it.\n\n"  # a domain name hides nothing else
-        "La communautée grandit.\n"
+        "La communautée grandit.\n\n"
+        "Prévenez-nous le jour ou les membres arrivent.\n"  # « ou » then a clause
     )
     flagged = {text for _, text in _blocking(proofreader, body)}
-    assert {"client", "ce", "publiccation", "communautée"} <= flagged
+    assert {"client", "ce", "publiccation", "communautée", "ou"} <= flagged
