@@ -35,6 +35,7 @@ class Background:
 
     def __init__(self, options: Options, paths: list[str]):
         self.paths = list(paths)
+        self.failure = ""
         self._folder = tempfile.TemporaryDirectory(prefix="relecture-")
         folder = Path(self._folder.name)
         self._request = folder / "request.json"
@@ -62,20 +63,16 @@ class Background:
                 env=environment,
             )
 
-    def result(self) -> dict[str, list[Finding]]:
-        """The findings by path (waits for the child); what it logged is logged here."""
+    def result(self) -> dict[str, list[Finding]] | None:
+        """The findings by path (waits for the child), or None when it failed (said here)."""
         try:
             code = self._process.wait()
             folder = Path(self._folder.name)
             if code != 0 or not self._result.exists():
                 error = (folder / "stderr.txt").read_text(encoding="utf-8", errors="replace")
                 last = error.strip().splitlines()[-1:] or [f"code de sortie {code}"]
-                logger.error(
-                    "relecture impossible pendant la construction (%s) ; lancez "
-                    "« invoke proofread » pour le détail",
-                    last[0],
-                )
-                return {}
+                self.failure = last[0]
+                return None
             data = json.loads(self._result.read_text(encoding="utf-8"))
         finally:
             self.cancel()

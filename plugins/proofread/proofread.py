@@ -54,8 +54,19 @@ def collect(config: dict) -> None:
     """Wait for the findings; report each file's in a line, or as problems when strict."""
     if not _running:
         return
-    results = _running.pop().result()
+    running = _running.pop()
+    results = running.result()
     strict = config.get("CONTENT_STRICT")
+    if results is None:
+        message = (
+            f"relecture impossible pendant la construction ({running.failure}) ; "
+            "lancez « invoke proofread » pour le détail"
+        )
+        if strict:  # nothing is published unproofread
+            problems.report(config, problems.Problem(config["PATH"], 0, message))
+        else:
+            logger.error("%s", message)
+        return
     for path, findings in results.items():
         blocking = [f for f in findings if f.blocking]
         if not blocking:

@@ -64,3 +64,19 @@ def test_strict_build_refuses_a_typo(tmp_path, shared_cache):
 def test_strict_build_accepts_autofix_typography(tmp_path, shared_cache):
     site = _site(tmp_path, shared_cache, ARTICLE, CONTENT_STRICT=True)
     assert site.path("/latelier-du-mois-moderer-sans-sepuiser/").exists()
+
+
+def test_strict_build_refuses_when_proofreading_cannot_run(tmp_path):
+    # A cache folder that is a file: the proofreading process fails at once.
+    blocked = tmp_path / "pas-un-dossier"
+    blocked.write_text("", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        _site(tmp_path, str(blocked), ARTICLE, CONTENT_STRICT=True)
+    assert "relecture impossible" in str(error.value)
+
+
+def test_development_build_says_when_proofreading_cannot_run(tmp_path, caplog):
+    blocked = tmp_path / "pas-un-dossier"
+    blocked.write_text("", encoding="utf-8")
+    _site(tmp_path, str(blocked), ARTICLE)
+    assert any("relecture impossible" in record.getMessage() for record in caplog.records)
