@@ -156,7 +156,7 @@ def value_of(value: object, own: bool = True, depth: int = 0) -> object:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if _is_wrapper(value):
-        return ("wrapper", kind.__name__, str(value.name), value.slug, value.url)
+        return _wrapper_picture(value)
     if isinstance(value, Mapping):
         return tuple(
             (str(k), value_of(v, own, depth + 1))
@@ -191,9 +191,13 @@ def _wrapper(value: URLWrapper) -> tuple:
     # the settings at each access: one picture per kind and name for the whole build.
     key = ("wrapper", type(value), value.name)
     if key not in _PICTURES:
-        picture = ("wrapper", type(value).__name__, str(value.name), value.slug, value.url)
-        _PICTURES[key] = (value, picture)
+        _PICTURES[key] = (value, _wrapper_picture(value))
     return _PICTURES[key][1]
+
+
+def _wrapper_picture(value) -> tuple:
+    """A category, tag or author as pages show it: name, slug and URL."""
+    return ("wrapper", type(value).__name__, str(value.name), value.slug, value.url)
 
 
 def variable(name: str, value: object) -> object:

@@ -75,9 +75,9 @@ class IncrementalWriter(Writer):
             memo_key = ("shared", template.name, tuple(shared))
             common = state.pictures.get(memo_key)
             if common is None:
-                values = [context[name] for name, _ in shared]  # kept: their ids stay theirs
+                # _variable's memo keeps each value alive: their ids stay theirs.
                 pictures = [(name, self._variable(name, context[name])) for name, _ in shared]
-                common = state.pictures[memo_key] = (values, digest((pictures,)))
+                common = state.pictures[memo_key] = (None, digest((pictures,)))
         except Unknown as reason:
             logger.debug("page rendue à chaque fois (%s) : %s", reason, localcontext["output_file"])
             return None

@@ -21,7 +21,14 @@ from . import grammar, language, repetition, typography
 from .cache import Cache
 from .finding import Edit, Finding, Hit, french_spaces, word_set
 from .source import CHECKED_FIELDS, Document, parse
-from .spelling import HUNSPELL_DIC, SpellingChecker, dictionary_files, load_lexicon, words_of
+from .spelling import (
+    HUNSPELL_DIC,
+    SpellingChecker,
+    dictionary_entries,
+    dictionary_files,
+    load_lexicon,
+    words_of,
+)
 
 HERE = Path(__file__).resolve().parent
 # Below this many files to check, forking workers costs more than it saves.
@@ -44,13 +51,6 @@ class Options:
 JARGON_TEXT = (HERE / "lists" / "jargon.txt").read_text(encoding="utf-8")
 # What a set phrase of the dictionaries silences inside it (spelling goes by its words).
 _PHRASE_SILENCED = frozenset({"grammar", "repetition", "style"})
-
-
-def _entries(text: str) -> tuple[str, ...]:
-    """The words and expressions of a dictionary file: one a line, ``#`` starts a comment."""
-    return tuple(
-        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
-    )
 
 
 def _phrases(expressions) -> re.Pattern | None:
@@ -106,9 +106,9 @@ class Proofreader:
         dictionary_text = ""
         if self.options.dictionary and Path(self.options.dictionary).is_file():
             dictionary_text = Path(self.options.dictionary).read_text(encoding="utf-8")
-        self.expressions = _entries(dictionary_text)
+        self.expressions = dictionary_entries(dictionary_text)
         self.site_words = words_of(self.expressions)
-        jargon = _entries(JARGON_TEXT)
+        jargon = dictionary_entries(JARGON_TEXT)
         # The trade's words are spelt right, but unlike the site's own words they do not
         # silence grammar: « les client » stays wrong although « relation client » is not.
         self.jargon_words = words_of(jargon)

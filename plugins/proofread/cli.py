@@ -12,8 +12,8 @@ from cmcore.problems import display_path
 
 from . import report, settings
 from .checker import Proofreader, apply_edits
+from .source import MARKDOWN_SUFFIXES
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 FORMATS = ("text", "json", "html")
 
 

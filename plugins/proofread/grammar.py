@@ -96,6 +96,14 @@ _NOUN_PAIR_RULE = re.compile(r"gn_.*_[23]m")
 _INCLUSIVE = re.compile(r"\w(?:[.·‧-](?:e|se|ne|te|ve|ère|euse|rice|trice|esse)s?){1,2}\b")
 
 
+def _tags(checker, word: str) -> list[str]:
+    """Grammalecte's morphology of ``word`` (as written, else in lower case): its tags,
+    such as ``:N:m:s`` (a masculine noun) or ``:V1_it_q__a:Y`` (an infinitive)."""
+    spell = checker.getSpellChecker()
+    morphs = spell.getMorph(word) or spell.getMorph(word.lower())
+    return [m.split("/")[1] if "/" in m else m for m in morphs]
+
+
 def _misread(checker, rule: str, text: str, start: int, end: int) -> bool:
     """Grammalecte findings that come from reading a word the wrong way."""
     if "eleu" in rule and re.match(r"\s*[eE]-", text[end : end + 4]):
@@ -105,10 +113,7 @@ def _misread(checker, rule: str, text: str, start: int, end: int) -> bool:
     if _NOUN_PAIR_RULE.search(rule):
         word = text[start:end]
         if " " not in word:
-            morphs = checker.getSpellChecker().getMorph(word) or checker.getSpellChecker().getMorph(
-                word.lower()
-            )
-            tags = [m.split("/")[1] if "/" in m else m for m in morphs]
+            tags = _tags(checker, word)
             if tags and all(":N" in t and ":A" not in t and ":Q" not in t for t in tags):
                 return True
     return False
@@ -335,11 +340,10 @@ def _pronominal(match: re.Match) -> bool:
     checker = engine()
     if checker is None or match.group(0).lower() == "pour ce faire":  # a set phrase
         return False
-    for morph in checker.getSpellChecker().getMorph(word):
-        tags = morph.split("/")[1] if "/" in morph else ""
-        if ":Y" in tags and tags.startswith(":V") and "q" in tags.split(":")[1]:
-            return True
-    return False
+    return any(
+        ":Y" in tags and tags.startswith(":V") and "q" in tags.split(":")[1]
+        for tags in _tags(checker, word)
+    )
 
 
 _PRONOUN = re.compile(
@@ -362,13 +366,11 @@ def _relative(match: re.Match) -> bool:
     if checker is None:
         return False
     following = re.findall(r"[\w-]+", match.string[match.end() :])[1:3]
-    spell = checker.getSpellChecker()
-    for word in following:
-        for morph in spell.getMorph(word) or spell.getMorph(word.lower()):
-            tags = morph.split("/")[1] if "/" in morph else ""
-            if tags.startswith(":V") and _CONJUGATED.search(tags):
-                return True
-    return False
+    return any(
+        tags.startswith(":V") and _CONJUGATED.search(tags)
+        for word in following
+        for tags in _tags(checker, word)
+    )
 
 
 _CHECKS = {"pronominal": _pronominal, "relative": _relative}

@@ -19,11 +19,10 @@ from cmcore import problems
 
 from . import report, settings
 from .background import Background
+from .source import MARKDOWN_SUFFIXES
 from .typography import fix_html
 
 logger = logging.getLogger(__name__)
-
-MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 _running: list[Background] = []
 
@@ -37,7 +36,9 @@ def start(generator) -> None:
     found = generator.get_files(config["ARTICLE_PATHS"], exclude=config["ARTICLE_EXCLUDES"])
     found |= generator.get_files(config["PAGE_PATHS"], exclude=config["PAGE_EXCLUDES"])
     paths = sorted(
-        os.path.abspath(os.path.join(generator.path, p)) for p in found if p.endswith(MARKDOWN)
+        os.path.abspath(os.path.join(generator.path, p))
+        for p in found
+        if p.endswith(MARKDOWN_SUFFIXES)
     )
     if not paths:
         return

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from cmcore.headers import parse_header
 
+# The files the proofreader reads: Pelican's Markdown reader's suffixes.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Stands for something the checks must not read (code, a URL): one character, not a word.
 PLACEHOLDER = "\ufffc"
 

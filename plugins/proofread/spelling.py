@@ -36,9 +36,9 @@ _ELIDED = re.compile(r"(\w+)[’'](.+)")
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END = ".!?…:\n"
-# English words of one or two letters that are not French words too.
 # A letter written three times or more: a word drawn out on purpose.
 _LENGTHENED = re.compile(r"(\w)\1\1")
+# English words of one or two letters that are not French words too.
 _ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
 
 
@@ -335,16 +335,9 @@ def load_lexicon(cache_dir: str | os.PathLike | None, base: str = HUNSPELL_DIC) 
     return lexicon
 
 
-def load_site_words(path: str | os.PathLike | None) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words and expressions of the site dictionary (one a line, ``#`` starts a comment)."""
-    if not path or not Path(path).is_file():
-        return frozenset(), ()
-    expressions = []
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        entry = raw.split("#", 1)[0].strip()
-        if entry:
-            expressions.append(entry.replace("'", "’"))
-    return words_of(expressions), tuple(expressions)
+def dictionary_entries(text: str) -> tuple[str, ...]:
+    """The words and expressions of a dictionary file: one a line, ``#`` starts a comment."""
+    return tuple(entry for line in text.splitlines() if (entry := line.split("#", 1)[0].strip()))
 
 
 def words_of(expressions) -> frozenset[str]:
