@@ -57,11 +57,12 @@ setup-test: setup
 serve: setup
 	$(BIN)/invoke serve
 
+# The build runs on its own (python -m cmcore.build): no task runner in its memory.
 build: setup
-	$(BIN)/invoke build
+	$(BIN)/python -m cmcore.build
 
 publish: setup
-	$(BIN)/invoke publish
+	$(BIN)/python -m cmcore.build --publish
 
 proofread: setup
 	$(BIN)/invoke proofread

@@ -1,100 +1,26 @@
 """Every workflow of the site, as invoke tasks (`invoke --list`).
 
-The Makefile only bootstraps `.venv` and calls these tasks.
+The Makefile only bootstraps `.venv` and calls these tasks (or, for `make build` and
+`make publish`, the same build in `plugins/cmcore/build.py`, without invoke in memory).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import shlex
 import shutil
 import sys
-import time
 from pathlib import Path
 
 from invoke import task
 
-ROOT = Path(__file__).resolve().parent
-SETTINGS_DEV = ROOT / "pelicanconf.py"
-SETTINGS_PUBLISH = ROOT / "publishconf.py"
+from cmcore.build import ROOT, SETTINGS_DEV, SETTINGS_PUBLISH, run_pelican
+from cmcore.build import setup_logging as _setup_logging
+
 HOST = "127.0.0.1"
 PORT = 8000
 # Live comments (README, « Live comments with Isso »): Isso's database, never in output/.
 ISSO_DB = ROOT / "var" / "comments.db"
-
-_LEVELS_FR = {"WARNING": "attention", "ERROR": "erreur", "CRITICAL": "erreur"}
-
-
-class _FrenchFormatter(logging.Formatter):
-    """One line per message, level in French, no traceback for the author."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
-        level = _LEVELS_FR.get(record.levelname)
-        return f"{level} : {message}" if level else message
-
-
-def _setup_logging(level: int = logging.WARNING) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_FrenchFormatter())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-
-
-def run_pelican(settings_file: Path, **overrides) -> int:
-    """Build the site once; return the exit code (1 when a strict build refuses content)."""
-    from pelican import Pelican, log, signals
-    from pelican.generators import ArticlesGenerator, PagesGenerator
-    from pelican.settings import read_settings
-
-    from cmcore.problems import ContentError, recorded
-    from incremental.incremental import up_to_date
-
-    _setup_logging()
-    log.console.quiet = True  # Pelican's English summary; ours is below
-    os.chdir(ROOT)
-    settings = read_settings(str(settings_file), override=overrides)
-    counts = {}
-
-    def count(generators):
-        for generator in generators:
-            if isinstance(generator, ArticlesGenerator):
-                counts["articles"] = len(generator.articles)
-            elif isinstance(generator, PagesGenerator):
-                counts["pages"] = len(generator.pages)
-
-    if up_to_date(settings):
-        print("Rien à reconstruire : aucun fichier n’a changé depuis la dernière construction.")
-        return 0
-    signals.all_generators_finalized.connect(count)
-    started = time.perf_counter()
-    try:
-        Pelican(settings).run()
-    except ContentError as error:
-        count = len(error.problems)
-        print(
-            f"Publication refusée : {count} problème{'s' if count > 1 else ''} "
-            "dans le contenu (voir ci-dessus). Corrigez-les puis relancez.",
-            file=sys.stderr,
-        )
-        return error.exitcode
-    elapsed = time.perf_counter() - started
-    problems = recorded(settings)
-    output = os.path.relpath(settings["OUTPUT_PATH"], ROOT)
-    articles, pages = counts.get("articles", 0), counts.get("pages", 0)
-    seconds = f"{elapsed:.1f}".replace(".", ",")
-    summary = (
-        f"Site construit dans {output}/ en {seconds} s : "
-        f"{articles} article{'s' if articles > 1 else ''}, {pages} page{'s' if pages > 1 else ''}"
-    )
-    if problems:
-        files = len({problem.path for problem in problems})
-        plural = "s" if files > 1 else ""
-        summary += f" ; {files} fichier{plural} en erreur, non publié{plural} (voir ci-dessus)"
-    print(summary + ".")
-    return 0
 
 
 @task
@@ -127,8 +53,11 @@ def dev_server(port: int = PORT, **overrides) -> None:
     from devserver.server import DevServer
     from pelican.settings import read_settings
 
+    from search.index import start_waiting
+
     def rebuild():
         run_pelican(SETTINGS_DEV, **overrides)
+        start_waiting()  # this process lives on: the search index must not wait for its end
 
     rebuild()
     settings = read_settings(str(SETTINGS_DEV), override=overrides)

@@ -58,8 +58,8 @@ def bare(args) -> dict:
 
 
 def ours(args) -> dict:
-    """Our build as `invoke build` runs it: every plugin, incremental, grammar off."""
-    import tasks
+    """Our build as `make build` runs it: every plugin, incremental, grammar off."""
+    from cmcore.build import SETTINGS_DEV, run_pelican
 
     overrides = {
         "PATH": args.content,
@@ -71,7 +71,7 @@ def ours(args) -> dict:
     said = io.StringIO()
     started = time.perf_counter()
     with redirect_stdout(said):
-        code = tasks.run_pelican(tasks.SETTINGS_DEV, **overrides)
+        code = run_pelican(SETTINGS_DEV, **overrides)
     return {"seconds": time.perf_counter() - started, "exit": code, "said": said.getvalue().strip()}
 
 

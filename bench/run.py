@@ -5,7 +5,8 @@
 Steps, each in a fresh process so that memory and caches are its own:
 
 1. bare Pelican, cold: same version, default theme, no plugin, the same articles;
-2. our build, cold: every plugin, proofreading without grammar, search index waited for;
+2. our build, cold: every plugin, proofreading without grammar; the search index, which
+   Pagefind writes once the build's process has ended, timed and measured on its own line;
 3. our build, warm, nothing changed;
 4. our build after editing one article;
 5. the dev server (``make serve``): from saving an article to the new page being served;
@@ -53,16 +54,28 @@ def step(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def wait_for_search_index(output: Path, timeout: float = 120) -> None:
-    """Pagefind runs in the background in development: let it finish before timing more."""
+def wait_for_search_index(output: Path, timeout: float = 120) -> float:
+    """Pagefind runs in the background in development: let it finish before timing more.
+
+    Returns its peak memory (total PSS of its processes, in MB). It starts once the build's
+    process has ended, so this peak and the build's never add up.
+    """
+    from measure import _pss_kb
+
+    peak_kb = 0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         busy = subprocess.run(
-            ["pgrep", "-f", f"pagefind --site {output}"], capture_output=True, check=False
+            ["pgrep", "-f", f"pagefind --site {output}"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if busy.returncode != 0:
-            return
-        time.sleep(0.2)
+            break
+        peak_kb = max(peak_kb, sum(_pss_kb(int(pid)) for pid in busy.stdout.split()))
+        time.sleep(0.05)
+    return peak_kb / 1024
 
 
 def free_port() -> int:
@@ -146,8 +159,11 @@ def main() -> None:
     run("pelican seul, à froid", "bare", "--content", str(content), "--output", str(work / "bare"))
     run("notre build, à froid", *ours)
     started = time.perf_counter()
-    wait_for_search_index(Path(out))
-    results["index de recherche (arrière-plan)"] = {"seconds": time.perf_counter() - started}
+    indexed = wait_for_search_index(Path(out))
+    results["index de recherche (arrière-plan)"] = {
+        "seconds": time.perf_counter() - started,
+        "peak_mb": indexed,
+    }
     run("notre build, rien de changé", *ours)
     corpus.edit_one(content, 3)
     run("notre build, un article modifié", *ours)

@@ -82,11 +82,11 @@ def assert_told_once_each(warnings: list[str], expected: list[str], content: Pat
 
 
 def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess:
-    """The build as ``invoke build``/``publish`` runs it, on other content and output."""
+    """The build as ``make build``/``publish`` runs it, on other content and output."""
     cache = output.parent / f"{output.name}-cache"
     code = (
-        "import sys, tasks; "
-        f"sys.exit(tasks.run_pelican(tasks.ROOT / {settings_file!r}, "
+        "import sys; from cmcore.build import ROOT, run_pelican; "
+        f"sys.exit(run_pelican(ROOT / {settings_file!r}, "
         f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}))"
     )
     return subprocess.run(

@@ -10,9 +10,7 @@ import hashlib
 import importlib.util
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from cmcore.problems import display_path
@@ -215,9 +213,12 @@ class Proofreader:
         findings.sort(key=lambda f: (f.offset, f.column, f.category, f.rule))
         return _dedupe(findings)
 
+    def _file_key(self, path: str, source: str) -> str:
+        return _hash(self.context, "file", path, source)
+
     def check_source(self, path: str, source: str) -> list[Finding]:
         """Findings of one Markdown source (through the per-file cache)."""
-        key = _hash(self.context, "file", path, source)
+        key = self._file_key(path, source)
         cached = self.cache.get(key)
         if cached is not None:
             return [_finding_from_dict(item) for item in cached]
@@ -231,11 +232,9 @@ class Proofreader:
 
     def check_files(self, paths: list[str]) -> dict[str, list[Finding]]:
         """Findings of many files: cached ones at once, the others on every core."""
-        sources = {}
-        for path in paths:
-            sources[path] = Path(path).read_text(encoding="utf-8")
+        # Sources are read for their keys, then again when checked: never all in memory.
         shown = {path: display_path(path) for path in paths}
-        keys = {path: _hash(self.context, "file", shown[path], sources[path]) for path in paths}
+        keys = {path: self._file_key(shown[path], _read(path)) for path in paths}
         cached = self.cache.get_many(list(keys.values()))
         results: dict[str, list[Finding]] = {}
         todo = []
@@ -247,15 +246,20 @@ class Proofreader:
                 results[path] = [_finding_from_dict(item) for item in raw]
         jobs = self.options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
+            # Imported here: a proofreader on one core (beside a build) does without them.
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+
             self.warm_up()
             global _WORKER
             _WORKER = self
+            sources = {path: _read(path) for path in todo}
             if self.use_grammar:
                 self._grammar_first([(shown[p], sources[p]) for p in todo], jobs)
             chunk = max(1, len(todo) // (jobs * 4))
             # Forked after the grammar pass: workers find its results in the cache's memory.
             with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-                items = [(keys[p], shown[p], sources[p]) for p in todo]
+                items = [(self._file_key(shown[p], sources[p]), shown[p], sources[p]) for p in todo]
                 for path, (findings, entries) in zip(
                     todo, pool.map(_work, items, chunksize=chunk), strict=True
                 ):
@@ -264,7 +268,9 @@ class Proofreader:
             _WORKER = None
         else:
             for path in todo:
-                results[path] = self.check_source(shown[path], sources[path])
+                source = _read(path)
+                key = self._file_key(shown[path], source)  # in case it changed meanwhile
+                results[path] = self._check_uncached(key, shown[path], source)
         self.cache.flush()
         return {path: results[path] for path in paths}
 
@@ -283,6 +289,9 @@ class Proofreader:
         missing = [key for key in texts if key not in cached]
         if not missing:
             return
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         chunk = max(1, len(missing) // (jobs * 8))
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
             found = pool.map(_grammar_work, [texts[key] for key in missing], chunksize=chunk)
@@ -299,6 +308,10 @@ class Proofreader:
 _MID_SENTENCE_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[\w,;] [A-ZÀ-ÖØ-Þ])[\w’'-]*)")
 _COMMON = word_set("le la les un une de des du et à a en est")
 _WORKER: Proofreader | None = None
+
+
+def _read(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
 
 
 def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict[str, str]]:

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+# Indexers started in the background, each waiting for this process to end (see below).
+_WAITING: list[subprocess.Popen] = []
+
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message is for the author."""
@@ -15,7 +18,10 @@ def index_site(output: Path, language: str = "fr", background: bool = False) -> 
     """Write the search index to ``output/pagefind/``.
 
     In the ``background``, Pagefind runs on after the build returns (its own process, its
-    own session): pages are served at once, the index follows a moment later.
+    own session): pages are served at once, the index follows a moment later. It starts
+    when this process ends, so that the build's memory is given back before Pagefind takes
+    its own: a shell waits for the end of its standard input, a pipe whose other end only
+    this process holds. A process that lives on (the dev server) calls :func:`start_waiting`.
     """
     command = [
         sys.executable,
@@ -28,12 +34,14 @@ def index_site(output: Path, language: str = "fr", background: bool = False) -> 
         "--silent",
     ]
     if background:
-        subprocess.Popen(
-            command,
+        waiting = subprocess.Popen(
+            ["sh", "-c", 'cat >/dev/null; exec "$@"', "pagefind", *command],
+            stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+        _WAITING.append(waiting)
         return
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
     if result.returncode != 0:
@@ -42,3 +50,9 @@ def index_site(output: Path, language: str = "fr", background: bool = False) -> 
             "l’index de recherche n’a pas pu être construit "
             f"({detail[-1] if detail else 'Pagefind a échoué'}) ; relancez la construction"
         )
+
+
+def start_waiting() -> None:
+    """Let the indexers waiting for this process start now."""
+    while _WAITING:
+        _WAITING.pop().stdin.close()

@@ -1,0 +1,117 @@
+"""One build of the site: ``python -m cmcore.build [--publish]`` (what ``make build`` runs).
+
+``tasks.py`` runs the same function for ``invoke build``; the Makefile calls this module
+directly so that a build carries no task runner in its memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS_DEV = ROOT / "pelicanconf.py"
+SETTINGS_PUBLISH = ROOT / "publishconf.py"
+
+_LEVELS_FR = {"WARNING": "attention", "ERROR": "erreur", "CRITICAL": "erreur"}
+
+
+class FrenchFormatter(logging.Formatter):
+    """One line per message, level in French, no traceback for the author."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        level = _LEVELS_FR.get(record.levelname)
+        return f"{level} : {message}" if level else message
+
+
+def setup_logging(level: int = logging.WARNING) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(FrenchFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def run_pelican(settings_file: Path, **overrides) -> int:
+    """Build the site once; return the exit code (1 when a strict build refuses content)."""
+    from pelican import Pelican, log, signals
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+    from pelican.settings import read_settings
+
+    from cmcore.problems import ContentError, recorded
+    from incremental.incremental import up_to_date
+
+    setup_logging()
+    log.console.quiet = True  # Pelican's English summary; ours is below
+    os.chdir(ROOT)
+    settings = read_settings(str(settings_file), override=overrides)
+    counts = {}
+
+    def count(generators):
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                counts["articles"] = len(generator.articles)
+            elif isinstance(generator, PagesGenerator):
+                counts["pages"] = len(generator.pages)
+
+    if up_to_date(settings):
+        print("Rien à reconstruire : aucun fichier n’a changé depuis la dernière construction.")
+        return 0
+    signals.all_generators_finalized.connect(count)
+    started = time.perf_counter()
+    try:
+        Pelican(settings).run()
+    except ContentError as error:
+        count = len(error.problems)
+        print(
+            f"Publication refusée : {count} problème{'s' if count > 1 else ''} "
+            "dans le contenu (voir ci-dessus). Corrigez-les puis relancez.",
+            file=sys.stderr,
+        )
+        return error.exitcode
+    elapsed = time.perf_counter() - started
+    problems = recorded(settings)
+    output = os.path.relpath(settings["OUTPUT_PATH"], ROOT)
+    articles, pages = counts.get("articles", 0), counts.get("pages", 0)
+    seconds = f"{elapsed:.1f}".replace(".", ",")
+    summary = (
+        f"Site construit dans {output}/ en {seconds} s : "
+        f"{articles} article{'s' if articles > 1 else ''}, {pages} page{'s' if pages > 1 else ''}"
+    )
+    if problems:
+        files = len({problem.path for problem in problems})
+        plural = "s" if files > 1 else ""
+        summary += f" ; {files} fichier{plural} en erreur, non publié{plural} (voir ci-dessus)"
+    print(summary + ".")
+    return 0
+
+
+USAGE = """\
+utilisation : python -m cmcore.build [--publish]
+
+Construit le site dans output/ ; un fichier en erreur est signalé et ignoré.
+
+  --publish   version de production (publishconf.py) : s’arrête au moindre problème
+              de contenu
+  -h, --help  affiche cette aide
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Two options only, so no argparse: its usage and errors would be in English.
+    argv = sys.argv[1:] if argv is None else argv
+    if argv in ([], ["--publish"]):
+        return run_pelican(SETTINGS_PUBLISH if argv else SETTINGS_DEV)
+    if argv in (["-h"], ["--help"]):
+        print(USAGE, end="")
+        return 0
+    print(f"argument inconnu : {' '.join(argv)}\n\n{USAGE}", end="", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
