@@ -6,6 +6,11 @@ access of ``url`` or ``save_as``, tens of thousands of times per build. When a p
 uses only ``{slug}`` and ``{lang}`` (``"{slug}/"``, ``"categorie/{slug}/"``...), the
 same string comes from those two values, which ``url_format`` takes as they are.
 Other patterns go through Pelican unchanged.
+
+Slugs are remembered too: Pelican makes one wrapper per article for the same tag or
+category, and each slugifies its name again (markup stripped, Unicode normalised,
+transliterated, a regex per substitution). ``slugify`` is a pure function of its
+arguments; a plain string's slug is computed once per process.
 """
 
 from __future__ import annotations
@@ -13,7 +18,10 @@ from __future__ import annotations
 import functools
 import string
 
+import pelican.contents
+import pelican.urlwrappers
 from pelican.contents import Content
+from pelican.utils import slugify as _pelican_slugify
 
 _SIMPLE = frozenset({"slug", "lang"})
 _pelican_expand_settings = Content._expand_settings
@@ -38,6 +46,21 @@ def _expand_settings(self, key: str, klass: str | None = None) -> str:
     return _pelican_expand_settings(self, key, klass)
 
 
+@functools.lru_cache(maxsize=16384)
+def _slug_of(value: str, regex_subs: tuple, preserve_case: bool, use_unicode: bool) -> str:
+    return _pelican_slugify(value, regex_subs, preserve_case, use_unicode)
+
+
+def slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
+    """Pelican's ``slugify``, remembered for plain strings."""
+    if type(value) is not str:  # Markup, or an object with its own __html__
+        return _pelican_slugify(value, regex_subs, preserve_case, use_unicode)
+    subs = tuple((str(source), str(target)) for source, target in regex_subs)
+    return _slug_of(value, subs, bool(preserve_case), bool(use_unicode))
+
+
 def install() -> None:
     """Use the fast path for every content class (Article and Draft go through it too)."""
     Content._expand_settings = _expand_settings
+    pelican.contents.slugify = slugify
+    pelican.urlwrappers.slugify = slugify

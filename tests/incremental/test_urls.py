@@ -61,3 +61,27 @@ def test_only_slug_and_lang_patterns_take_the_fast_path():
     assert not urls._simple("{date:%Y}/{slug}/")
     assert not urls._simple("{category}/{slug}.html")
     assert not urls._simple("{slug.upper}/")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Réseaux sociaux : la modération",
+        "  <em>Community</em> management  ",
+        "Ça déménage ! Œuvre & co",
+        "Événements à Abidjan",
+    ],
+)
+@pytest.mark.parametrize("preserve_case", [False, True])
+def test_remembered_slugs_are_pelicans(value, preserve_case):
+    from markupsafe import Markup
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    for argument in (value, Markup(value)):
+        for _ in range(2):  # computed, then remembered
+            assert urls.slugify(argument, subs, preserve_case) == slugify(
+                argument, subs, preserve_case
+            )
+    assert urls.slugify(value, [], use_unicode=True) == slugify(value, [], use_unicode=True)
