@@ -60,7 +60,7 @@ def wait_for_search_index(output: Path, timeout: float = 120) -> float:
     Returns its peak memory (total PSS of its processes, in MB). It starts once the build's
     process has ended, so this peak and the build's never add up.
     """
-    from measure import _pss_kb
+    from measure import total_pss_kb
 
     peak_kb = 0
     deadline = time.monotonic() + timeout
@@ -73,7 +73,7 @@ def wait_for_search_index(output: Path, timeout: float = 120) -> float:
         )
         if busy.returncode != 0:
             break
-        peak_kb = max(peak_kb, sum(_pss_kb(int(pid)) for pid in busy.stdout.split()))
+        peak_kb = max(peak_kb, total_pss_kb([int(pid) for pid in busy.stdout.split()]))
         time.sleep(0.05)
     return peak_kb / 1024
 
