@@ -56,8 +56,10 @@ def dev_server(port: int = PORT, **overrides) -> None:
     from search.index import start_waiting
 
     def rebuild():
-        run_pelican(SETTINGS_DEV, **overrides)
-        start_waiting()  # this process lives on: the search index must not wait for its end
+        try:
+            run_pelican(SETTINGS_DEV, **overrides)
+        finally:
+            start_waiting()  # this process lives on: the search index must not wait for its end
 
     rebuild()
     settings = read_settings(str(SETTINGS_DEV), override=overrides)
