@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 # Indexers started in the background, each waiting for this process to end (see below).
@@ -34,8 +36,12 @@ def index_site(output: Path, language: str = "fr", background: bool = False) -> 
         "--silent",
     ]
     if background:
+        # Runs for the same output take turns (flock): in the dev server, a save during
+        # an indexing must not have two Pagefinds write one bundle; the last run sees the
+        # last build.
+        lock = index_lock(output)
         waiting = subprocess.Popen(
-            ["sh", "-c", 'cat >/dev/null; exec "$@"', "pagefind", *command],
+            ["sh", "-c", 'cat >/dev/null; exec flock "$0" "$@"', str(lock), *command],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -50,6 +56,12 @@ def index_site(output: Path, language: str = "fr", background: bool = False) -> 
             "l’index de recherche n’a pas pu être construit "
             f"({detail[-1] if detail else 'Pagefind a échoué'}) ; relancez la construction"
         )
+
+
+def index_lock(output: Path) -> Path:
+    """The lock background indexers of ``output`` take turns on (outside the site)."""
+    key = hashlib.blake2b(str(Path(output).resolve()).encode(), digest_size=8).hexdigest()
+    return Path(tempfile.gettempdir()) / f"pagefind-{key}.lock"
 
 
 def start_waiting() -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from search.index import index_site, start_waiting
+from search.index import index_lock, index_site, start_waiting
 from tests.conftest import ROOT, build_site
 
 
@@ -61,4 +62,16 @@ def test_a_process_that_lives_on_lets_the_index_start_at_once(tmp_path):
     time.sleep(1)
     assert not (site.output / "pagefind").exists()
     start_waiting()  # what the dev server does after each build
+    assert "fr" in _wait_for_index(site.output)["languages"]
+
+
+def test_indexers_of_one_site_take_turns(tmp_path):
+    site = build_site(tmp_path, SEARCH_INDEX=False, PROOFREAD_ENABLED=False)
+    with open(index_lock(site.output), "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # an indexing of this site is under way
+        index_site(site.output, background=True)
+        start_waiting()
+        time.sleep(2)
+        assert not (site.output / "pagefind").exists()
+    # The lock is released when the file closes: the waiting indexer goes ahead.
     assert "fr" in _wait_for_index(site.output)["languages"]
