@@ -233,12 +233,17 @@ class Proofreader:
     def check_files(self, paths: list[str]) -> dict[str, list[Finding]]:
         """Findings of many files: cached ones at once, the others on every core."""
         # Sources are read for their keys, then again when checked: never all in memory.
+        # A file removed meanwhile (renamed while the dev server builds) has no findings.
         shown = {path: display_path(path) for path in paths}
-        keys = {path: self._file_key(shown[path], _read(path)) for path in paths}
-        cached = self.cache.get_many(list(keys.values()))
-        results: dict[str, list[Finding]] = {}
-        todo = []
+        keys = {}
         for path in paths:
+            source = _read(path)
+            if source is not None:
+                keys[path] = self._file_key(shown[path], source)
+        cached = self.cache.get_many(list(keys.values()))
+        results: dict[str, list[Finding]] = {path: [] for path in paths if path not in keys}
+        todo = []
+        for path in keys:
             raw = cached.get(keys[path])
             if raw is None:
                 todo.append(path)
@@ -253,7 +258,7 @@ class Proofreader:
             self.warm_up()
             global _WORKER
             _WORKER = self
-            sources = {path: _read(path) for path in todo}
+            sources = {path: _read(path) or "" for path in todo}
             if self.use_grammar:
                 self._grammar_first([(shown[p], sources[p]) for p in todo], jobs)
             chunk = max(1, len(todo) // (jobs * 4))
@@ -269,6 +274,9 @@ class Proofreader:
         else:
             for path in todo:
                 source = _read(path)
+                if source is None:
+                    results[path] = []
+                    continue
                 key = self._file_key(shown[path], source)  # in case it changed meanwhile
                 results[path] = self._check_uncached(key, shown[path], source)
         self.cache.flush()
@@ -310,8 +318,12 @@ _COMMON = word_set("le la les un une de des du et à a en est")
 _WORKER: Proofreader | None = None
 
 
-def _read(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
+def _read(path: str) -> str | None:
+    """The text of a source, or None when it is gone."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
 
 
 def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict[str, str]]:

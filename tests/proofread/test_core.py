@@ -210,3 +210,14 @@ def test_the_same_rules_still_catch_mistakes(proofreader):
     )
     flagged = {text for _, text in _blocking(proofreader, body)}
     assert {"client", "ce", "publiccation", "communautée", "ou"} <= flagged
+
+
+def test_a_source_removed_before_it_is_read_has_no_findings(proofreader, tmp_path):
+    # A rename while the dev server builds: the old path is gone when the proofreader reads.
+    kept = tmp_path / "garde.md"
+    kept.write_text("Title: Garde\n\nUne publiccation.\n", encoding="utf-8")
+    gone = tmp_path / "parti.md"
+    results = proofreader.check_files([str(kept), str(gone)])
+    assert results[str(gone)] == []
+    spelling = [f for f in results[str(kept)] if f.category == "spelling"]
+    assert [(f.line, f.column, f.suggestions[0]) for f in spelling] == [(3, 5, "publication")]
