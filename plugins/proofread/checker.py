@@ -251,19 +251,17 @@ class Proofreader:
                 results[path] = [_finding_from_dict(item) for item in raw]
         jobs = self.options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
-            # Imported here: a proofreader on one core (beside a build) does without them.
-            from concurrent.futures import ProcessPoolExecutor
-            from multiprocessing import get_context
-
             self.warm_up()
             global _WORKER
             _WORKER = self
-            sources = {path: _read(path) or "" for path in todo}
+            sources = {path: source for path in todo if (source := _read(path)) is not None}
+            results.update((path, []) for path in todo if path not in sources)
+            todo = list(sources)
             if self.use_grammar:
                 self._grammar_first([(shown[p], sources[p]) for p in todo], jobs)
             chunk = max(1, len(todo) // (jobs * 4))
             # Forked after the grammar pass: workers find its results in the cache's memory.
-            with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+            with _fork_pool(jobs) as pool:
                 items = [(self._file_key(shown[p], sources[p]), shown[p], sources[p]) for p in todo]
                 for path, (findings, entries) in zip(
                     todo, pool.map(_work, items, chunksize=chunk), strict=True
@@ -297,11 +295,8 @@ class Proofreader:
         missing = [key for key in texts if key not in cached]
         if not missing:
             return
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
         chunk = max(1, len(missing) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+        with _fork_pool(jobs) as pool:
             found = pool.map(_grammar_work, [texts[key] for key in missing], chunksize=chunk)
             for key, hits in zip(missing, found, strict=True):
                 self.cache.put(key, hits)
@@ -316,6 +311,15 @@ class Proofreader:
 _MID_SENTENCE_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[\w,;] [A-ZÀ-ÖØ-Þ])[\w’'-]*)")
 _COMMON = word_set("le la les un une de des du et à a en est")
 _WORKER: Proofreader | None = None
+
+
+def _fork_pool(jobs: int):
+    """Workers forked from this process, sharing its loaded dictionaries."""
+    # Imported here: a proofreader on one core (beside a build) does without them.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    return ProcessPoolExecutor(jobs, mp_context=get_context("fork"))
 
 
 def _read(path: str) -> str | None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from cmcore.problems import ContentError
-from tests.conftest import ROOT, build_site, copy_content, plain
+from tests.conftest import ROOT, build_site, copy_content, plain, run_task
 
 BROKEN = ROOT / "tests" / "data" / "events" / "broken"
 EXPECTED = [
@@ -64,14 +62,7 @@ def test_strict_build_refuses_before_writing(tmp_path, broken_content):
 
 
 def test_publish_stops_with_french_lines_and_no_traceback(tmp_path, broken_content):
-    code = (
-        "import sys, tasks; "
-        "sys.exit(tasks.run_pelican(tasks.ROOT / 'publishconf.py', "
-        f"PATH={str(broken_content)!r}, OUTPUT_PATH={str(tmp_path / 'out')!r}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120
-    )
+    result = run_task("publishconf.py", broken_content, tmp_path / "out")
     assert result.returncode == 1, result.stderr
     err = plain(result.stderr)
     assert "Traceback" not in err
