@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -92,6 +93,13 @@ def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120
     )
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback interface, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def copy_content(tmp_path: Path) -> Path:

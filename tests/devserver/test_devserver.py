@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,16 +11,10 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, copy_content
+from tests.conftest import ROOT, copy_content, free_port
 
 ARTICLE = "conseils/trolls.md"
 URL = "/repondre-a-un-troll-sans-perdre-son-calme/"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -36,7 +29,7 @@ def _get(url: str) -> tuple[int, str]:
 def dev_server(tmp_path):
     """``tasks.dev_server`` on a copy of the content, as ``make serve`` runs it."""
     content = copy_content(tmp_path)
-    port = _free_port()
+    port = free_port()
     code = (
         "import tasks; "
         f"tasks.dev_server({port}, PATH={str(content)!r}, "

@@ -12,7 +12,6 @@ import http.client
 import http.cookiejar
 import json
 import re
-import socket
 import sqlite3
 import subprocess
 import time
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comments import isso_server
+from tests.conftest import free_port
 
 PASSWORD = "mot-de-passe-de-test"
 STARTUP_SECONDS = 30
@@ -106,12 +106,6 @@ def request(
         return response.status, json.loads(raw)
     except ValueError:
         return response.status, raw
-
-
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
