@@ -44,6 +44,7 @@ def run_pelican(settings_file: Path, **overrides) -> int:
 
     from cmcore.problems import ContentError, recorded
     from incremental.incremental import up_to_date
+    from incremental.inputs import walking_once
 
     setup_logging()
     log.console.quiet = True  # Pelican's English summary; ours is below
@@ -58,21 +59,22 @@ def run_pelican(settings_file: Path, **overrides) -> int:
             elif isinstance(generator, PagesGenerator):
                 counts["pages"] = len(generator.pages)
 
-    if up_to_date(settings):
-        print("Rien à reconstruire : aucun fichier n’a changé depuis la dernière construction.")
-        return 0
-    signals.all_generators_finalized.connect(count)
-    started = time.perf_counter()
-    try:
-        Pelican(settings).run()
-    except ContentError as error:
-        count = len(error.problems)
-        print(
-            f"Publication refusée : {count} problème{'s' if count > 1 else ''} "
-            "dans le contenu (voir ci-dessus). Corrigez-les puis relancez.",
-            file=sys.stderr,
-        )
-        return error.exitcode
+    with walking_once():
+        if up_to_date(settings):
+            print("Rien à reconstruire : aucun fichier n’a changé depuis la dernière construction.")
+            return 0
+        signals.all_generators_finalized.connect(count)
+        started = time.perf_counter()
+        try:
+            Pelican(settings).run()
+        except ContentError as error:
+            count = len(error.problems)
+            print(
+                f"Publication refusée : {count} problème{'s' if count > 1 else ''} "
+                "dans le contenu (voir ci-dessus). Corrigez-les puis relancez.",
+                file=sys.stderr,
+            )
+            return error.exitcode
     elapsed = time.perf_counter() - started
     problems = recorded(settings)
     output = os.path.relpath(settings["OUTPUT_PATH"], ROOT)

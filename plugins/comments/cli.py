@@ -13,9 +13,10 @@ from pelican.utils import slugify
 
 from cmcore.headers import parse_header
 
-from . import importers, merge, moderation, report, store, targets
+from . import importers, merge, report, store, targets
 from .importers import isso
 from .model import APPROVED, CommentInputError
+from .moderation import moderator_for
 from .settings import get
 
 NBSP = "\u00a0"
@@ -99,15 +100,6 @@ def article_index(settings: dict) -> targets.ArticleIndex:
     """Every article and lesson that can receive comments, by slug, path and alias."""
     return targets.index(
         [*articles(settings), *lessons(settings)], get(settings, "COMMENTS_ALIASES")
-    )
-
-
-def moderator_for(settings: dict) -> moderation.Moderator:
-    """The site's moderator, from the ``COMMENTS_MODERATION_*`` settings."""
-    return moderation.moderator(
-        get(settings, "COMMENTS_MODERATION_LISTS"),
-        int(get(settings, "COMMENTS_MAX_LINKS")),
-        get(settings, "COMMENTS_MODERATION_WORDS"),
     )
 
 

@@ -15,8 +15,8 @@ from cmcore import problems
 from cmcore.problems import Problem
 
 from . import render, store, threads
-from .cli import moderator_for
 from .model import APPROVED, COMMENT, CommentInputError
+from .moderation import moderator_for
 from .settings import get, live_settings
 
 logger = logging.getLogger(__name__)

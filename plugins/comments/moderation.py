@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import sanitize
+from .settings import get
 
 LISTS_DIR = Path(__file__).resolve().parent / "lists"
 # Label shown to the author for each list, keyed by the list's name.
@@ -123,4 +124,13 @@ def moderator(
         entries.setdefault(label, []).extend(words)
     return Moderator(
         tuple(compile_list(label, words) for label, words in entries.items()), max_links
+    )
+
+
+def moderator_for(settings: dict) -> Moderator:
+    """The site's moderator, from the ``COMMENTS_MODERATION_*`` settings."""
+    return moderator(
+        get(settings, "COMMENTS_MODERATION_LISTS"),
+        int(get(settings, "COMMENTS_MAX_LINKS")),
+        get(settings, "COMMENTS_MODERATION_WORDS"),
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
-
-import icalendar
 
 from .model import EVENT_TYPES, Event
 
@@ -21,6 +20,11 @@ ICS_STATUS = {
     "complet": "CONFIRMED",
 }
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
+
+# icalendar takes a tenth of a second to import: a build whose calendars did not change
+# never writes them, and never imports it.
+if TYPE_CHECKING:
+    import icalendar
 
 
 def uid(event: Event, domain: str) -> str:
@@ -37,6 +41,8 @@ def location_text(event: Event) -> str:
 
 def vevent(event: Event, *, url: str, domain: str, stamp: dt.datetime) -> icalendar.Event:
     """The VEVENT of one event; ``stamp`` (aware) becomes DTSTAMP, in UTC."""
+    import icalendar
+
     component = icalendar.Event()
     component.add("uid", uid(event, domain))
     component.add("dtstamp", stamp.astimezone(dt.UTC))
@@ -77,6 +83,8 @@ def calendar(
     stamp: dt.datetime,
 ) -> bytes:
     """A whole VCALENDAR, with the VTIMEZONE of every zone used; ``urls`` maps slug to page."""
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -96,6 +104,8 @@ def calendar(
 
 @functools.lru_cache(maxsize=64)
 def _timezone(tzid: str) -> icalendar.Timezone | None:
+    import icalendar
+
     try:
         return icalendar.Timezone.from_tzid(tzid)
     except ValueError:  # a zone icalendar cannot describe: left out, as icalendar does

@@ -180,7 +180,7 @@ class EventsGenerator(Generator):
                 **common,
             )
         self._write_events(writer, common)
-        self._write_calendars()
+        self._write_calendars(writer)
         self._write_feed()
 
     def _write_events(self, writer, common: dict) -> None:
@@ -207,7 +207,7 @@ class EventsGenerator(Generator):
                 **common,
             )
 
-    def _write_calendars(self) -> None:
+    def _write_calendars(self, writer) -> None:
         events = [entry.event for entry in self.entries]
         urls = {event.slug: self._absolute(self.urls.page(event.slug)) for event in events}
         domain = urlparse(self._absolute("")).hostname or "localhost"
@@ -215,12 +215,15 @@ class EventsGenerator(Generator):
             f"Événements – {self.settings['SITENAME']}"
         )
         options = {"urls": urls, "domain": domain, "stamp": self.now}
-        for event in events:
-            self._write_bytes(
-                self.urls.ics(event.slug),
-                calendar.calendar([event], name=f"{event.title} – {name}", **options),
-            )
-        self._write_bytes(self.urls.calendar(), calendar.calendar(events, name=name, **options))
+        # With incremental builds, a calendar whose events did not change is left as it is:
+        # its DTSTAMP stays the moment its content was last written.
+        unchanged = getattr(writer, "same_as_last_build", None)
+        for path, chosen, title in [
+            (self.urls.ics(event.slug), [event], f"{event.title} – {name}") for event in events
+        ] + [(self.urls.calendar(), events, name)]:
+            if unchanged and unchanged(path, (chosen, title, urls, domain)):
+                continue
+            self._write_bytes(path, calendar.calendar(chosen, name=title, **options))
 
     def _write_feed(self) -> None:
         path = setting(self.settings, "EVENTS_FEED_ATOM")

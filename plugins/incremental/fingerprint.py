@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -222,13 +223,16 @@ def variable(name: str, value: object) -> object:
     return value_of(value, own=own)
 
 
-# What a template source reads and includes, by the source's text: parsing is the costly
-# part, and in the dev server the same sources come back at every build.
-_READS: dict[tuple[str, bool, bool], tuple[frozenset[str], tuple[str, ...]]] = {}
+# What a template source reads and includes, by the digest of the source's text: parsing
+# is the costly part. The same sources come back at every build, in the dev server and, as
+# the table is kept on disk between builds, from the command line.
+_READS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+# The file the table was last loaded from or saved to, and the keys it holds.
+_READS_ON_DISK: tuple[object, frozenset[str]] = (None, frozenset())
 
 
 def _reads(environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    key = (source, environment.trim_blocks, environment.lstrip_blocks)
+    key = digest((source, environment.trim_blocks, environment.lstrip_blocks))
     if key not in _READS:
         if len(_READS) > 1024:  # a long session of template edits
             _READS.clear()
@@ -239,6 +243,35 @@ def _reads(environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
         references = tuple(t for t in meta.find_referenced_templates(tree) if t)
         _READS[key] = (names, references)
     return _READS[key]
+
+
+def load_reads(path) -> None:
+    """Add what the templates read, as a previous build saved it in ``path``."""
+    global _READS_ON_DISK
+    _READS_ON_DISK = (None, frozenset())
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        table = {
+            key: (frozenset(names), tuple(references))
+            for key, (names, references) in saved.items()
+            if all(isinstance(n, str) for n in names + references)
+        }
+    except (OSError, ValueError, TypeError, AttributeError):
+        return  # absent or damaged: the templates are parsed again
+    _READS.update(table)
+    _READS_ON_DISK = (path, frozenset(table))
+
+
+def save_reads(path) -> None:
+    """Keep what the templates read in ``path``, for the next build (when something is new)."""
+    global _READS_ON_DISK
+    if _READS_ON_DISK[0] == path and _READS.keys() <= _READS_ON_DISK[1]:
+        return
+    table = {key: [sorted(names), list(refs)] for key, (names, refs) in _READS.items()}
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)
+    _READS_ON_DISK = (path, frozenset(_READS))
 
 
 @lru_cache(maxsize=256)

@@ -22,6 +22,7 @@ from .writer import IncrementalWriter
 logger = logging.getLogger(__name__)
 
 MANIFEST = "incremental.json"
+TEMPLATE_READS = "incremental-templates.json"
 # Pagefind rewrites its own folder on every indexing; it is not ours to prune.
 UNMANAGED = ("pagefind",)
 
@@ -59,6 +60,8 @@ def start(pelican) -> None:
         _clear_content_cache(Path(settings["CACHE_PATH"]))
         previous = Manifest(files=previous.files)
     inputs = inputs_key(settings, base) if enabled else None
+    if enabled:
+        fingerprint.load_reads(Path(settings["CACHE_PATH"]) / TEMPLATE_READS)
     IncrementalWriter.state = BuildState(enabled, base, previous, _start_mark(settings), inputs)
 
 
@@ -103,6 +106,7 @@ def finish(pelican) -> None:
     clean = not problems.recorded(pelican.settings)
     manifest = Manifest(state.base or "", state.pages, produced, state.inputs if clean else "")
     manifest.save(_manifest_path(pelican.settings))
+    fingerprint.save_reads(Path(pelican.settings["CACHE_PATH"]) / TEMPLATE_READS)
     logger.info(
         "Construction incrémentale : %d pages rendues, %d inchangées, %d fichiers retirés",
         state.rendered,

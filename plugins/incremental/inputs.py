@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -15,11 +16,41 @@ from .fingerprint import Unknown, digest, value_of
 _VOLATILE = ("_", "JINJA_ENVIRONMENT")
 
 
+# Digests of folders already walked in this build (see :func:`walking_once`).
+_WALKED: dict[tuple, str] | None = None
+
+
+@contextlib.contextmanager
+def walking_once():
+    """Within this block, each folder is walked once.
+
+    A build asks for its inputs twice: to learn whether anything changed at all, then when
+    Pelican starts. A file saved in between is seen by the next build, as one saved just
+    after both walks would be.
+    """
+    global _WALKED
+    _WALKED = {}
+    try:
+        yield
+    finally:
+        _WALKED = None
+
+
 def _tree(folder: Path, suffixes: tuple[str, ...] | None = None, skip=()) -> str:
     """Digest of the files under ``folder``: names, sizes and modification times.
 
     ``skip`` names top-level subfolders to leave out.
     """
+    key = (str(folder), suffixes, tuple(skip))
+    if _WALKED is not None and key in _WALKED:
+        return _WALKED[key]
+    digest_ = _walk(folder, suffixes, skip)
+    if _WALKED is not None:
+        _WALKED[key] = digest_
+    return digest_
+
+
+def _walk(folder: Path, suffixes: tuple[str, ...] | None, skip) -> str:
     hasher = hashlib.blake2b(digest_size=16)
     if not folder.is_dir():
         return "absent"

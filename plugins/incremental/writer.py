@@ -8,7 +8,7 @@ import logging
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .fingerprint import Unknown, digest, template_variables, variable
+from .fingerprint import _UNSTABLE_REPR, Unknown, digest, template_variables, variable
 
 logger = logging.getLogger(__name__)
 _MISSING = object()
@@ -91,6 +91,29 @@ class IncrementalWriter(Writer):
             # The value is kept so that its id is not reused during the build.
             memo[key] = (value, digest((variable(name, value),)))
         return memo[key][1]
+
+    def same_as_last_build(self, path: str, inputs: object) -> bool:
+        """For files a plugin writes itself (calendars...): True when the last build wrote
+        ``path`` from the same ``inputs`` and it is still there, unchanged; the caller then
+        leaves it. Otherwise the caller writes it, and this build remembers its inputs.
+
+        ``inputs`` is any value whose ``repr`` is stable and says everything the file is
+        made of, except what every page shares (settings, theme, data files, the day).
+        """
+        state = self.state
+        if state is None or not state.enabled or state.base is None:
+            return False
+        text = repr(inputs)
+        if _UNSTABLE_REPR.search(text):
+            return False
+        path = sanitised_join(self.output_path, path)
+        key = digest((state.base, "file", path, text))
+        state.pages[path] = key
+        if state.previous.pages.get(path) == key and state.previous.intact(path):
+            state.skipped += 1
+            return True
+        state.rendered += 1
+        return False
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self.state is None or not self.state.enabled:

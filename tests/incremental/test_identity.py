@@ -50,12 +50,14 @@ def test_a_second_build_renders_nothing_and_matches_a_clean_build(tmp_path, cont
     first = incremental_build(tmp_path, content)
     state_file = Path(first.settings["CACHE_PATH"]) / "incremental.json"
     assert state_file.is_file()
-    before = {p: p.stat().st_mtime_ns for p in first.output.rglob("*.html")}
+    written = ("*.html", "*.ics")  # pages, and the calendars the events plugin writes itself
+    before = {p: p.stat().st_mtime_ns for kind in written for p in first.output.rglob(kind)}
+    assert any(p.suffix == ".ics" for p in before)
     with caplog.at_level("INFO", logger="incremental.incremental"):
         incremental_build(tmp_path, content)
     assert "0 pages rendues" in caplog.text
-    after = {p: p.stat().st_mtime_ns for p in first.output.rglob("*.html")}
-    assert after == before  # not one page written again
+    after = {p: p.stat().st_mtime_ns for kind in written for p in first.output.rglob(kind)}
+    assert after == before  # not one file written again
     assert_same_as_clean(tmp_path, content, first.output, "rien")
 
 
@@ -107,6 +109,24 @@ def test_a_file_damaged_by_hand_in_the_output_is_rendered_again(tmp_path, conten
     home.write_text("abîmé", encoding="utf-8")
     incremental_build(tmp_path, content)
     assert "<!DOCTYPE html>" in home.read_text(encoding="utf-8")
+
+
+def test_a_calendar_damaged_by_hand_is_written_again(tmp_path, content):
+    site = incremental_build(tmp_path, content)
+    calendar = next((site.output / "evenements").rglob("*.ics"))
+    calendar.write_text("abîmé", encoding="utf-8")
+    incremental_build(tmp_path, content)
+    assert calendar.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_a_damaged_table_of_template_variables_changes_nothing(tmp_path, content):
+    site = incremental_build(tmp_path, content)
+    table = Path(site.settings["CACHE_PATH"]) / "incremental-templates.json"
+    assert table.is_file()  # kept between builds: templates are not parsed at every build
+    table.write_text('{"abîmé": [[1], 2]', encoding="utf-8")
+    edit(content / "conseils" / "veille.md", "La veille est", "La veille reste")
+    incremental_build(tmp_path, content)
+    assert_same_as_clean(tmp_path, content, site.output, "table abîmée")
 
 
 def test_files_the_author_put_in_the_output_are_never_removed(tmp_path, content):
