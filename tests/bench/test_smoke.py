@@ -18,11 +18,22 @@ STEPS = {
     "relecture avec grammaire, à froid",
 }
 
+REPEATED = ("pelican seul, à froid", "notre build, à froid", "notre build, un article modifié")
+
 
 def test_benchmark_measures_every_step(tmp_path):
     results = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "bench/run.py", "--articles", "40", "--results", str(results)],
+        [
+            sys.executable,
+            "bench/run.py",
+            "--articles",
+            "40",
+            "--repeat",
+            "2",
+            "--results",
+            str(results),
+        ],
         cwd=ROOT,
         capture_output=True,
         encoding="utf-8",
@@ -34,4 +45,7 @@ def test_benchmark_measures_every_step(tmp_path):
     assert figures["articles"] == 40 and figures["words"] > 5000
     assert set(figures["results"]) == STEPS
     assert all(step["seconds"] > 0 for step in figures["results"].values())
+    for name in REPEATED:  # each timed twice here, the median kept
+        step = figures["results"][name]
+        assert len(step["all"]) == 2 and round(step["seconds"], 3) in step["all"], (name, step)
     assert "× Pelican" in done.stdout
