@@ -22,8 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .checker import Options, Proofreader, _finding_from_dict, _finding_to_dict
-from .finding import Finding
+from .finding import Finding, from_record, to_record
+from .options import Options
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class Background:
         for level, message in data["said"]:
             logger.log(level, "%s", message)
         return {
-            path: [_finding_from_dict(item) for item in findings]
+            path: [from_record(item) for item in findings]
             for path, findings in data["results"].items()
         }
 
@@ -112,15 +112,15 @@ def main(request: str, result: str) -> None:
     data = json.loads(Path(request).read_text(encoding="utf-8"))
     options = data["options"]
     options["fields"] = tuple(options["fields"])
+    from .checker import Proofreader  # in the child only: dictionaries, grammar, cache
+
     proofreader = Proofreader(Options(**options))
     try:
         results = proofreader.check_files(data["paths"])
     finally:
         proofreader.close()
     answer = {
-        "results": {
-            path: [_finding_to_dict(f) for f in findings] for path, findings in results.items()
-        },
+        "results": {path: [to_record(f) for f in findings] for path, findings in results.items()},
         "said": said.records,
     }
     temporary = Path(result).with_suffix(".tmp")

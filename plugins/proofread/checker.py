@@ -10,17 +10,16 @@ import hashlib
 import importlib.util
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from cmcore.problems import display_path
 
 from . import grammar, language, repetition, typography
 from .cache import Cache
-from .finding import Edit, Finding, Hit, french_spaces, word_set
-from .source import CHECKED_FIELDS, Document, parse
+from .finding import Edit, Finding, Hit, french_spaces, from_record, to_record, word_set
+from .options import Options
+from .source import Document, parse
 from .spelling import (
-    HUNSPELL_DIC,
     SpellingChecker,
     dictionary_entries,
     dictionary_files,
@@ -31,19 +30,6 @@ from .spelling import (
 HERE = Path(__file__).resolve().parent
 # Below this many files to check, forking workers costs more than it saves.
 PARALLEL_MIN_FILES = 4
-
-
-@dataclass(frozen=True)
-class Options:
-    """What to check and with what (the PROOFREAD_* settings, resolved)."""
-
-    grammar: bool = True
-    dictionary: str | None = None
-    cache_dir: str | None = None
-    lexicon_dir: str | None = None  # the expanded dictionary, shared by every site
-    jobs: int = 0  # 0: every core
-    fields: tuple[str, ...] = CHECKED_FIELDS
-    hunspell: str = HUNSPELL_DIC
 
 
 JARGON_TEXT = (HERE / "lists" / "jargon.txt").read_text(encoding="utf-8")
@@ -221,13 +207,13 @@ class Proofreader:
         key = self._file_key(path, source)
         cached = self.cache.get(key)
         if cached is not None:
-            return [_finding_from_dict(item) for item in cached]
+            return [from_record(item) for item in cached]
         return self._check_uncached(key, path, source)
 
     def _check_uncached(self, key: str, path: str, source: str) -> list[Finding]:
         """Findings of a source known to be missing from the per-file cache."""
         findings = self.check_document(parse(source, path, self.options.fields))
-        self.cache.put(key, [_finding_to_dict(f) for f in findings])
+        self.cache.put(key, [to_record(f) for f in findings])
         return findings
 
     def check_files(self, paths: list[str]) -> dict[str, list[Finding]]:
@@ -248,7 +234,7 @@ class Proofreader:
             if raw is None:
                 todo.append(path)
             else:
-                results[path] = [_finding_from_dict(item) for item in raw]
+                results[path] = [from_record(item) for item in raw]
         jobs = self.options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
             self.warm_up()
@@ -399,32 +385,6 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             unique.append(finding)
     return unique
-
-
-def _finding_to_dict(finding: Finding) -> dict:
-    data = finding.to_dict()
-    data["offset"] = finding.offset
-    if finding.edit:
-        data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
-    return data
-
-
-def _finding_from_dict(data: dict) -> Finding:
-    edit = data.get("edit")
-    return Finding(
-        file=data["file"],
-        line=data["line"],
-        column=data["column"],
-        end_column=data["end_column"],
-        category=data["category"],
-        rule=data["rule"],
-        message=data["message"],
-        suggestions=tuple(data["suggestions"]),
-        excerpt=data["excerpt"],
-        autofix=data["autofix"],
-        offset=data.get("offset", 0),
-        edit=Edit(*edit) if edit else None,
-    )
 
 
 def apply_edits(source: str, findings: list[Finding]) -> str:

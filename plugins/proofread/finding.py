@@ -106,3 +106,31 @@ def french_spaces(text: str) -> str:
 def word_set(text: str) -> frozenset[str]:
     """The space-separated words of ``text`` (for word lists written as one string)."""
     return frozenset(text.split())
+
+
+def to_record(finding: Finding) -> dict:
+    """A finding as plain JSON data, with what the report does not show (offset, edit)."""
+    data = finding.to_dict()
+    data["offset"] = finding.offset
+    if finding.edit:
+        data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
+    return data
+
+
+def from_record(data: dict) -> Finding:
+    """The finding :func:`to_record` made ``data`` of."""
+    edit = data.get("edit")
+    return Finding(
+        file=data["file"],
+        line=data["line"],
+        column=data["column"],
+        end_column=data["end_column"],
+        category=data["category"],
+        rule=data["rule"],
+        message=data["message"],
+        suggestions=tuple(data["suggestions"]),
+        excerpt=data["excerpt"],
+        autofix=data["autofix"],
+        offset=data.get("offset", 0),
+        edit=Edit(*edit) if edit else None,
+    )

@@ -20,7 +20,7 @@ from cmcore import problems
 
 from . import report, settings
 from .background import Background
-from .source import MARKDOWN_SUFFIXES
+from .options import MARKDOWN_SUFFIXES
 from .typography import fix_html
 
 logger = logging.getLogger(__name__)

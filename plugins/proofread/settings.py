@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .checker import Options
-from .source import CHECKED_FIELDS
+from .options import CHECKED_FIELDS, Options
 
 DEFAULTS = {
     # Check sources during the build and log one line per file with findings.

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from cmcore.headers import parse_header
 
+from .options import CHECKED_FIELDS, MARKDOWN_SUFFIXES  # noqa: F401 (MARKDOWN_SUFFIXES: for callers)
+
 # The files the proofreader reads: Pelican's Markdown reader's suffixes.
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 # Stands for something the checks must not read (code, a URL): one character, not a word.
 PLACEHOLDER = "\ufffc"
 
-CHECKED_FIELDS = ("title", "summary")
 
 _DIRECTIVE = re.compile(r"<!--\s*proofread\s*:\s*(ignore|off|on)\s*-->", re.I)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .finding import Hit, word_set
+from .options import HUNSPELL_DIC
 from .source import PLACEHOLDER
 from .typography import ABBREVIATIONS
 
 logger = logging.getLogger(__name__)
 
-HUNSPELL_DIC = "/usr/share/hunspell/fr_FR"
 LEXICON_FORMAT = "8"
 
 # Elided words written with an apostrophe: l’, d’, qu’, j’, jusqu’...
