@@ -17,12 +17,14 @@ from cmcore import problems
 from . import fingerprint, urls
 from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
+from .members import use_members
 from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
 
 MANIFEST = "incremental.json"
 TEMPLATE_READS = "incremental-templates.json"
+SLUGS = "incremental-slugs.json"
 # Pagefind rewrites its own folder on every indexing; it is not ours to prune.
 UNMANAGED = ("pagefind",)
 
@@ -62,6 +64,7 @@ def start(pelican) -> None:
     inputs = inputs_key(settings, base) if enabled else None
     if enabled:
         fingerprint.load_reads(Path(settings["CACHE_PATH"]) / TEMPLATE_READS)
+        urls.load_slugs(Path(settings["CACHE_PATH"]) / SLUGS)
     IncrementalWriter.state = BuildState(enabled, base, previous, _start_mark(settings), inputs)
 
 
@@ -107,6 +110,7 @@ def finish(pelican) -> None:
     manifest = Manifest(state.base or "", state.pages, produced, state.inputs if clean else "")
     manifest.save(_manifest_path(pelican.settings))
     fingerprint.save_reads(Path(pelican.settings["CACHE_PATH"]) / TEMPLATE_READS)
+    urls.save_slugs(Path(pelican.settings["CACHE_PATH"]) / SLUGS)
     logger.info(
         "Construction incrémentale : %d pages rendues, %d inchangées, %d fichiers retirés",
         state.rendered,
@@ -168,5 +172,6 @@ def register() -> None:
     urls.install()
     signals.initialized.connect(start)
     signals.generator_init.connect(compiled_templates)
+    signals.all_generators_finalized.connect(use_members)
     signals.get_writer.connect(use_writer)
     signals.finalized.connect(finish)

@@ -10,13 +10,18 @@ Other patterns go through Pelican unchanged.
 Slugs are remembered too: Pelican makes one wrapper per article for the same tag or
 category, and each slugifies its name again (markup stripped, Unicode normalised,
 transliterated, a regex per substitution). ``slugify`` is a pure function of its
-arguments; a plain string's slug is computed once per process.
+arguments; a plain string's slug is computed once per process, and the slugs a build used
+are kept on disk for the next one (every title is slugified again at every build).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import string
+import sys
+import unicodedata
+from importlib import metadata
 
 import pelican.contents
 import pelican.urlwrappers
@@ -46,9 +51,11 @@ def _expand_settings(self, key: str, klass: str | None = None) -> str:
     return _pelican_expand_settings(self, key, klass)
 
 
-@functools.lru_cache(maxsize=16384)
-def _slug_of(value: str, regex_subs: tuple, preserve_case: bool, use_unicode: bool) -> str:
-    return _pelican_slugify(value, regex_subs, preserve_case, use_unicode)
+# Slugs by (value, substitutions, preserve_case, use_unicode); those this build asked for.
+_SLUGS: dict[tuple, str] = {}
+_USED: set[tuple] = set()
+# The file the slugs were last loaded from or saved to, and the keys it holds.
+_ON_DISK: tuple[object, frozenset] = (None, frozenset())
 
 
 def slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
@@ -56,7 +63,72 @@ def slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
     if type(value) is not str:  # Markup, or an object with its own __html__
         return _pelican_slugify(value, regex_subs, preserve_case, use_unicode)
     subs = tuple((str(source), str(target)) for source, target in regex_subs)
-    return _slug_of(value, subs, bool(preserve_case), bool(use_unicode))
+    key = (value, subs, bool(preserve_case), bool(use_unicode))
+    slug = _SLUGS.get(key)
+    if slug is None:
+        if len(_SLUGS) > 65536:  # a very long dev-server session
+            _SLUGS.clear()
+        slug = _SLUGS[key] = _pelican_slugify(value, subs, key[2], key[3])
+    _USED.add(key)
+    return slug
+
+
+@functools.cache
+def _version() -> str:
+    """What a slug depends on besides its arguments: Pelican, Unidecode and Unicode."""
+    return "|".join(
+        (
+            metadata.version("pelican"),
+            metadata.version("unidecode"),
+            unicodedata.unidata_version,
+            f"{sys.version_info[0]}.{sys.version_info[1]}",
+        )
+    )
+
+
+def load_slugs(path) -> None:
+    """Add the slugs a previous build saved in ``path`` (nothing when absent or damaged)."""
+    global _ON_DISK
+    _USED.clear()
+    _ON_DISK = (None, frozenset())
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if saved.get("version") != _version():
+            return
+        table = {}
+        for group in saved["groups"]:
+            subs = tuple((str(a), str(b)) for a, b in group["subs"])
+            flags = (bool(group["preserve_case"]), bool(group["use_unicode"]))
+            for value, slug in group["slugs"].items():
+                if isinstance(slug, str):
+                    table[(value, subs, *flags)] = slug
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return
+    _SLUGS.update(table)
+    _ON_DISK = (path, frozenset(table))
+
+
+def save_slugs(path) -> None:
+    """Keep in ``path`` the slugs this build used, when they differ from what it holds."""
+    global _ON_DISK
+    used = frozenset(key for key in _USED if key in _SLUGS)
+    _USED.clear()
+    if _ON_DISK[0] == path and used == _ON_DISK[1]:
+        return
+    groups: dict[tuple, dict[str, str]] = {}
+    for key in used:
+        groups.setdefault(key[1:], {})[key[0]] = _SLUGS[key]
+    data = {
+        "version": _version(),
+        "groups": [
+            {"subs": subs, "preserve_case": case, "use_unicode": uni, "slugs": slugs}
+            for (subs, case, uni), slugs in groups.items()
+        ],
+    }
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)
+    _ON_DISK = (path, used)
 
 
 def install() -> None:

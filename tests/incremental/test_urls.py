@@ -85,3 +85,29 @@ def test_remembered_slugs_are_pelicans(value, preserve_case):
                 argument, subs, preserve_case
             )
     assert urls.slugify(value, [], use_unicode=True) == slugify(value, [], use_unicode=True)
+
+
+def test_slugs_kept_on_disk_are_used_and_a_damaged_file_is_ignored(tmp_path):
+    from pelican.settings import DEFAULT_CONFIG
+
+    subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    table = tmp_path / "slugs.json"
+    urls.load_slugs(table)  # absent: nothing
+    assert urls.slugify("Une veille efficace", subs) == "une-veille-efficace"
+    urls.save_slugs(table)
+    saved = table.read_text(encoding="utf-8")
+    assert "une-veille-efficace" in saved
+
+    # What the file says is what a later build gets, without slugifying again.
+    table.write_text(saved.replace("une-veille-efficace", "lue-sur-le-disque"), encoding="utf-8")
+    urls._SLUGS.clear()
+    urls.load_slugs(table)
+    assert urls.slugify("Une veille efficace", subs) == "lue-sur-le-disque"
+
+    # Damaged, or written by other versions: ignored, the slug is computed again.
+    for damaged in ('{"version": ', saved.replace('"version": "', '"version": "autre')):
+        table.write_text(damaged, encoding="utf-8")
+        urls._SLUGS.clear()
+        urls.load_slugs(table)
+        assert urls.slugify("Une veille efficace", subs) == "une-veille-efficace"
+    urls._SLUGS.clear()

@@ -1,0 +1,72 @@
+"""Article lists whose ``in`` is a set lookup, for Pelican's tag, category and author pages.
+
+For each tag, category and author, Pelican keeps the dates of the site that belong to it:
+``[a for a in self.dates if a in articles]``, a scan of a list for every article of the
+site. At 1,000 articles that is millions of comparisons at every build, even when no
+page is rendered. :class:`Members` answers ``in`` from a set of identities instead; it is
+a list in every other way, and forgets its set whenever it changes.
+"""
+
+from __future__ import annotations
+
+from pelican.generators import ArticlesGenerator
+
+
+class Members(list):
+    """A list of content objects; ``x in members`` is a set lookup by identity."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self._ids = None
+
+    def __contains__(self, item) -> bool:
+        # Content objects compare by identity; anything with its own equality is looked
+        # for the list's way.
+        if type(item).__eq__ is not object.__eq__:
+            return list.__contains__(self, item)
+        ids = getattr(self, "_ids", None)
+        if ids is None:
+            ids = self._ids = {id(member) for member in self}
+        # Members are alive as long as the list holds them: their ids are theirs alone.
+        return id(item) in ids
+
+
+def _forgetting(name: str):
+    change = getattr(list, name)
+
+    def method(self, *args, **kwargs):
+        self._ids = None
+        return change(self, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in (
+    "append",
+    "extend",
+    "insert",
+    "remove",
+    "pop",
+    "clear",
+    "__setitem__",
+    "__delitem__",
+    "__iadd__",
+    "__imul__",
+):
+    setattr(Members, _name, _forgetting(_name))
+
+
+def use_members(generators) -> None:
+    """Give the articles generators' tags, categories and authors :class:`Members` lists.
+
+    In place: the build's context holds the same dict and lists.
+    """
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        tags = generator.tags
+        for tag in list(tags):
+            tags[tag] = Members(tags[tag])
+        for groups in (generator.categories, generator.authors):
+            groups[:] = [(group, Members(articles)) for group, articles in groups]
