@@ -71,6 +71,10 @@ class Urls:
 class EventsGenerator(Generator):
     """Reads the event sources, then writes the list, filters, pages, calendars and feed."""
 
+    def __init__(self, *args, **kwargs):
+        # Pelican's reader cache, as for articles: an unchanged source is not converted again.
+        super().__init__(*args, readers_cache_name=f"{type(self).__name__}-Readers", **kwargs)
+
     def generate_context(self) -> None:
         settings = self.settings
         self.urls = Urls(setting(settings, "EVENTS_PATH").strip("/"))
@@ -86,6 +90,7 @@ class EventsGenerator(Generator):
             EVENTS_FEED_ATOM=setting(settings, "EVENTS_FEED_ATOM"),
             EVENTS_CALENDAR=self.urls.calendar(),
         )
+        self.readers.save_cache()
 
     def _sources(self) -> list[str]:
         return sorted(self.get_files(setting(self.settings, "EVENTS_PATH"), extensions=("md",)))

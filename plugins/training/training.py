@@ -43,6 +43,10 @@ def setting(settings: dict, name: str):
 class TrainingGenerator(Generator):
     """Reads ``content/formations/<course>/*.md`` and writes the portal's pages."""
 
+    def __init__(self, *args, **kwargs):
+        # Pelican's reader cache, as for articles: an unchanged source is not converted again.
+        super().__init__(*args, readers_cache_name=f"{type(self).__name__}-Readers", **kwargs)
+
     def generate_context(self) -> None:
         self.courses: list[Course] = []
         self.lessons: list[Lesson] = []
@@ -58,6 +62,7 @@ class TrainingGenerator(Generator):
         # Read by other plugins (comments checks that every thread has a page).
         self.lessons = [lesson for found in self.courses for lesson in found.lessons]
         self.context["training_courses"] = self.courses
+        self.readers.save_cache()
 
     def _read_course(self, folder: str, files: list[str], is_root: bool) -> Course | None:
         index = next((f for f in files if os.path.splitext(os.path.basename(f))[0] == INDEX), None)

@@ -85,6 +85,14 @@ def test_edits_additions_deletions_and_renames_match_clean_builds(tmp_path, cont
         ),
         ("suppression", lambda: (content / "guides" / "neuf.md").unlink()),
         ("article supprimé", lambda: veille.unlink()),
+        (
+            "leçon",
+            lambda: edit(
+                next((content / "formations").rglob("01-*.md")),
+                "On confond souvent",
+                "On confond encore souvent",
+            ),
+        ),
         # Data files (events, comments) change every page's inputs at once; what goes
         # away in the same build must still go away.
         (
