@@ -14,7 +14,7 @@ from pelican import signals
 
 from cmcore import problems
 
-from . import fingerprint, urls
+from . import dates, fingerprint, urls
 from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
 from .members import use_members
@@ -170,6 +170,7 @@ def compiled_templates(generator) -> None:
 
 def register() -> None:
     urls.install()
+    dates.install()
     signals.initialized.connect(start)
     signals.generator_init.connect(compiled_templates)
     signals.all_generators_finalized.connect(use_members)
