@@ -141,7 +141,7 @@ PLUGINS = [
     "search",
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
-    "pelican.plugins.related_posts",
+    "incremental.related",  # the related_posts library, remembered between builds
     "training",
     "events",
 ]

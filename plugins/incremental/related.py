@@ -1,0 +1,107 @@
+"""Related posts (the ``pelican.plugins.related_posts`` library), remembered between builds.
+
+The library scores every article against every other one that shares a tag: at 1,000
+articles, a few hundred thousand counts at each build, though the result only changes
+when an article's tags, category, slug or place in the list does. This plugin replaces
+the library's entry in ``PLUGINS``: it digests those inputs, reuses the previous build's
+answer when they are the same, and otherwise lets the library compute it. Builds
+without ``INCREMENTAL`` call the library directly.
+
+The answer is kept in the cache folder as plain JSON:
+``{"key": "<digest>", "related": {"<source path>": ["<source path>", ...] | null}}``
+(``null``: the article has no ``related_posts`` at all, as the library leaves it).
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import chain
+from pathlib import Path
+
+from pelican import signals
+from pelican.plugins.related_posts import related_posts as library
+
+from .fingerprint import digest
+
+FILE = "incremental-related.json"
+_MISSING = object()
+
+
+def _inputs(generator) -> str:
+    settings = generator.settings
+    return digest(
+        (
+            settings.get("RELATED_POSTS_MAX", 5),
+            bool(settings.get("RELATED_POSTS_SKIP_SAME_CATEGORY", False)),
+            tuple(
+                (
+                    kind,
+                    article.source_path,
+                    str(article.slug),
+                    _forced(article),
+                    tuple(str(t.slug) for t in article.tags) if hasattr(article, "tags") else None,
+                    str(getattr(article, "category", "")),
+                    getattr(getattr(article, "category", None), "slug", None),
+                )
+                for kind, articles in (("a", generator.articles), ("d", generator.drafts))
+                for article in articles
+            ),
+        )
+    )
+
+
+def _forced(article) -> str | None:
+    forced = getattr(article, "related_posts", None)
+    return forced if isinstance(forced, str) else None
+
+
+def add_related_posts(generator) -> None:
+    settings = generator.settings
+    if not settings.get("INCREMENTAL") or not settings.get("LOAD_CONTENT_CACHE"):
+        library.add_related_posts(generator)
+        return
+    path = Path(settings["CACHE_PATH"]) / FILE
+    key = _inputs(generator)
+    contents = list(chain(generator.articles, generator.drafts))
+    by_path = {content.source_path: content for content in contents}
+    if _reuse(path, key, contents, by_path):
+        return
+    library.add_related_posts(generator)
+    related = {
+        content.source_path: [other.source_path for other in content.related_posts]
+        if hasattr(content, "related_posts")
+        else None
+        for content in contents
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps({"key": key, "related": related}), encoding="utf-8")
+    temporary.replace(path)
+
+
+def _reuse(path: Path, key: str, contents: list, by_path: dict) -> bool:
+    """Give every content the related posts the file holds for ``key``; False if it can't."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if saved.get("key") != key:
+            return False
+        related = saved["related"]
+        answers = {}
+        for content in contents:
+            others = related[content.source_path]
+            if others is None and hasattr(content, "related_posts"):
+                return False  # the library would have changed it: let it
+            answers[content.source_path] = (
+                None if others is None else [by_path[other] for other in others]
+            )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    for content in contents:
+        others = answers[content.source_path]
+        if others is not None:
+            content.related_posts = others
+    return True
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(add_related_posts)
