@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from jinja2 import TemplateNotFound, meta, nodes
+from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 # Attributes of content objects that are not data shown by templates (or are huge).
@@ -61,7 +62,9 @@ def digest(parts: Iterable[object]) -> str:
 
 
 def _is_content(value: object) -> bool:
-    return hasattr(value, "source_path") and hasattr(value, "_content")
+    return isinstance(value, Content) or (
+        hasattr(value, "source_path") and hasattr(value, "_content")
+    )
 
 
 def _is_wrapper(value: object) -> bool:
@@ -83,9 +86,10 @@ def _remembered(kind: str, content: object, make) -> tuple:
     # A content object is pictured by the digest of its picture: pages list the same
     # content many times, and short digests keep each page's key cheap to compute.
     key = (kind, id(content))
-    if key not in _PICTURES:
-        _PICTURES[key] = (content, (kind, digest((make(content),))))
-    return _PICTURES[key][1]
+    found = _PICTURES.get(key)
+    if found is None:
+        found = _PICTURES[key] = (content, (kind, digest((make(content),))))
+    return found[1]
 
 
 def reference(content: object) -> tuple:
@@ -116,12 +120,22 @@ def _full(content: object) -> tuple:
     metadata = getattr(content, "metadata", {})
     # Pelican makes an attribute of every metadata field, the same object: such an
     # attribute is pictured with the metadata, once.
+    # Plain values are their own picture: tested here, this loop runs for every attribute
+    # of every content of the site.
+    plain = _PLAIN_OR_NONE
     attributes = tuple(
-        (name, value_of(value, own=False))
-        for name, value in sorted(vars(content).items())
-        if name not in _SKIPPED_ATTRIBUTES and metadata.get(name, _ABSENT) is not value
+        [
+            (name, value if type(value) in plain else value_of(value, own=False))
+            for name, value in sorted(vars(content).items())
+            if name not in _SKIPPED_ATTRIBUTES and metadata.get(name, _ABSENT) is not value
+        ]
     )
-    metadata = tuple((key, value_of(value, own=False)) for key, value in sorted(metadata.items()))
+    metadata = tuple(
+        [
+            (key, value if type(value) in plain else value_of(value, own=False))
+            for key, value in sorted(metadata.items())
+        ]
+    )
     text = str(content._content)
     body = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     # Links to other sources ({filename}, {static}, {attach}) are resolved at render time:
@@ -155,6 +169,7 @@ def _site_links(content: object) -> str:
 
 
 _PLAIN = frozenset({str, int, float, bool, bytes})
+_PLAIN_OR_NONE = _PLAIN | {type(None)}
 
 
 def value_of(value: object, own: bool = True, depth: int = 0) -> object:
@@ -166,15 +181,17 @@ def value_of(value: object, own: bool = True, depth: int = 0) -> object:
     if depth > 8:
         raise Unknown("structure trop profonde")
     if kind is list or kind is tuple:
-        return tuple(value_of(v, own, depth + 1) for v in value)
+        plain = _PLAIN_OR_NONE
+        return tuple([v if type(v) in plain else value_of(v, own, depth + 1) for v in value])
     if isinstance(value, URLWrapper):
         return _wrapper(value)
+    # Dates before content: asking a datetime for attributes it lacks costs exceptions.
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
     if _is_content(value):
         return full(value) if own else reference(value)
     if isinstance(value, str | int | float | bytes):  # subclasses (Markup...)
         return (kind.__name__, str(value) if isinstance(value, str) else value)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
     if _is_wrapper(value):
         return _wrapper_picture(value)
     if isinstance(value, Mapping):
