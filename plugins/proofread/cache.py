@@ -1,8 +1,9 @@
 """The proofreading cache: findings per paragraph and per file, in one SQLite file.
 
 Keys hash the text with everything that changes the answer: the code of this plugin,
-the dictionaries and Grammalecte's version. A warm run over unchanged files costs
-one query per file; a changed file re-checks only its changed paragraphs.
+the dictionaries and Grammalecte's version. A warm run over unchanged files costs a
+stat and one query per file (each file's stat maps to its key); a changed file re-checks
+only its changed paragraphs.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import os
 import re
+import time
 from pathlib import Path
 
 from cmcore.problems import display_path
@@ -220,12 +221,28 @@ class Proofreader:
         """Findings of many files: cached ones at once, the others on every core."""
         # Sources are read for their keys, then again when checked: never all in memory.
         # A file removed meanwhile (renamed while the dev server builds) has no findings.
+        # A file whose stat (inode, size, times) was seen before is not even read: its stamp
+        # gives its key.
         shown = {path: display_path(path) for path in paths}
+        stats = {path: _stat(path) for path in paths}
+        stamps = {
+            path: _hash(self.context, "stamp", path, shown[path], stat)
+            for path, stat in stats.items()
+            if stat
+        }
+        known = self.cache.get_many(list(stamps.values()))
         keys = {}
         for path in paths:
+            stamp = stamps.get(path)
+            if isinstance(known.get(stamp), str):
+                keys[path] = known[stamp]
+                continue
             source = _read(path)
-            if source is not None:
-                keys[path] = self._file_key(shown[path], source)
+            if source is None:
+                continue
+            keys[path] = self._file_key(shown[path], source)
+            if stamp and _settled(path, stats[path]):
+                self.cache.put(stamp, keys[path])
         cached = self.cache.get_many(list(keys.values()))
         results: dict[str, list[Finding]] = {path: [] for path in paths if path not in keys}
         todo = []
@@ -306,6 +323,28 @@ def _fork_pool(jobs: int):
     from multiprocessing import get_context
 
     return ProcessPoolExecutor(jobs, mp_context=get_context("fork"))
+
+
+# A file changed this recently may change again within the file system's clock tick,
+# keeping its stat: its stamp is not remembered.
+SETTLED_NS = 2_000_000_000
+
+
+def _stat(path: str) -> str:
+    """What tells a file's versions apart without reading it ("" when it is gone)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ""
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+
+
+def _settled(path: str, seen: str) -> bool:
+    """The file is as it was when ``seen`` (before it was read), and has been for a while."""
+    if _stat(path) != seen:
+        return False
+    changed = max(int(part) for part in seen.split(":")[3:])
+    return time.time_ns() - changed > SETTLED_NS
 
 
 def _read(path: str) -> str | None:

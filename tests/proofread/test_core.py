@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from proofread import repetition, typography
 from proofread.cache import Cache
-from proofread.checker import apply_edits
+from proofread.checker import Options, Proofreader, apply_edits
+from proofread.settings import default_lexicon_dir
 from proofread.source import PLACEHOLDER, parse
 
 from .conftest import check
@@ -221,3 +225,43 @@ def test_a_source_removed_before_it_is_read_has_no_findings(proofreader, tmp_pat
     assert results[str(gone)] == []
     spelling = [f for f in results[str(kept)] if f.category == "spelling"]
     assert [(f.line, f.column, f.suggestions[0]) for f in spelling] == [(3, 5, "publication")]
+
+
+def _age(path, seconds: int) -> None:
+    """Give the file a modification time ``seconds`` ago (its change time stays now)."""
+    then = time.time_ns() - seconds * 1_000_000_000
+    os.utime(path, ns=(then, then))
+
+
+def test_unchanged_files_are_not_read_again_and_any_write_is_seen(tmp_path, monkeypatch):
+    from proofread import checker
+
+    source = tmp_path / "article.md"
+    source.write_text("Title: Essai\n\nUne publication soignée.\n", encoding="utf-8")
+    _age(source, 3600)
+    options = Options(lexicon_dir=default_lexicon_dir(), cache_dir=str(tmp_path / "cache"))
+    reads = []
+    real = checker._read
+    monkeypatch.setattr(checker, "_read", lambda path: reads.append(path) or real(path))
+
+    def run() -> tuple[list, bool]:
+        """The findings, and whether the source was read."""
+        reads.clear()
+        proofreader = Proofreader(options)
+        try:
+            return proofreader.check_files([str(source)])[str(source)], bool(reads)
+        finally:
+            proofreader.close()
+
+    # Written a moment ago (its change time is now): it may change again within the same
+    # clock tick, so it is read at every run.
+    assert run() == ([], True) and run() == ([], True)
+    # Settled (as two seconds later): read once more, then known by its stat alone.
+    monkeypatch.setattr(checker, "SETTLED_NS", 0)
+    assert run() == ([], True) and run() == ([], False)
+    # Same size, same modification time, a typo: only the change time tells, and it does.
+    source.write_text("Title: Essai\n\nUne publiccation soignée\n", encoding="utf-8")
+    _age(source, 3600)
+    found, read = run()
+    assert read
+    assert [f.suggestions[0] for f in found if f.category == "spelling"] == ["publication"]
