@@ -61,16 +61,18 @@ def dev_server(port: int = PORT, **overrides) -> None:
         finally:
             start_waiting()  # this process lives on: the search index must not wait for its end
 
-    rebuild()
     settings = read_settings(str(SETTINGS_DEV), override=overrides)
     server = DevServer(
         rebuild,
         settings["OUTPUT_PATH"],
-        [settings["PATH"], ROOT / "theme", ROOT / "plugins", SETTINGS_DEV],
+        [settings["PATH"], settings["THEME"], ROOT / "plugins", SETTINGS_DEV],
         host=HOST,
         port=port,
         ignored=[settings["CACHE_PATH"]],
     )
+    # The first build too: a template error at start-up is told in French, and the server
+    # waits for the fix.
+    server.rebuild()
     print(f"Site servi sur http://{HOST}:{port}/ (Ctrl+C pour arrêter)", flush=True)
     server.serve_forever()
 

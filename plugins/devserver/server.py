@@ -146,6 +146,7 @@ class DevServer:
         self.builds = Builds()
         self._stop = threading.Event()
         self._serving = False
+        self._built = False
         handler = type("BoundHandler", (Handler,), {"builds": self.builds})
         self.output.mkdir(parents=True, exist_ok=True)
         self.http = ThreadingHTTPServer((host, port), partial(handler, directory=str(self.output)))
@@ -161,12 +162,17 @@ class DevServer:
         """One build; a failure is told, never raised (the last good site stays served)."""
         try:
             self.build()
+            self._built = True
         except Exception as error:  # a template or plugin error while editing
+            if self._built:
+                then = "le site servi est celui de la construction précédente"
+            else:  # the first build: there may be nothing to serve yet
+                then = "le site sera construit dès que vous enregistrerez la correction"
             logger.error(
-                "La construction a échoué (%s : %s) ; le site servi est celui de la "
-                "construction précédente. Corrigez puis enregistrez à nouveau.",
+                "La construction a échoué (%s : %s) ; %s. Corrigez puis enregistrez.",
                 type(error).__name__,
                 error,
+                then,
             )
         self.builds.finished()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -25,17 +27,19 @@ def _get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
-@pytest.fixture
-def dev_server(tmp_path):
-    """``tasks.dev_server`` on a copy of the content, as ``make serve`` runs it."""
-    content = copy_content(tmp_path)
+@contextlib.contextmanager
+def running_server(tmp_path, content, **overrides):
+    """``tasks.dev_server`` as ``make serve`` runs it; yields its address and its log."""
     port = free_port()
-    code = (
-        "import tasks; "
-        f"tasks.dev_server({port}, PATH={str(content)!r}, "
-        f"OUTPUT_PATH={str(tmp_path / 'output')!r}, CACHE_PATH={str(tmp_path / 'cache')!r}, "
-        "SEARCH_INDEX=False)"
-    )
+    settings = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SEARCH_INDEX": False,
+        **overrides,
+    }
+    arguments = ", ".join(f"{key}={value!r}" for key, value in settings.items())
+    code = f"import tasks; tasks.dev_server({port}, {arguments})"
     log = (tmp_path / "server.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -55,11 +59,19 @@ def dev_server(tmp_path):
         except OSError:
             time.sleep(0.2)
     try:
-        yield base, content, tmp_path / "server.log"
+        yield base, tmp_path / "server.log"
     finally:
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def dev_server(tmp_path):
+    """The dev server on a copy of the content."""
+    content = copy_content(tmp_path)
+    with running_server(tmp_path, content) as (base, log):
+        yield base, content, log
 
 
 def _wait_for(check, seconds: float = 30) -> None:
@@ -111,3 +123,20 @@ def test_a_refused_source_is_told_in_french_and_the_rest_stays_served(dev_server
     # Fixed: the page is back at the next save.
     source.write_text(good, encoding="utf-8")
     _wait_for(lambda: _get(base + URL)[0] == 200 and "Sans date" not in _get(base + URL)[1])
+
+
+def test_a_template_error_at_start_up_is_told_and_the_fix_is_built(tmp_path):
+    content = copy_content(tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base_template = theme / "templates" / "base.html"
+    good = base_template.read_text(encoding="utf-8")
+    base_template.write_text(good.replace("{% block content %}", "{% block content", 1), "utf-8")
+    with running_server(tmp_path, content, THEME=str(theme)) as (base, log):
+        said = log.read_text(encoding="utf-8")
+        assert "La construction a échoué (TemplateSyntaxError" in said, said
+        assert "dès que vous enregistrerez la correction" in said
+        assert "Traceback" not in said
+        assert _get(base + URL)[0] == 404  # nothing built yet, and the server is up
+        base_template.write_text(good, encoding="utf-8")
+        _wait_for(lambda: _get(base + URL)[0] == 200)
