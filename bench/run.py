@@ -52,6 +52,9 @@ STEP_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITE
 
 def step(*args: str) -> dict:
     """Run one ``measure.py`` step and return what it printed."""
+    # What earlier steps wrote (a whole site, a search index) goes to disk first: no step
+    # pays for the writeback of the one before.
+    os.sync()
     done = subprocess.run(
         [sys.executable, str(HERE / "measure.py"), *args],
         capture_output=True,
@@ -127,6 +130,7 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
             marker = f"Relecture numéro {attempt + 1} terminée."
             source = next(content.glob("*/carnet-00002.md"))
             text = source.read_text(encoding="utf-8")
+            os.sync()
             saved = time.monotonic()
             source.write_text(text.rstrip("\n") + f" {marker}\n", encoding="utf-8")
             while time.monotonic() - saved < 60:
