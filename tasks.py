@@ -50,7 +50,7 @@ def serve(c, port=PORT):
 
 def dev_server(port: int = PORT, **overrides) -> None:
     """Build, serve ``output`` on loopback, rebuild (incrementally) when a source changes."""
-    from devserver.server import DevServer
+    from devserver.server import DevServer, interrupt_on_terminate
     from pelican.settings import read_settings
 
     from search.index import start_waiting
@@ -61,6 +61,7 @@ def dev_server(port: int = PORT, **overrides) -> None:
         finally:
             start_waiting()  # this process lives on: the search index must not wait for its end
 
+    interrupt_on_terminate()
     settings = read_settings(str(SETTINGS_DEV), override=overrides)
     server = DevServer(
         rebuild,

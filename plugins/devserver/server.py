@@ -8,12 +8,15 @@
   each HTML page gets one script that listens to ``/__rechargement`` (server-sent
   events) and reloads the page when a build has finished.
 - A failed build is said in French and the server keeps serving the last good site.
+- ``kill`` (SIGTERM, what service managers and test harnesses send) stops it as Ctrl+C
+  does: the proofreading process of a build is stopped and its files removed.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -33,6 +36,19 @@ SCRIPT = (
 ).encode()
 SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
 KEEPALIVE_SECONDS = 15
+
+
+def interrupt_on_terminate() -> None:
+    """Make SIGTERM stop this process as Ctrl+C does, cleanly (call from the main thread).
+
+    Python's default for SIGTERM ends the process at once: no ``finally``, no exit
+    handlers, so the running build's proofreader and its temporary files would stay.
+    """
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 class Builds:

@@ -41,12 +41,15 @@ def running_server(tmp_path, content, **overrides):
     arguments = ", ".join(f"{key}={value!r}" for key, value in settings.items())
     code = f"import tasks; tasks.dev_server({port}, {arguments})"
     log = (tmp_path / "server.log").open("w", encoding="utf-8")
+    temporary = tmp_path / "tmp"  # the server's own temporary folder, checked at the end
+    temporary.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-c", code],
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUTF8": "1"},  # its French lines, whatever the locale
+        # PYTHONUTF8: its French lines, whatever the locale.
+        env={**os.environ, "PYTHONUTF8": "1", "TMPDIR": str(temporary)},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -61,9 +64,12 @@ def running_server(tmp_path, content, **overrides):
     try:
         yield base, tmp_path / "server.log"
     finally:
-        server.terminate()
+        server.terminate()  # SIGTERM, as `kill` sends it
         server.wait(timeout=10)
         log.close()
+    # Stopped by SIGTERM, the server stopped its builds' proofreaders and removed their
+    # files, even those of a build that failed.
+    assert not list(temporary.glob("relecture-*")), (tmp_path / "server.log").read_text("utf-8")
 
 
 @pytest.fixture
