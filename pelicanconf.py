@@ -172,8 +172,9 @@ SITEMAP = {
 # publishconf.py turns this on so that publishing stops instead.
 CONTENT_STRICT = False
 
-# Incremental builds (plugins/incremental/README.md): Pelican caches what its readers
-# read, and only the pages whose inputs changed are rendered again.
+# Incremental builds (README, "Fast builds"): Pelican caches what its readers read,
+# the incremental plugin keeps articles between builds (it needs the reader layer here),
+# and only the pages whose inputs changed are rendered again.
 CACHE_PATH = "cache"
 CACHE_CONTENT = True
 # Uncompressed: saving the compressed cache took a tenth of a second on every build.

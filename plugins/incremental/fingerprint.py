@@ -119,7 +119,9 @@ def full(content: object) -> tuple:
 def _full(content: object) -> tuple:
     metadata = getattr(content, "metadata", {})
     # Pelican makes an attribute of every metadata field, the same object: such an
-    # attribute is pictured with the metadata, once.
+    # attribute is pictured with the metadata, once. A plain value equal to its field is
+    # the same too (an article kept between builds gives back equal numbers, not the same
+    # objects: see objects.py).
     # Plain values are their own picture: tested here, this loop runs for every attribute
     # of every content of the site.
     plain = _PLAIN_OR_NONE
@@ -127,7 +129,7 @@ def _full(content: object) -> tuple:
         [
             (name, value if type(value) in plain else value_of(value, own=False))
             for name, value in sorted(vars(content).items())
-            if name not in _SKIPPED_ATTRIBUTES and metadata.get(name, _ABSENT) is not value
+            if name not in _SKIPPED_ATTRIBUTES and not _is_field(metadata, name, value)
         ]
     )
     metadata = tuple(
@@ -143,6 +145,13 @@ def _full(content: object) -> tuple:
     # this page too, without rendering the body to find out.
     links = _site_links(content) if _links_to_sources(text) else ""
     return ("content", content.source_path, body, links, metadata, attributes)
+
+
+def _is_field(metadata: dict, name: str, value: object) -> bool:
+    field = metadata.get(name, _ABSENT)
+    if field is value:
+        return True
+    return type(value) in _PLAIN and type(field) is type(value) and field == value
 
 
 _LINK_MARK = re.compile(r"[{|](?:filename|static|attach)[}|]")

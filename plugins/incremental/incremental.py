@@ -14,7 +14,7 @@ from pelican import signals
 
 from cmcore import problems
 
-from . import dates, fingerprint, urls
+from . import dates, fingerprint, objects, urls
 from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
 from .members import use_members
@@ -81,11 +81,15 @@ def _start_mark(settings) -> int:
 
 
 def _clear_content_cache(cache: Path) -> None:
-    """Remove Pelican's own caches (``ArticlesGenerator-Readers``...), nothing else."""
+    """Remove the content caches (Pelican's ``ArticlesGenerator-Readers``..., the kept
+    articles), nothing else."""
     if not cache.is_dir():
         return
     for entry in cache.iterdir():
-        if entry.is_file() and entry.name.endswith(("Generator", "Generator-Readers")):
+        if entry.is_file() and (
+            entry.name.endswith(("Generator", "Generator-Readers"))
+            or entry.name == objects.FILE_NAME
+        ):
             entry.unlink()
 
 
@@ -173,6 +177,7 @@ def register() -> None:
     dates.install()
     signals.initialized.connect(start)
     signals.generator_init.connect(compiled_templates)
+    signals.article_generator_init.connect(objects.keep_articles)
     signals.all_generators_finalized.connect(use_members)
     signals.get_writer.connect(use_writer)
     signals.finalized.connect(finish)

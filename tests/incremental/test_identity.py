@@ -28,8 +28,8 @@ def assert_same_as_clean(tmp_path: Path, content: Path, incremental: Path, step:
     assert different == [], (step, different)
 
 
-def incremental_build(tmp_path: Path, content: Path):
-    return build_site(tmp_path / "inc", content=content, **FAST)
+def incremental_build(tmp_path: Path, content: Path, **overrides):
+    return build_site(tmp_path / "inc", content=content, **{**FAST, **overrides})
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -1,0 +1,159 @@
+"""Article objects kept between builds, so that an unchanged source is not made again.
+
+Pelican's reader cache keeps what a reader returned for each source, and every build
+makes each article again from it: about a tenth of a build that changed one article
+(the content object, its URLs and dates, the signals each new article sends). Pelican's
+other layer, ``CONTENT_CACHING_LAYER = "generator"``, keeps the articles themselves but
+pickles with each one the whole context of the build that made it, and gives it back
+instead of the current one: links to other content are then resolved against a stale
+site. This module keeps the articles of the articles generator, as that layer does, but
+pickles the build's context and settings as references and gives each article the
+current ones when it comes back.
+
+What an article holds when it is kept is what Pelican's own generator layer keeps:
+everything done while reading and up to the end of the articles generator's context,
+before ``article_generator_finalized`` (neighbours, related posts, which are made again
+at every build). An article is made again when its source changed (its modification
+time), when the settings, the theme or the plugins changed (the incremental build then
+clears every content cache). Two kinds of articles are not kept, and are made again at
+each build: those dated in the future (Pelican decides when it makes one whether it is a
+draft until that date, which may have come by the next build), and those whose source
+has problems (the next build tells them again instead of staying silent).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import pickle
+from pathlib import Path
+
+from cmcore import problems
+
+logger = logging.getLogger(__name__)
+
+FILE_NAME = "incremental-articles.pickle"
+VERSION = 1
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, stream, live: dict[int, str]):
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._live = live
+
+    def persistent_id(self, obj):
+        return self._live.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, stream, live: dict[str, object]):
+        super().__init__(stream)
+        self._live = live
+
+    def persistent_load(self, pid):
+        try:
+            return self._live[pid]
+        except KeyError:
+            raise pickle.UnpicklingError(f"unknown reference {pid!r}") from None
+
+
+def enabled(settings: dict) -> bool:
+    return bool(
+        settings.get("INCREMENTAL")
+        and settings.get("LOAD_CONTENT_CACHE")
+        and settings.get("CACHE_CONTENT")
+        and settings.get("CONTENT_CACHING_LAYER") == "reader"
+    )
+
+
+def _live(generator) -> dict[str, object]:
+    return {"context": generator.context, "settings": generator.settings}
+
+
+def load(path: Path, generator) -> dict:
+    """The kept articles, by source path: ``{path: (stamp, article)}``; {} when none."""
+    try:
+        with open(path, "rb") as stream:
+            data = _Unpickler(stream, _live(generator)).load()
+    except FileNotFoundError:
+        return {}
+    except Exception as error:  # a damaged or outdated file: made again, said in debug
+        logger.debug("articles gardés illisibles (%s), relus : %s", error, path)
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    return data["entries"]
+
+
+def save(path: Path, generator, seen: set[str]) -> None:
+    """Keep the articles of the sources this build saw; a failure only costs the next
+    build its reading."""
+    live = {id(value): name for name, value in _live(generator).items()}
+    entries = {name: entry for name, entry in generator._cache.items() if name in seen}
+    buffer = io.BytesIO()
+    try:
+        _Pickler(buffer, live).dump({"version": VERSION, "entries": entries})
+    except Exception as error:  # an attribute a plugin added that pickle refuses
+        logger.warning(
+            "les articles ne peuvent être gardés d’une construction à l’autre (%s) : "
+            "la prochaine les relira tous, les suivantes reprendront le cache de Pelican",
+            error,
+        )
+        path.unlink(missing_ok=True)
+        generator.readers._cache_data_policy = bool(generator.settings.get("CACHE_CONTENT"))
+        return
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(buffer.getbuffer())
+    os.replace(temporary, path)
+
+
+def _now_for(date: dt.datetime) -> dt.datetime:
+    if date.tzinfo is None:
+        return dt.datetime.now()
+    return dt.datetime.now(dt.UTC)
+
+
+def keep_articles(generator) -> None:
+    """Make the articles generator keep its articles between builds (its ``_cache``)."""
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    path = Path(settings["CACHE_PATH"]) / FILE_NAME
+    generator._cache = load(path, generator)
+    generator._cache_data_policy = True
+    readers = generator.readers
+    if generator._cache:
+        # The kept articles stand for Pelican's reader cache of this generator, which
+        # would hold their text a second time: it is neither kept nor loaded again.
+        readers._cache = {}
+        readers._cache_data_policy = False
+        Path(readers._cache_path).unlink(missing_ok=True)
+    kept = type(generator).get_cached_data
+    seen: set[str] = set()  # sources of this build: a removed one is not kept
+
+    def get_cached_data(filename, default=None):
+        seen.add(filename)
+        return kept(generator, filename, default)
+
+    cache_data = generator.cache_data
+
+    def cache_unless_told(filename, article):
+        # A source with problems (a broken link...) is read again at the next build,
+        # which tells the author again instead of staying silent.
+        told = {problem.path for problem in problems.recorded(settings)}
+        if getattr(article, "source_path", None) in told:
+            return
+        # Pelican decides when it makes an article dated in the future whether it is a
+        # draft until that date: it is made again at each build until the date has come.
+        date = getattr(article, "date", None)
+        if isinstance(date, dt.datetime) and date > _now_for(date):
+            return
+        cache_data(filename, article)
+
+    # Instance attributes: Pelican calls self.get_cached_data, self.cache_data and
+    # self.save_cache.
+    generator.get_cached_data = get_cached_data
+    generator.cache_data = cache_unless_told
+    generator.save_cache = lambda: save(path, generator, seen)
