@@ -7,8 +7,8 @@ other layer, ``CONTENT_CACHING_LAYER = "generator"``, keeps the articles themsel
 pickles with each one the whole context of the build that made it, and gives it back
 instead of the current one: links to other content are then resolved against a stale
 site. This module keeps the articles of the articles generator, as that layer does, but
-pickles the build's context and settings as references and gives each article the
-current ones when it comes back.
+pickles the build's context and settings as names and gives each article (and each of
+its tags, categories and authors) the current ones when it comes back.
 
 What an article holds when it is kept is what Pelican's own generator layer keeps:
 everything done while reading and up to the end of the articles generator's context,
@@ -35,16 +35,15 @@ from cmcore import problems
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "incremental-articles.pickle"
-VERSION = 1
+VERSION = 2
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, stream, live: dict[int, str]):
-        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        self._live = live
-
-    def persistent_id(self, obj):
-        return self._live.get(id(obj))
+# How the file starts: the build's context and settings, by name (pickle's persistent
+# ids), each put in the memo (indices 0 and 1). Articles and their tags, categories and
+# authors refer to them through the memo, in C, as any object seen twice in a pickle:
+# asking Python about each pickled object (``persistent_id``) made saving three times
+# slower.
+_SEED = b"\x80\x05\x8c\x07contextQ\x94\x8c\x08settingsQ\x94\x86."
 
 
 class _Unpickler(pickle.Unpickler):
@@ -53,10 +52,7 @@ class _Unpickler(pickle.Unpickler):
         self._live = live
 
     def persistent_load(self, pid):
-        try:
-            return self._live[pid]
-        except KeyError:
-            raise pickle.UnpicklingError(f"unknown reference {pid!r}") from None
+        return self._live[pid]
 
 
 def enabled(settings: dict) -> bool:
@@ -76,11 +72,15 @@ def load(path: Path, generator) -> dict:
     """The kept articles, by source path: ``{path: (stamp, article)}``; {} when none."""
     try:
         with open(path, "rb") as stream:
-            data = _Unpickler(stream, _live(generator)).load()
+            unpickler = _Unpickler(stream, _live(generator))
+            live = unpickler.load()  # the seed: fills the memo with the live objects
+            data = unpickler.load()  # the same unpickler, the same memo
     except FileNotFoundError:
         return {}
     except Exception as error:  # a damaged or outdated file: made again, said in debug
         logger.debug("articles gardés illisibles (%s), relus : %s", error, path)
+        return {}
+    if live[0] is not generator.context or live[1] is not generator.settings:
         return {}
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}
@@ -90,11 +90,14 @@ def load(path: Path, generator) -> dict:
 def save(path: Path, generator, seen: set[str]) -> None:
     """Keep the articles of the sources this build saw; a failure only costs the next
     build its reading."""
-    live = {id(value): name for name, value in _live(generator).items()}
     entries = {name: entry for name, entry in generator._cache.items() if name in seen}
+    context, settings = generator.context, generator.settings
     buffer = io.BytesIO()
+    buffer.write(_SEED)
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.memo = {id(context): (0, context), id(settings): (1, settings)}
     try:
-        _Pickler(buffer, live).dump({"version": VERSION, "entries": entries})
+        pickler.dump({"version": VERSION, "entries": entries})
     except Exception as error:  # an attribute a plugin added that pickle refuses
         logger.warning(
             "les articles ne peuvent être gardés d’une construction à l’autre (%s) : "
