@@ -13,6 +13,7 @@ English words quoted in a French text.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import os
 import re
@@ -55,17 +56,28 @@ def dictionary_files(base: str = HUNSPELL_DIC) -> tuple[Path, Path]:
 
 
 def dictionary_version(base: str = HUNSPELL_DIC) -> str:
-    """A short hash of the Hunspell files and the lexicon format: the cache key of the lexicon."""
-    digest = hashlib.sha1(LEXICON_FORMAT.encode())
-    for path in dictionary_files(base):
-        digest.update(path.read_bytes())
-    try:
-        from importlib.metadata import version
+    """A short hash of what the lexicon is made from: the cache key of the lexicon.
 
-        digest.update(version("pyspellchecker").encode())
-    except Exception:  # pragma: no cover - metadata missing
-        pass
-    return digest.hexdigest()[:16]
+    The Hunspell files and pyspellchecker's French and English frequency lists, by their
+    size and modification time (a package upgrade writes them anew), and the lexicon's
+    format. Neither read nor imported: every proofreading process asks, and the build's
+    proofreader beside a one-article edit needs nothing else from them.
+    """
+    parts = [LEXICON_FORMAT]
+    resources = None
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is not None and spec.origin:
+        resources = Path(spec.origin).parent / "resources"
+    for path in (
+        *dictionary_files(base),
+        *((resources / f"{language}.json.gz" for language in ("fr", "en")) if resources else ()),
+    ):
+        try:
+            stat = path.stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:-")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def expand_hunspell(base: str = HUNSPELL_DIC) -> set[str]:
