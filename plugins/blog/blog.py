@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
@@ -10,11 +11,19 @@ from cmcore import dates, problems
 
 from .reader import FrenchMarkdownReader
 
+DATES_MEMO = "dates-fr.json"
+
 
 def start_build(pelican) -> None:
     problems.start(pelican.settings)
     _reset_sitemap()
     _french_link_warnings()
+    # First of the plugins: the comments plugin formats dates at this same signal.
+    dates.load_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
+
+
+def end_build(pelican) -> None:
+    dates.save_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
 
 
 class _LinkWarningInFrench(logging.Filter):
@@ -87,3 +96,4 @@ def register() -> None:
     signals.readers_init.connect(use_french_reader)
     signals.generator_init.connect(add_filters)
     signals.all_generators_finalized.connect(refuse_bad_content)
+    signals.finalized.connect(end_build)

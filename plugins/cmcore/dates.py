@@ -7,13 +7,63 @@ same French dates as one under ``fr_FR.UTF-8``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import json
+import os
+from pathlib import Path
 
+import babel
 from babel.dates import format_date as _babel_date
 
 LOCALE = "fr_FR"
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
+
+# What Babel said of a month or a weekday, by pattern and date: Babel is asked once per
+# month name, and, with the table kept between builds (load_memo, save_memo), a build
+# that formats only known months does not load Babel's French data (3.6 MB, 25 ms).
+_SAID: dict[str, str] = {}
+_NEW: set[str] = set()
+_MEMO_FORMAT = 1
+
+
+def _babel(pattern: str, date: dt.date) -> str:
+    key = f"{pattern}|{date.isoformat()}"
+    text = _SAID.get(key)
+    if text is None:
+        text = _SAID[key] = _babel_date(date, pattern, locale=LOCALE)
+        _NEW.add(key)
+    return text
+
+
+def _memo_stamp() -> list:
+    return [_MEMO_FORMAT, babel.__version__, LOCALE]
+
+
+def load_memo(path: Path) -> None:
+    """Take what Babel said in earlier builds (a damaged or outdated file is ignored)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("babel") == _memo_stamp():
+            said = data["said"]
+            if all(isinstance(k, str) and isinstance(v, str) for k, v in said.items()):
+                _SAID.update(said)
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return
+
+
+def save_memo(path: Path) -> None:
+    """Keep what Babel said, when it said anything new."""
+    if not _NEW:
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(
+        json.dumps({"babel": _memo_stamp(), "said": _SAID}, ensure_ascii=False, sort_keys=True),
+        encoding="utf-8",
+    )
+    os.replace(temporary, path)
+    _NEW.clear()
 
 
 def _day(day: int) -> str:
@@ -21,17 +71,25 @@ def _day(day: int) -> str:
     return "1er" if day == 1 else str(day)
 
 
-@functools.lru_cache(maxsize=4096)
 def _month_year(year: int, month: int) -> str:
-    # Every card of every listing page shows a date: Babel is asked once per month.
-    return _babel_date(dt.date(year, month, 1), "MMMM y", locale=LOCALE)
+    # Every card of every listing page shows a date.
+    return _babel("MMMM y", dt.date(year, month, 1))
+
+
+def _month(month: int) -> str:
+    return _babel("MMMM", dt.date(2000, month, 1))
+
+
+def _weekday(value: dt.date) -> str:
+    # 3 January 2000 was a Monday: the same weekday, one date per weekday.
+    return _babel("EEEE", dt.date(2000, 1, 3 + value.weekday()))
 
 
 def format_date(value: dt.date | dt.datetime, weekday: bool = False) -> str:
     """« 1er juin 2019 », or « samedi 5 décembre 2026 » with ``weekday``."""
     text = f"{_day(value.day)}{NBSP}{_month_year(value.year, value.month)}"
     if weekday:
-        text = f"{_babel_date(value, 'EEEE', locale=LOCALE)} {text}"
+        text = f"{_weekday(value)} {text}"
     return text
 
 
@@ -86,6 +144,6 @@ def format_range(start: dt.date | dt.datetime, end: dt.date | dt.datetime) -> st
     if (first.year, first.month) == (last.year, last.month):
         return f"du {_day(first.day)} au {format_date(last)}"
     if first.year == last.year:
-        month = _babel_date(first, "MMMM", locale=LOCALE)
+        month = _month(first.month)
         return f"du {_day(first.day)}{NBSP}{month} au {format_date(last)}"
     return f"du {format_date(first)} au {format_date(last)}"

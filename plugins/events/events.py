@@ -186,7 +186,7 @@ class EventsGenerator(Generator):
             )
         self._write_events(writer, common)
         self._write_calendars(writer)
-        self._write_feed()
+        self._write_feed(writer)
 
     def _write_events(self, writer, common: dict) -> None:
         template = self.get_template("event")
@@ -230,15 +230,22 @@ class EventsGenerator(Generator):
                 continue
             self._write_bytes(path, calendar.calendar(chosen, name=title, **options))
 
-    def _write_feed(self) -> None:
+    def _write_feed(self, writer) -> None:
         path = setting(self.settings, "EVENTS_FEED_ATOM")
         if not path:
             return
+        title = f"Événements – {self.settings['SITENAME']}"
+        link, feed_url = self._absolute(self.urls.index()), self._absolute(path)
+        urls = [self._absolute(self.urls.page(entry.event.slug)) for entry in self.entries]
+        # As the calendars: a feed whose entries did not change is left as it is.
+        unchanged = getattr(writer, "same_as_last_build", None)
+        if unchanged and unchanged(path, (self.entries, title, link, feed_url, urls)):
+            return
         text = feed.atom(
             self.entries,
-            title=f"Événements – {self.settings['SITENAME']}",
-            link=self._absolute(self.urls.index()),
-            feed_url=self._absolute(path),
+            title=title,
+            link=link,
+            feed_url=feed_url,
             url_of=lambda entry: self._absolute(self.urls.page(entry.event.slug)),
         )
         self._write_bytes(path, text.encode("utf-8"))

@@ -50,9 +50,11 @@ def test_a_second_build_renders_nothing_and_matches_a_clean_build(tmp_path, cont
     first = incremental_build(tmp_path, content)
     state_file = Path(first.settings["CACHE_PATH"]) / "incremental.json"
     assert state_file.is_file()
-    written = ("*.html", "*.ics")  # pages, and the calendars the events plugin writes itself
+    # Pages, and the calendars and the feed the events plugin writes itself.
+    written = ("*.html", "*.ics", "evenements.atom.xml")
     before = {p: p.stat().st_mtime_ns for kind in written for p in first.output.rglob(kind)}
     assert any(p.suffix == ".ics" for p in before)
+    assert any(p.name == "evenements.atom.xml" for p in before)
     with caplog.at_level("INFO", logger="incremental.incremental"):
         incremental_build(tmp_path, content)
     assert "0 pages rendues" in caplog.text
