@@ -7,6 +7,7 @@ Templates call ``comments_for(obj)`` with any content object that has a ``slug``
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from pelican import signals
@@ -67,17 +68,43 @@ def load_store(pelican) -> None:
                         reason,
                         comment.id,
                     )
-        thread = threads.build(
+        views[store_file.article] = threads.build(
             comments,
             visible=lambda c, held=held: threads.published(c) and c.id not in held,
             max_depth=int(get(settings, "COMMENTS_MAX_DEPTH")),
         )
-        views[store_file.article] = render.view(
-            thread,
-            settings.get("TIMEZONE") or "UTC",
-            bool(get(settings, "COMMENTS_SHOW_PINGBACKS")),
-        )
-    settings[_VIEWS] = views
+    settings[_VIEWS] = _Views(
+        views, settings.get("TIMEZONE") or "UTC", bool(get(settings, "COMMENTS_SHOW_PINGBACKS"))
+    )
+
+
+class _Views(Mapping):
+    """The thread views by slug, each made when a page first shows it.
+
+    Reading, moderating and threading every comment happens when the build starts (a
+    comment held back is told at every build); sanitising and dating them for display
+    is left to the pages that are rendered: an incremental build renders a few.
+    """
+
+    def __init__(self, threads_by_slug: dict, timezone: str, show_pingbacks: bool):
+        self._threads = threads_by_slug
+        self._timezone = timezone
+        self._show_pingbacks = show_pingbacks
+        self._views: dict[str, render.ThreadView] = {}
+
+    def __getitem__(self, slug):
+        view = self._views.get(slug)
+        if view is None:
+            view = self._views[slug] = render.view(
+                self._threads[slug], self._timezone, self._show_pingbacks
+            )
+        return view
+
+    def __iter__(self):
+        return iter(self._threads)
+
+    def __len__(self) -> int:
+        return len(self._threads)
 
 
 def add_template_global(generator) -> None:
