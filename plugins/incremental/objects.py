@@ -30,12 +30,14 @@ import os
 import pickle
 from pathlib import Path
 
+from pelican.contents import Article
+
 from cmcore import problems
 
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "incremental-articles.pickle"
-VERSION = 2
+VERSION = 3
 
 
 # How the file starts: the build's context and settings, by name (pickle's persistent
@@ -44,6 +46,57 @@ VERSION = 2
 # asking Python about each pickled object (``persistent_id``) made saving three times
 # slower.
 _SEED = b"\x80\x05\x8c\x07contextQ\x94\x8c\x08settingsQ\x94\x86."
+
+
+class KeptArticle(Article):
+    """An article given back by the build that kept it.
+
+    Its text stays the UTF-8 bytes it was kept as until something reads it: a build
+    renders a few articles, and the text of the others, half the memory of the kept
+    articles once decoded, is never decoded. The static files it links to, which every
+    build asks every article for (a regex over its text), were found when it was kept.
+    """
+
+    @property
+    def _content(self):
+        text = self.__dict__.get("_kept_text")
+        if type(text) is bytes:
+            text = self.__dict__["_kept_text"] = text.decode("utf-8")
+        return text
+
+    @_content.setter
+    def _content(self, value):
+        self.__dict__["_kept_text"] = value
+        self.__dict__.pop("_kept_links", None)
+
+    def get_static_links(self) -> set[str]:
+        links = self.__dict__.get("_kept_links")
+        return set(links) if links is not None else super().get_static_links()
+
+
+def _new_kept_article() -> KeptArticle:
+    return KeptArticle.__new__(KeptArticle)
+
+
+def text_bytes(content) -> bytes | None:
+    """The text of a kept article as the UTF-8 bytes it was kept as, when still undecoded."""
+    text = getattr(content, "__dict__", {}).get("_kept_text")
+    return text if type(text) is bytes else None
+
+
+class _Pickler(pickle.Pickler):
+    """Keeps articles as :class:`KeptArticle`: text as UTF-8 bytes, static links found."""
+
+    def reducer_override(self, obj):
+        kind = type(obj)
+        if kind is not Article and kind is not KeptArticle:
+            return NotImplemented
+        state = dict(obj.__dict__)
+        text = state.pop("_content", None) if kind is Article else state.get("_kept_text")
+        if "_kept_links" not in state:
+            state["_kept_links"] = tuple(sorted(obj.get_static_links()))
+        state["_kept_text"] = text.encode("utf-8") if isinstance(text, str) else text
+        return (_new_kept_article, (), state)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -94,7 +147,7 @@ def save(path: Path, generator, seen: set[str]) -> None:
     context, settings = generator.context, generator.settings
     buffer = io.BytesIO()
     buffer.write(_SEED)
-    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler = _Pickler(buffer, protocol=5)
     pickler.memo = {id(context): (0, context), id(settings): (1, settings)}
     try:
         pickler.dump({"version": VERSION, "entries": entries})
