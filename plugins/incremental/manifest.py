@@ -72,12 +72,29 @@ class Manifest:
 
 
 def listing(output: Path, skip: tuple[str, ...] = ()) -> dict[str, os.stat_result]:
-    """Every file under ``output`` (but the top-level ``skip`` folders), with its stat."""
+    """Every file under ``output`` (but the top-level ``skip`` folders), with its stat.
+
+    As ``os.walk`` sees them: links to folders are not followed, links to files are.
+    One ``scandir`` per folder and one stat per file, without ``os.walk``'s lists: every
+    page is a folder of its own, and this runs at the end of every build.
+    """
     files: dict[str, os.stat_result] = {}
-    for folder, subfolders, names in os.walk(output):
-        if folder == str(output):
-            subfolders[:] = [s for s in subfolders if s not in skip]
-        for name in names:
-            path = os.path.join(folder, name)
-            files[path] = os.stat(path)
+    top = str(output)
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    if entry.is_dir():
+                        if not entry.is_symlink() and not (folder == top and entry.name in skip):
+                            pending.append(entry.path)
+                    else:
+                        files[entry.path] = entry.stat()
+                except OSError:  # a dangling link, a file removed meanwhile
+                    continue
     return files
