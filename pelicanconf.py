@@ -185,6 +185,9 @@ INCREMENTAL = True
 # The search index (Pagefind) is rebuilt after each build; in development it is rebuilt
 # in the background, so that an edited page is served at once. publishconf.py waits.
 SEARCH_INDEX = "background"
+# A larger site is indexed in bundles of this many pages, merged by the search page:
+# Pagefind's memory grows with every page it holds (plugins/search/index.py).
+SEARCH_BUNDLE_PAGES = 250
 DELETE_OUTPUT_DIRECTORY = False
 SOCIAL = (
     ("LinkedIn", "https://www.linkedin.com/"),

@@ -79,20 +79,22 @@ def wait_for_search_index(output: Path, timeout: float = 120) -> float:
     Returns its peak memory (total PSS of its processes, in MB). It starts once the build's
     process has ended, so this peak and the build's never add up.
     """
-    from measure import total_pss_kb
+    from measure import _descendants, total_pss_kb
 
     peak_kb = 0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        # The indexer (python -m search.index OUTPUT, under flock) and its Pagefind runs.
         busy = subprocess.run(
-            ["pgrep", "-f", f"pagefind --site {output}"],
+            ["pgrep", "-f", f"search.index {output} "],
             capture_output=True,
             text=True,
             check=False,
         )
         if busy.returncode != 0:
             break
-        peak_kb = max(peak_kb, total_pss_kb([int(pid) for pid in busy.stdout.split()]))
+        pids = {tree for pid in busy.stdout.split() for tree in _descendants(int(pid))}
+        peak_kb = max(peak_kb, total_pss_kb(sorted(pids)))
         time.sleep(0.05)
     return peak_kb / 1024
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,9 @@ logger = logging.getLogger(__name__)
 MANIFEST = "incremental.json"
 TEMPLATE_READS = "incremental-templates.json"
 SLUGS = "incremental-slugs.json"
-# Pagefind rewrites its own folder on every indexing; it is not ours to prune.
-UNMANAGED = ("pagefind",)
+# Pagefind rewrites its own folders (pagefind/, pagefind-1/...) on every indexing; they
+# are not ours to prune.
+_UNMANAGED = re.compile(r"pagefind(?:-\d+)?")
 
 
 @dataclass
@@ -107,7 +109,7 @@ def finish(pelican) -> None:
     # folder by hand is never ours to remove.
     produced = {
         path: [stat.st_size, stat.st_mtime_ns]
-        for path, stat in listing(output, skip=UNMANAGED).items()
+        for path, stat in listing(output, skip=_unmanaged(output)).items()
         if path in state.pages or stat.st_ctime_ns > state.started_ns
     }
     clean = not problems.recorded(pelican.settings)
@@ -123,6 +125,13 @@ def finish(pelican) -> None:
     )
     IncrementalWriter.state = None
     fingerprint.reset()
+
+
+def _unmanaged(output: Path) -> tuple[str, ...]:
+    try:
+        return tuple(name for name in os.listdir(output) if _UNMANAGED.fullmatch(name))
+    except OSError:
+        return ()
 
 
 def _remove_stale(output: Path, state: BuildState, retention) -> int:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pelican import signals
 
-from .index import SearchIndexError, index_site
+from .index import BUNDLE_PAGES, SearchIndexError, index_site
 
 logger = logging.getLogger(__name__)
 
 
 def index(pelican) -> None:
     # SEARCH_INDEX: True (index, then return), "background" (return at once), False.
+    # SEARCH_BUNDLE_PAGES: pages per bundle of the index (see index.py).
     mode = pelican.settings.get("SEARCH_INDEX", True)
     if not mode:
         return
@@ -22,6 +23,7 @@ def index(pelican) -> None:
             Path(pelican.output_path),
             pelican.settings.get("DEFAULT_LANG", "fr"),
             background=mode == "background",
+            bundle_pages=int(pelican.settings.get("SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)),
         )
     except SearchIndexError as error:
         logger.error("%s", error)

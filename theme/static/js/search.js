@@ -12,8 +12,17 @@ async function start() {
   if (!form || !input || !list) return;
   let pagefind;
   try {
-    pagefind = await import(document.querySelector("script[data-pagefind]").dataset.pagefind);
+    const bundle = new URL(document.querySelector("script[data-pagefind]").dataset.pagefind, location.href);
+    pagefind = await import(bundle.href);
     await pagefind.options({ excerptLength: 24 });
+    // A large site is indexed in several bundles, listed next to the first one: each is
+    // searched and the results are ranked together.
+    const listed = await fetch(new URL("bundles.json", bundle))
+      .then((answer) => (answer.ok ? answer.json() : { bundles: [] }))
+      .catch(() => ({ bundles: [] }));
+    for (const other of listed.bundles || []) {
+      await pagefind.mergeIndex(new URL(`../${other}`, bundle).pathname, { excerptLength: 24 });
+    }
   } catch (error) {
     status.textContent = "La recherche est indisponible pour le moment.";
     return;
