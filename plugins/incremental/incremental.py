@@ -90,7 +90,7 @@ def _clear_content_cache(cache: Path) -> None:
     for entry in cache.iterdir():
         if entry.is_file() and (
             entry.name.endswith(("Generator", "Generator-Readers"))
-            or entry.name == objects.FILE_NAME
+            or entry.name in (objects.FILE_NAME, objects.REFUSED)
         ):
             entry.unlink()
 

@@ -18,7 +18,9 @@ time), when the settings, the theme or the plugins changed (the incremental buil
 clears every content cache). Two kinds of articles are not kept, and are made again at
 each build: those dated in the future (Pelican decides when it makes one whether it is a
 draft until that date, which may have come by the next build), and those whose source
-has problems (the next build tells them again instead of staying silent).
+has problems (the next build tells them again instead of staying silent). When pickle
+refuses the articles (an attribute a plugin added), the author is told once and Pelican's
+reader cache keeps them instead, until the settings, theme or plugins change.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from cmcore import problems
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "incremental-articles.pickle"
+REFUSED = "incremental-articles.refused"
 VERSION = 3
 
 
@@ -154,11 +157,13 @@ def save(path: Path, generator, seen: set[str]) -> None:
     except Exception as error:  # an attribute a plugin added that pickle refuses
         logger.warning(
             "les articles ne peuvent être gardés d’une construction à l’autre (%s) : "
-            "la prochaine les relira tous, les suivantes reprendront le cache de Pelican",
+            "la prochaine construction les relira tous, puis le cache de Pelican les gardera",
             error,
         )
         path.unlink(missing_ok=True)
-        generator.readers._cache_data_policy = bool(generator.settings.get("CACHE_CONTENT"))
+        # Until the settings, the theme or the plugins change (every content cache is
+        # cleared then), articles are left to Pelican's reader cache.
+        path.with_name(REFUSED).write_text(f"{error}\n", encoding="utf-8")
         return
     temporary = path.with_suffix(".tmp")
     temporary.write_bytes(buffer.getbuffer())
@@ -177,15 +182,16 @@ def keep_articles(generator) -> None:
     if not enabled(settings):
         return
     path = Path(settings["CACHE_PATH"]) / FILE_NAME
+    if path.with_name(REFUSED).exists():
+        return  # pickle refused these articles: Pelican's reader cache serves instead
     generator._cache = load(path, generator)
     generator._cache_data_policy = True
+    # The kept articles stand for Pelican's reader cache of this generator, which would
+    # hold their text a second time: it is neither filled, nor kept, nor loaded again.
     readers = generator.readers
-    if generator._cache:
-        # The kept articles stand for Pelican's reader cache of this generator, which
-        # would hold their text a second time: it is neither kept nor loaded again.
-        readers._cache = {}
-        readers._cache_data_policy = False
-        Path(readers._cache_path).unlink(missing_ok=True)
+    readers._cache = {}
+    readers._cache_data_policy = False
+    Path(readers._cache_path).unlink(missing_ok=True)
     kept = type(generator).get_cached_data
     seen: set[str] = set()  # sources of this build: a removed one is not kept
 

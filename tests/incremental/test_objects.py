@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pelican import signals
 
 from tests.conftest import copy_content
 from tests.incremental.test_identity import assert_same_as_clean, edit, incremental_build
@@ -60,3 +61,25 @@ def test_a_damaged_file_of_kept_articles_changes_nothing(tmp_path, content):
     edit(content / "conseils" / "veille.md", "La veille est", "La veille reste")
     incremental_build(tmp_path, content)
     assert_same_as_clean(tmp_path, content, site.output, "articles gardés abîmés")
+
+
+def test_articles_pickle_refuses_are_left_to_pelicans_cache(tmp_path, content, caplog):
+    def unpicklable(generator):
+        for article in generator.articles:
+            article.mood = lambda: "gai"  # a plugin's attribute that pickle refuses
+
+    signals.article_generator_pretaxonomy.connect(unpicklable)
+    try:
+        site = incremental_build(tmp_path, content)
+        cache = Path(site.settings["CACHE_PATH"])
+        assert "ne peuvent être gardés" in caplog.text
+        assert not (cache / KEPT).exists()
+        incremental_build(tmp_path, content)  # read once more, into Pelican's cache
+        assert (cache / "ArticlesGenerator-Readers").is_file()
+        caplog.clear()
+        edit(content / "conseils" / "veille.md", "La veille est", "La veille reste")
+        incremental_build(tmp_path, content)
+        assert "ne peuvent être gardés" not in caplog.text  # told once
+    finally:
+        signals.article_generator_pretaxonomy.disconnect(unpicklable)
+    assert_same_as_clean(tmp_path, content, site.output, "articles refusés")
