@@ -68,7 +68,7 @@ def use_french_reader(readers) -> None:
     cache_data = readers.cache_data
 
     def cache_unless_told(path, data):
-        if not any(problem.path == path for problem in problems.recorded(readers.settings)):
+        if not problems.told(readers.settings, path):
             cache_data(path, data)
 
     readers.cache_data = cache_unless_told

@@ -74,6 +74,11 @@ def recorded(settings: dict) -> list[Problem]:
     return list(settings.get(_SINK_KEY, []))
 
 
+def told(settings: dict, path: str) -> bool:
+    """Whether this build recorded a problem in the source at ``path``."""
+    return any(problem.path == path for problem in settings.get(_SINK_KEY, ()))
+
+
 def finish(settings: dict) -> None:
     """End a build: in strict mode, refuse it when any problem was recorded."""
     problems = recorded(settings)

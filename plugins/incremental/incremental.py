@@ -109,7 +109,7 @@ def finish(pelican) -> None:
     # folder by hand is never ours to remove.
     produced = {
         path: [stat.st_size, stat.st_mtime_ns]
-        for path, stat in listing(output, skip=_unmanaged(output)).items()
+        for path, stat in listing(output, skip=_UNMANAGED.fullmatch).items()
         if path in state.pages or stat.st_ctime_ns > state.started_ns
     }
     clean = not problems.recorded(pelican.settings)
@@ -125,13 +125,6 @@ def finish(pelican) -> None:
     )
     IncrementalWriter.state = None
     fingerprint.reset()
-
-
-def _unmanaged(output: Path) -> tuple[str, ...]:
-    try:
-        return tuple(name for name in os.listdir(output) if _UNMANAGED.fullmatch(name))
-    except OSError:
-        return ()
 
 
 def _remove_stale(output: Path, state: BuildState, retention) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,8 +72,11 @@ class Manifest:
         return [stat.st_size, stat.st_mtime_ns] == recorded
 
 
-def listing(output: Path, skip: tuple[str, ...] = ()) -> dict[str, os.stat_result]:
-    """Every file under ``output`` (but the top-level ``skip`` folders), with its stat.
+def listing(
+    output: Path, skip: Callable[[str], object] = lambda name: False
+) -> dict[str, os.stat_result]:
+    """Every file under ``output`` (but the top-level folders whose name ``skip`` accepts),
+    with its stat.
 
     As ``os.walk`` sees them: links to folders are not followed, links to files are.
     One ``scandir`` per folder and one stat per file, without ``os.walk``'s lists: every
@@ -91,7 +95,7 @@ def listing(output: Path, skip: tuple[str, ...] = ()) -> dict[str, os.stat_resul
             for entry in entries:
                 try:
                     if entry.is_dir():
-                        if not entry.is_symlink() and not (folder == top and entry.name in skip):
+                        if not entry.is_symlink() and not (folder == top and skip(entry.name)):
                             pending.append(entry.path)
                     else:
                         files[entry.path] = entry.stat()

@@ -204,8 +204,7 @@ def keep_articles(generator) -> None:
     def cache_unless_told(filename, article):
         # A source with problems (a broken link...) is read again at the next build,
         # which tells the author again instead of staying silent.
-        told = {problem.path for problem in problems.recorded(settings)}
-        if getattr(article, "source_path", None) in told:
+        if problems.told(settings, getattr(article, "source_path", None)):
             return
         # Pelican decides when it makes an article dated in the future whether it is a
         # draft until that date: it is made again at each build until the date has come.
