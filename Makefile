@@ -50,7 +50,7 @@ setup: $(STAMP)
 	  ln -sfn /usr/lib/python3/dist-packages/grammalecte $(VENV)/debian-grammalecte/grammalecte; \
 	  echo "$(CURDIR)/$(VENV)/debian-grammalecte" > "$$site/debian-grammalecte.pth"; \
 	fi
-	@# The proofreader's French lexicon (460,000 forms), built once per machine and
+	@# The proofreader's French lexicon (460,000 forms), built once per virtual environment (in .venv) and
 	@# dictionary version here rather than by the first build (it takes 290 MB for a while).
 	@if [ -e /usr/share/hunspell/fr_FR.dic ]; then \
 	  $(BIN)/python -c 'import logging; logging.basicConfig(level=logging.INFO, format="%(message)s"); from proofread.settings import default_lexicon_dir; from proofread.spelling import load_lexicon; load_lexicon(default_lexicon_dir())'; \

@@ -199,12 +199,12 @@ def comments_server(c, port=8080, publish=False):
         salt, _ = isso_server.secret(var, isso_server.SALT_NAME)
         config = isso_server.ServerConfig(
             origins=isso_server.site_origins(settings),
-            dbpath=ISSO_DB,
+            dbpath=ISSO_DB.relative_to(ROOT),  # relative: the project folder can move
             port=int(port),
             password=password,
             salt=salt,
         )
-        config_path = isso_server.write_config(var, config)
+        config_path = isso_server.write_config(var.relative_to(ROOT), config)
         command = isso_server.command(config_path)
     except isso_server.IssoSetupError as error:
         print(f"erreur\u00a0: {error}", file=sys.stderr)

@@ -82,13 +82,16 @@ def assert_told_once_each(warnings: list[str], expected: list[str], content: Pat
     assert len(warnings) == len(expected), warnings
 
 
-def run_task(settings_file: str, content, output) -> subprocess.CompletedProcess:
+def run_task(
+    settings_file: str, content, output, cache=None, **overrides
+) -> subprocess.CompletedProcess:
     """The build as ``make build``/``publish`` runs it, on other content and output."""
-    cache = output.parent / f"{output.name}-cache"
+    cache = cache or output.parent / f"{output.name}-cache"
+    extra = "".join(f", {name}={value!r}" for name, value in overrides.items())
     code = (
         "import sys; from cmcore.build import ROOT, run_pelican; "
         f"sys.exit(run_pelican(ROOT / {settings_file!r}, "
-        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}))"
+        f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}{extra}))"
     )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=120

@@ -56,7 +56,9 @@ def start(pelican) -> None:
     # Templates may have changed since the last build in this process (dev server).
     fingerprint.reset()
     base = base_key(settings) if enabled else None
-    previous = Manifest.load(_manifest_path(settings)) if enabled else Manifest()
+    previous = (
+        Manifest.load(_manifest_path(settings), settings["OUTPUT_PATH"]) if enabled else Manifest()
+    )
     if enabled and previous.base != base:
         # Settings, theme, plugins or data changed: every page is rendered again, and what
         # Pelican cached from the readers may be stale. The files the previous build
@@ -114,7 +116,7 @@ def finish(pelican) -> None:
     }
     clean = not problems.recorded(pelican.settings)
     manifest = Manifest(state.base or "", state.pages, produced, state.inputs if clean else "")
-    manifest.save(_manifest_path(pelican.settings))
+    manifest.save(_manifest_path(pelican.settings), output)
     fingerprint.save_reads(Path(pelican.settings["CACHE_PATH"]) / TEMPLATE_READS)
     urls.save_slugs(Path(pelican.settings["CACHE_PATH"]) / SLUGS)
     logger.info(
@@ -157,7 +159,7 @@ def up_to_date(settings: dict) -> bool:
     """
     if not settings.get("INCREMENTAL") or not settings.get("LOAD_CONTENT_CACHE"):
         return False
-    previous = Manifest.load(_manifest_path(settings))
+    previous = Manifest.load(_manifest_path(settings), settings["OUTPUT_PATH"])
     if not previous.inputs or previous.inputs != inputs_key(settings):
         return False
     return all(previous.intact(path) for path in previous.files)

@@ -1,14 +1,19 @@
 """What the previous build wrote, kept as plain JSON in the cache folder.
 
-    {"version": 1, "base": "<digest>", "inputs": "<digest>",
-     "pages": {"<output path>": "<page key>"},
-     "files": {"<output path>": [size, mtime_ns]}}
+    {"version": 2, "base": "<digest>", "inputs": "<digest>",
+     "pages": {"<path in the output folder>": "<page key>"},
+     "files": {"<path in the output folder>": [size, mtime_ns]}}
 
 ``pages`` holds the key of every rendered page; ``files`` lists the files the build
 produced (pages, feeds, copies, calendars) with their size and modification time, so
 that the next build can tell an intact page from one changed or deleted by hand, and
 remove the files that no longer belong to the site. Files put in the output folder by
 hand are not listed, and never removed.
+
+Paths are kept relative to the output folder (``categorie/conseils/index.html``) and
+joined to the current ``OUTPUT_PATH`` when read: a project folder copied or moved, or a
+build whose ``OUTPUT_PATH`` changed, never reaches into another folder's files. A path
+that would leave the output folder is dropped when the manifest is read.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VERSION = 1
+VERSION = 2  # 1 held absolute paths: read as no previous build
 
 
 @dataclass
@@ -33,28 +38,32 @@ class Manifest:
     inputs: str = ""
 
     @classmethod
-    def load(cls, path: Path) -> Manifest:
+    def load(cls, path: Path, output: str | Path) -> Manifest:
+        """The manifest at ``path``, its paths joined to the ``output`` folder."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        if data.get("version") != VERSION:
+        if not isinstance(data, dict) or data.get("version") != VERSION:
             return cls()
+        top = os.fspath(output)
         return cls(
             data.get("base", ""),
-            data.get("pages", {}),
-            data.get("files", {}),
+            _inside(top, data.get("pages")),
+            _inside(top, data.get("files")),
             data.get("inputs", ""),
         )
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, output: str | Path) -> None:
+        """Write the manifest, its paths relative to ``output`` (others are not kept)."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        top = os.fspath(output)
         data = {
             "version": VERSION,
             "base": self.base,
             "inputs": self.inputs,
-            "pages": self.pages,
-            "files": self.files,
+            "pages": _relative(top, self.pages),
+            "files": _relative(top, self.files),
         }
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
@@ -70,6 +79,28 @@ class Manifest:
         except OSError:
             return False
         return [stat.st_size, stat.st_mtime_ns] == recorded
+
+
+def _relative(top: str, paths: dict) -> dict:
+    prefix = os.path.join(top, "")
+    return {
+        name[len(prefix) :].replace(os.sep, "/"): value
+        for name, value in paths.items()
+        if name.startswith(prefix)
+    }
+
+
+def _inside(top: str, paths: object) -> dict:
+    # A hand-edited or foreign manifest must not name a file outside the output folder.
+    if not isinstance(paths, dict):
+        return {}
+    kept = {}
+    for name, value in paths.items():
+        parts = name.split("/") if isinstance(name, str) else [""]
+        if name.startswith("/") or "" in parts or "." in parts or ".." in parts:
+            continue
+        kept[os.path.join(top, *parts)] = value
+    return kept
 
 
 def listing(

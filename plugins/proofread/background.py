@@ -36,7 +36,10 @@ class Background:
     def __init__(self, options: Options, paths: list[str]):
         self.paths = list(paths)
         self.failure = ""
-        self._folder = tempfile.TemporaryDirectory(prefix="relecture-")
+        # Inside the project's cache: the site writes nothing outside the project.
+        if options.cache_dir:
+            os.makedirs(options.cache_dir, exist_ok=True)
+        self._folder = tempfile.TemporaryDirectory(prefix="relecture-", dir=options.cache_dir)
         folder = Path(self._folder.name)
         self._request = folder / "request.json"
         self._result = folder / "result.json"

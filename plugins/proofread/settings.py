@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from .options import CHECKED_FIELDS, Options
 
@@ -15,8 +16,8 @@ DEFAULTS = {
     "PROOFREAD_DICTIONARY": "dictionnaire.txt",
     # Cache folder; relative paths are relative to CACHE_PATH's parent (the site root).
     "PROOFREAD_CACHE_PATH": "cache/proofread",
-    # Where the expanded Hunspell dictionary is kept (built once, about 15 s); None: the
-    # user's cache folder ($XDG_CACHE_HOME or ~/.cache, then carnet-cm/proofread).
+    # Where the expanded Hunspell dictionary is kept (built once, about 15 s); None: in the
+    # project's virtual environment (.venv/share/carnet-cm/lexique), else in CACHE_PATH.
     "PROOFREAD_LEXICON_PATH": None,
     # Worker processes for cold runs; 0: every core.
     "PROOFREAD_JOBS": 0,
@@ -48,7 +49,9 @@ def options_from(settings: dict, root: str | None = None) -> Options:
             cache = os.path.join(os.path.dirname(base.rstrip(os.sep)), cache)
         else:
             cache = os.path.join(root, cache)
-    lexicon = get(settings, "PROOFREAD_LEXICON_PATH") or default_lexicon_dir()
+    lexicon = get(settings, "PROOFREAD_LEXICON_PATH") or default_lexicon_dir(
+        settings.get("CACHE_PATH") or os.path.join(root, "cache")
+    )
     use_grammar = get(settings, "PROOFREAD_GRAMMAR")
     return Options(
         grammar=True if use_grammar is None else bool(use_grammar),
@@ -60,7 +63,12 @@ def options_from(settings: dict, root: str | None = None) -> Options:
     )
 
 
-def default_lexicon_dir() -> str:
-    """The user's cache folder for the expanded dictionary."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "carnet-cm", "proofread")
+def default_lexicon_dir(cache: str = "cache") -> str:
+    """Where the expanded dictionary is kept: in the project's virtual environment (it is
+    made from what is installed there, and survives ``invoke clean``), else in ``cache``.
+
+    Never in the user's home: the site writes only inside the project and its output.
+    """
+    if sys.prefix != sys.base_prefix:
+        return os.path.join(sys.prefix, "share", "carnet-cm", "lexique")
+    return os.path.join(cache, "lexique")

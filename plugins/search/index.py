@@ -16,7 +16,6 @@ up to ``bundle_pages`` pages is one bundle, as Pagefind alone makes it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -24,7 +23,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -42,7 +40,11 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(
-    output: Path, language: str = "fr", background: bool = False, bundle_pages: int = BUNDLE_PAGES
+    output: Path,
+    language: str = "fr",
+    background: bool = False,
+    bundle_pages: int = BUNDLE_PAGES,
+    cache: Path | None = None,
 ) -> None:
     """Write the search index to ``output/pagefind/`` (and its other bundles).
 
@@ -51,7 +53,8 @@ def index_site(
     starts when this process ends, so that the build's memory is given back before
     Pagefind takes its own: a shell waits for the end of its standard input, a pipe whose
     other end only this process holds. A process that lives on (the dev server) calls
-    :func:`start_waiting`.
+    :func:`start_waiting`. Their lock file is kept in ``cache`` (the build's
+    ``CACHE_PATH``; default: the output's parent folder), never outside the project.
     """
     if background:
         # Runs for the same output take turns (flock): in the dev server, a save during
@@ -70,8 +73,9 @@ def index_site(
         environment["PYTHONPATH"] = os.pathsep.join(
             p for p in (plugins, environment.get("PYTHONPATH")) if p
         )
+        lock = str(index_lock(output, cache))
         waiting = subprocess.Popen(
-            ["sh", "-c", 'cat >/dev/null; exec flock "$0" "$@"', str(index_lock(output)), *command],
+            ["sh", "-c", 'cat >/dev/null; exec flock "$0" "$@"', lock, *command],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -149,10 +153,12 @@ def _is_bundle(name: str) -> bool:
     return name == PRIMARY or bool(_OTHER_BUNDLE.fullmatch(name))
 
 
-def index_lock(output: Path) -> Path:
-    """The lock background indexers of ``output`` take turns on (outside the site)."""
-    key = hashlib.blake2b(str(Path(output).resolve()).encode(), digest_size=8).hexdigest()
-    return Path(tempfile.gettempdir()) / f"pagefind-{key}.lock"
+def index_lock(output: Path, cache: Path | None = None) -> Path:
+    """The lock background indexers of ``output`` take turns on (outside the site, inside
+    the project: in ``cache``, else beside the output folder)."""
+    folder = Path(cache) if cache else Path(output).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"pagefind-{Path(output).name}.lock"
 
 
 def start_waiting() -> None:

@@ -24,6 +24,7 @@ def index(pelican) -> None:
             pelican.settings.get("DEFAULT_LANG", "fr"),
             background=mode == "background",
             bundle_pages=int(pelican.settings.get("SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)),
+            cache=Path(pelican.settings["CACHE_PATH"]),
         )
     except SearchIndexError as error:
         logger.error("%s", error)
