@@ -164,7 +164,8 @@ def approve(comment_id: str, settings: dict) -> str:
         raise CommentInputError(
             comment_id,
             f"commentaire introuvable dans {store_folder(settings)}{NBSP}; "
-            "l'identifiant s'écrit comme dans le résumé d'import, par exemple wordpress:116",
+            "l'identifiant s'écrit comme dans le résumé d'import, par exemple "
+            "wordpress:carnet.example:116",
         )
     holder, record = found
     if record.get("status") == "deleted":

@@ -5,19 +5,32 @@ imported content is unchanged; one whose source changed is updated, unless the
 stored record was edited by hand (then it is a conflict and the store wins);
 a comment whose article is unknown goes to the quarantine file; spam and deleted
 comments are skipped, except as empty "deleted" placeholders when replies need them.
+
+An incoming comment is the stored one of the same id only when it is the same comment:
+same date, and same thread or same article. Otherwise (a reinstalled site numbering its
+comments again, a hand-made id met twice) it is a conflict: both are kept, the incoming
+one under its id followed by ``@`` and a digest of its thread and date, the same at
+every run. A stored comment filed by hand under another article stays where it is.
+Ids written before they carried their site (``wordpress:116``) are renamed in place to
+the qualified id (``wordpress:carnet.example:116``) when an import meets the same comment.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import sanitize, store
-from .model import APPROVED, COMMENT, DELETED, PENDING, SPAM, Comment, Incoming
+from .model import APPROVED, COMMENT, DELETED, PENDING, SPAM, Comment, Incoming, legacy_id
 from .moderation import Moderator
 
 SKIPPED_STATUSES = (SPAM, DELETED)
+# Why a conflict was reported (merge rules above).
+EDITED = "edited"  # edited by hand and changed in the source: the store wins
+KEPT_APART = "kept_apart"  # another comment under an id already taken: both kept
+FILED_ELSEWHERE = "filed_elsewhere"  # stored under another article by hand: left there
 
 
 @dataclass
@@ -34,10 +47,12 @@ class Counts:
 
 @dataclass(frozen=True)
 class Conflict:
-    """A stored comment edited by hand whose source changed: the store was kept."""
+    """A comment the import did not merge into the store's (``reason``: see above)."""
 
     id: str
     article: str | None
+    reason: str = EDITED
+    other: str = ""  # KEPT_APART: the stored comment's id; FILED_ELSEWHERE: the article
 
 
 @dataclass
@@ -50,6 +65,7 @@ class Result:
     conflicts: list[Conflict] = field(default_factory=list)
     missing_parents: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # old id, qualified id
     skipped_orphans: int = 0
     store: store.Store | None = None
 
@@ -95,6 +111,9 @@ def merge(
         if item.comment.id in by_id:
             result.duplicates.append(item.comment.id)
         by_id[item.comment.id] = item
+    articles = {comment_id: match(item.targets) for comment_id, item in by_id.items()}
+    existing = current.ids()
+    by_id, articles, apart = _resolve_ids(by_id, articles, existing, result)
     skipped = {i for i, item in by_id.items() if _skipped(item.comment)}
     # Placeholders keep the thread whole: every skipped ancestor of a kept comment.
     needed: set[str] = set()
@@ -105,10 +124,9 @@ def merge(
         while parent in skipped and parent not in needed:
             needed.add(parent)
             parent = by_id[parent].comment.parent
-    existing = current.ids()
     for comment_id, item in by_id.items():
         comment = item.comment
-        article = match(item.targets)
+        article = articles[comment_id]
         counts = result.counts(article) if article else None
         if comment_id in skipped and comment_id not in needed:
             if counts:
@@ -134,6 +152,12 @@ def merge(
         if found is None:
             target.records.append(record)
             existing[comment_id] = (target, record)
+            if comment_id in apart:
+                result.conflicts.append(
+                    Conflict(comment_id, article, KEPT_APART, other=apart[comment_id])
+                )
+                if counts:
+                    counts.conflicts += 1
             if counts and comment_id not in skipped:
                 if comment.kind != COMMENT:
                     counts.skipped += 1
@@ -149,7 +173,18 @@ def merge(
             target.records.append(stored)
             existing[comment_id] = (target, stored)
             holder = target
+        elif holder is not target and article is not None:
+            # Filed under another article by hand (or an alias changed): left there.
+            result.conflicts.append(
+                Conflict(comment_id, holder.article, FILED_ELSEWHERE, other=article)
+            )
+            if counts:
+                counts.conflicts += 1
+            continue
         imported_print = stored.get("imported")
+        if new_print != imported_print and _imported_before_rename(record, imported_print):
+            # Renamed just now and edited by hand before: the source did not change.
+            stored["imported"] = imported_print = new_print
         if new_print == imported_print:
             if counts and comment_id not in skipped:
                 counts.unchanged += 1
@@ -163,6 +198,83 @@ def merge(
             if counts:
                 counts.conflicts += 1
     return result
+
+
+def _imported_before_rename(record: dict, imported_print: str | None) -> bool:
+    # The fingerprint an import gave this record when its ids did not carry the site.
+    old_id = legacy_id(record["id"])
+    if old_id is None:
+        return False
+    parent = record["parent"]
+    old = dict(record, id=old_id, parent=legacy_id(parent) or parent if parent else parent)
+    old.pop("imported", None)
+    return store.fingerprint(old) == imported_print
+
+
+def _identity(thread: str, date: str) -> str:
+    return hashlib.sha256(f"{thread}\n{date}".encode()).hexdigest()[:8]
+
+
+def _resolve_ids(by_id, articles, existing, result):
+    """The incoming comments under the ids they take in the store (rules above), their
+    articles, and the ids given to comments kept apart (new id → incoming id).
+
+    Renames old unqualified records in place (``existing`` follows) and gives an incoming
+    comment that is not the stored one of its id an id of its own; replies follow.
+    """
+    final: dict[str, str] = {}
+    for comment_id, item in by_id.items():
+        comment, article = item.comment, articles[comment_id]
+        date = store.format_date(comment.date)
+        found = existing.get(comment_id)
+        if found is None:
+            old_id = legacy_id(comment_id)
+            old = existing.get(old_id) if old_id else None
+            if old and _same(old, comment.thread, date, article):
+                _rename(existing, old_id, comment_id)
+                result.renamed.append((old_id, comment_id))
+            final[comment_id] = comment_id
+        elif _same(found, comment.thread, date, article):
+            final[comment_id] = comment_id
+        else:
+            final[comment_id] = f"{comment_id}@{_identity(comment.thread, date)}"
+    apart = {new: old for old, new in final.items() if new != old}
+    if not apart:
+        return by_id, articles, apart
+    renamed, renamed_articles = {}, {}
+    for comment_id, item in by_id.items():
+        comment = item.comment
+        parent = final.get(comment.parent, comment.parent) if comment.parent else None
+        comment = dataclasses.replace(comment, id=final[comment_id], parent=parent)
+        renamed[comment.id] = Incoming(comment, item.targets)
+        renamed_articles[comment.id] = articles[comment_id]
+    return renamed, renamed_articles, apart
+
+
+def _same(found, thread: str, date: str, article: str | None) -> bool:
+    # The same comment: same date, and same thread or same article (a permalink can change).
+    holder, record = found
+    if record.get("date") != date:
+        return False
+    return record.get("thread") == thread or (article is not None and holder.article == article)
+
+
+def _rename(existing: dict, old_id: str, new_id: str) -> None:
+    """Give a stored record, and the stored replies to it, the qualified id."""
+    holder, record = existing.pop(old_id)
+    _set(record, "id", new_id)
+    existing[new_id] = (holder, record)
+    for _, other in existing.values():
+        if other.get("parent") == old_id and other.get("thread") == record.get("thread"):
+            _set(other, "parent", new_id)
+
+
+def _set(record: dict, name: str, value) -> None:
+    # A record untouched since its import stays untouched: its fingerprint follows.
+    untouched = store.fingerprint(record) == record.get("imported")
+    record[name] = value
+    if untouched:
+        record["imported"] = store.fingerprint(record)
 
 
 def _skipped(comment: Comment) -> bool:

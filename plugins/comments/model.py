@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 # Statuses as stored. "deleted" covers WordPress "trash", Disqus isDeleted, Isso mode 4.
 APPROVED = "approved"
@@ -16,13 +18,17 @@ COMMENT = "comment"
 PINGBACK = "pingback"
 TRACKBACK = "trackback"
 KINDS = (COMMENT, PINGBACK, TRACKBACK)
+# Sources whose comment numbers restart on every site (every WordPress install, every
+# Disqus forum): their ids carry the site, ``wordpress:<site>:<number>``.
+SITE_QUALIFIED = ("wordpress", "disqus")
+_SITE_UNSAFE = re.compile(r"[^a-z0-9._/-]+")
 
 
 @dataclass(frozen=True)
 class Comment:
     """One reader's comment, as kept in the store.
 
-    ``id`` is the stable source id (``wordpress:116``); ``parent`` is the id of the
+    ``id`` is the stable source id (``wordpress:carnet.example:116``); ``parent`` is the id of the
     comment it answers (``None`` at the top of a thread); ``thread`` is the address
     of the discussion in the source (URL, path or Isso URI), kept for matching and
     reports; ``html`` is already sanitised; ``date`` is timezone-aware (UTC).
@@ -42,8 +48,41 @@ class Comment:
 
     @property
     def source(self) -> str:
-        """``wordpress`` for ``wordpress:116``."""
+        """``wordpress`` for ``wordpress:carnet.example:116``."""
         return self.id.split(":", 1)[0]
+
+
+def site_key(url: str) -> str:
+    """The site part of a qualified id: ``https://www.Carnet.example/blog/`` →
+    ``carnet.example/blog`` (host without ``www.`` nor port, then the path), or ``""``.
+
+    Two exports of one site agree on it whatever their scheme; two sites never do, even
+    two blogs of one WordPress multisite (their paths differ).
+    """
+    try:
+        parts = urlsplit((url or "").strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return ""
+    if not host:
+        return ""
+    host = host.removeprefix("www.")
+    path = unquote(parts.path).strip("/").lower()
+    return _SITE_UNSAFE.sub("-", f"{host}/{path}" if path else host)
+
+
+def source_id(source: str, site: str, number: str) -> str:
+    """``wordpress:carnet.example:116``; ``wordpress:116`` when the site is unknown."""
+    return f"{source}:{site}:{number}" if site else f"{source}:{number}"
+
+
+def legacy_id(comment_id: str) -> str | None:
+    """The id stores written before ids carried their site gave the same comment
+    (``wordpress:carnet.example:116`` → ``wordpress:116``), or ``None``."""
+    parts = comment_id.split(":", 2)
+    if len(parts) == 3 and parts[0] in SITE_QUALIFIED:
+        return f"{parts[0]}:{parts[2]}"
+    return None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cmcore.problems import display_path
 
-from .merge import Result
+from .merge import EDITED, FILED_ELSEWHERE, KEPT_APART, Result
 
 NBSP = "\u00a0"
 
@@ -65,16 +65,13 @@ def summary(
             f"Sans article{NBSP}: {plural(result.skipped_orphans, 'ignoré')} "
             "(rétrolien, indésirable, supprimé)"
         )
-    if result.conflicts:
-        edited = plural(len(result.conflicts), "commentaire modifié", "commentaires modifiés")
+    lines.extend(_conflict_lines(result, store_folder))
+    if result.renamed:
         lines.append(
-            f"Conflits{NBSP}: {edited} à la main et changé"
-            f"{'s' if len(result.conflicts) > 1 else ''} dans l'export{NBSP}; votre version est "
-            f"gardée (supprimez le bloc du fichier pour reprendre celle de l'export){NBSP}:"
+            f"Identifiants complétés par le site d'origine{NBSP}: "
+            f"{plural(len(result.renamed), 'commentaire')} (même commentaire, rien d'autre "
+            f"ne change){NBSP}: " + ", ".join(f"{old} → {new}" for old, new in result.renamed)
         )
-        for conflict in result.conflicts:
-            name = f"{conflict.article}.json" if conflict.article else "_orphelins.json"
-            lines.append(f"  {conflict.id} ({display_path(str(store_folder / name))})")
     if result.missing_parents:
         lines.append(
             f"Réponses à un commentaire absent de l'export, affichées en tête de fil{NBSP}: "
@@ -99,3 +96,43 @@ def summary(
     else:
         lines.append("Aucun fichier modifié.")
     return "\n".join(lines)
+
+
+def _conflict_lines(result: Result, store_folder: Path) -> list[str]:
+    """One paragraph per kind of conflict: what was kept, and what the author can do."""
+
+    def where(article: str | None) -> str:
+        name = f"{article}.json" if article else "_orphelins.json"
+        return display_path(str(store_folder / name))
+
+    lines = []
+    edited = [c for c in result.conflicts if c.reason == EDITED]
+    if edited:
+        count = plural(len(edited), "commentaire modifié", "commentaires modifiés")
+        lines.append(
+            f"Conflits{NBSP}: {count} à la main et changé{'s' if len(edited) > 1 else ''} "
+            f"dans l'export{NBSP}; votre version est gardée (supprimez le bloc du fichier pour "
+            f"reprendre celle de l'export){NBSP}:"
+        )
+        lines.extend(f"  {c.id} ({where(c.article)})" for c in edited)
+    apart = [c for c in result.conflicts if c.reason == KEPT_APART]
+    if apart:
+        lines.append(
+            f"Conflits d'identifiant{NBSP}: {plural(len(apart), 'commentaire')} de l'export "
+            f"porte{'nt' if len(apart) > 1 else ''} l'identifiant d'un autre commentaire déjà "
+            f"enregistré (autre fil ou autre date){NBSP}; les deux sont gardés, le nouveau sous "
+            f"un identifiant à lui (vérifiez-le, supprimez son bloc s'il est en trop){NBSP}:"
+        )
+        lines.extend(f"  {c.id} (déjà pris{NBSP}: {c.other}) ({where(c.article)})" for c in apart)
+    elsewhere = [c for c in result.conflicts if c.reason == FILED_ELSEWHERE]
+    if elsewhere:
+        lines.append(
+            f"Conflits de rangement{NBSP}: {plural(len(elsewhere), 'commentaire')} rangé"
+            f"{'s' if len(elsewhere) > 1 else ''} sous un autre article que celui de l'export"
+            f"{NBSP}; laissé{'s' if len(elsewhere) > 1 else ''} où vous l'avez mis (déplacez le "
+            f"bloc pour suivre l'export){NBSP}:"
+        )
+        lines.extend(
+            f"  {c.id} ({where(c.article)}, l'export dit {quoted(c.other)})" for c in elsewhere
+        )
+    return lines

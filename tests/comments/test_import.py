@@ -69,16 +69,16 @@ def isso_db(tmp_path):
 def test_pelican_export_threads_and_statuses(content):
     result, summary = import_file(content, PELICAN_WXR)
     assert parents(content, "with-comments") == {
-        "wordpress:116": (None, "approved"),
-        "wordpress:117": ("wordpress:116", "approved"),
+        "wordpress:thisisa.test:116": (None, "approved"),
+        "wordpress:thisisa.test:117": ("wordpress:thisisa.test:116", "approved"),
         # Its parent 121 is not in the export: kept as the source says, shown at the top.
-        "wordpress:122": ("wordpress:121", "approved"),
+        "wordpress:thisisa.test:122": ("wordpress:thisisa.test:121", "approved"),
     }
     # The trashed pingback 156 is skipped, and said so.
     assert "with-comments : 3 importés, 0 inchangé, 0 en attente (modération), 1 ignoré" in summary
-    assert "wordpress:122 (répond à wordpress:121)" in summary
+    assert "wordpress:thisisa.test:122 (répond à wordpress:thisisa.test:121)" in summary
     assert result.orphans == []
-    stored = records(content, "with-comments")["wordpress:116"]
+    stored = records(content, "with-comments")["wordpress:thisisa.test:116"]
     # No e-mail, no IP address in the store.
     assert "User2@mail.test" not in json.dumps(stored) and "127.0.0.1" not in json.dumps(stored)
     assert stored["date"] == "2012-05-06T20:46:06Z"  # the GMT date, not the local one
@@ -88,26 +88,28 @@ def test_pelican_export_threads_and_statuses(content):
 def test_isso_wordpress_export_threads_and_orphan(content):
     result, summary = import_file(content, ISSO_WXR)
     assert parents(content, "test") == {
-        "wordpress:2": (None, "approved"),
-        "wordpress:6": (None, "approved"),
-        "wordpress:7": ("wordpress:6", "approved"),
-        "wordpress:8": ("wordpress:7", "approved"),
-        "wordpress:9": ("wordpress:7", "approved"),
-        "wordpress:10": (None, "approved"),
-        "wordpress:11": (None, "approved"),
+        "wordpress:example.tld:2": (None, "approved"),
+        "wordpress:example.tld:6": (None, "approved"),
+        "wordpress:example.tld:7": ("wordpress:example.tld:6", "approved"),
+        "wordpress:example.tld:8": ("wordpress:example.tld:7", "approved"),
+        "wordpress:example.tld:9": ("wordpress:example.tld:7", "approved"),
+        "wordpress:example.tld:10": (None, "approved"),
+        "wordpress:example.tld:11": (None, "approved"),
     }
     test = records(content, "test")
-    assert test["wordpress:10"]["html"] == (
+    assert test["wordpress:example.tld:10"]["html"] == (
         "<p>When you have a comment with multiple lines:<br>\nWordPress exports it like this.</p>"
     )
-    assert test["wordpress:10"]["date"] == "2022-06-06T02:13:14Z"
-    assert test["wordpress:7"]["date"] == "2014-04-29T15:21:35Z"  # only a GMT date in the export
-    assert test["wordpress:2"]["author_url"] == "http://example.tld/"
+    assert test["wordpress:example.tld:10"]["date"] == "2022-06-06T02:13:14Z"
+    assert (
+        test["wordpress:example.tld:7"]["date"] == "2014-04-29T15:21:35Z"
+    )  # only a GMT date in the export
+    assert test["wordpress:example.tld:2"]["author_url"] == "http://example.tld/"
     # The second post repeats comment id 11: kept apart, qualified by its post, quarantined.
-    assert result.orphans == [("wordpress:11@4", "http://example.tld/?p=4")]
-    assert "wordpress:11@4 → http://example.tld/?p=4" in summary
+    assert result.orphans == [("wordpress:example.tld:11@4", "http://example.tld/?p=4")]
+    assert "wordpress:example.tld:11@4 → http://example.tld/?p=4" in summary
     quarantine = json.loads((content / "comments" / "_orphelins.json").read_text(encoding="utf-8"))
-    assert [r["id"] for r in quarantine["comments"]] == ["wordpress:11@4"]
+    assert [r["id"] for r in quarantine["comments"]] == ["wordpress:example.tld:11@4"]
     assert quarantine["article"] is None
 
 
@@ -143,17 +145,17 @@ def test_disqus_threads_deleted_parent_spam_and_orphan(content):
     result, summary = import_file(content, DATA / "disqus-export.xml")
     found = records(content, "animer-un-forum-de-discussion")
     assert {i: (r["parent"], r["status"]) for i, r in found.items()} == {
-        "disqus:5": (None, "approved"),
-        "disqus:6": ("disqus:5", "approved"),
-        "disqus:7": (None, "deleted"),  # deleted, kept empty because 8 answers it
-        "disqus:8": ("disqus:7", "approved"),
-        "disqus:10": ("disqus:6", "approved"),
+        "disqus:carnet-cm:5": (None, "approved"),
+        "disqus:carnet-cm:6": ("disqus:carnet-cm:5", "approved"),
+        "disqus:carnet-cm:7": (None, "deleted"),  # deleted, kept empty because 8 answers it
+        "disqus:carnet-cm:8": ("disqus:carnet-cm:7", "approved"),
+        "disqus:carnet-cm:10": ("disqus:carnet-cm:6", "approved"),
     }
-    assert found["disqus:7"]["author"] == "" and found["disqus:7"]["html"] == ""
-    assert found["disqus:8"]["author"] == "Anonyme"
+    assert found["disqus:carnet-cm:7"]["author"] == "" and found["disqus:carnet-cm:7"]["html"] == ""
+    assert found["disqus:carnet-cm:8"]["author"] == "Anonyme"
     assert "2 ignorés" in summary  # the spam and the deleted post
     assert result.orphans == [
-        ("disqus:11", "https://ancien-carnet.example/2018/01/un-article-disparu/")
+        ("disqus:carnet-cm:11", "https://ancien-carnet.example/2018/01/un-article-disparu/")
     ]
 
 
@@ -227,9 +229,9 @@ def test_hand_edit_is_kept_and_reported(content, tmp_path):
     )
     before = path.read_bytes()
     result, summary = import_file(content, changed)
-    assert [c.id for c in result.conflicts] == ["wordpress:116"]
+    assert [c.id for c in result.conflicts] == ["wordpress:thisisa.test:116"]
     assert "Conflits : 1 commentaire modifié à la main" in summary
-    assert "wordpress:116 (" in summary
+    assert "wordpress:thisisa.test:116 (" in summary
     assert path.read_bytes() == before
 
 
@@ -242,7 +244,7 @@ def test_source_change_updates_an_untouched_comment(content, tmp_path):
     )
     _, summary = import_file(content, changed)
     assert "1 mis à jour" in summary
-    assert records(content, "with-comments")["wordpress:116"]["author"] == "User Deux"
+    assert records(content, "with-comments")["wordpress:thisisa.test:116"]["author"] == "User Deux"
 
 
 def test_orphan_leaves_quarantine_when_its_address_is_known(content):
@@ -250,7 +252,7 @@ def test_orphan_leaves_quarantine_when_its_address_is_known(content):
     aliases = {"COMMENTS_ALIASES": {"http://example.tld/?p=4": "with-comments"}}
     result, _ = import_file(content, ISSO_WXR, settings=aliases)
     assert result.orphans == []
-    assert "wordpress:11@4" in records(content, "with-comments")
+    assert "wordpress:example.tld:11@4" in records(content, "with-comments")
     quarantine = json.loads((content / "comments" / "_orphelins.json").read_text(encoding="utf-8"))
     assert quarantine["comments"] == []
 

@@ -39,24 +39,35 @@ def thread_of(site, url):
 def test_wordpress_threads_exactly(site):
     _, found = thread_of(site, "/test/")
     assert found == [
-        ("wordpress:2", []),
-        ("wordpress:6", [("wordpress:7", [("wordpress:8", []), ("wordpress:9", [])])]),
-        ("wordpress:10", []),
-        ("wordpress:11", []),
+        ("wordpress:example.tld:2", []),
+        (
+            "wordpress:example.tld:6",
+            [
+                (
+                    "wordpress:example.tld:7",
+                    [("wordpress:example.tld:8", []), ("wordpress:example.tld:9", [])],
+                )
+            ],
+        ),
+        ("wordpress:example.tld:10", []),
+        ("wordpress:example.tld:11", []),
     ]
     section, found = thread_of(site, "/with-comments/")
     # 122 answers 121, which the export lacks: it is shown at the top, never lost.
-    assert found == [("wordpress:116", [("wordpress:117", [])]), ("wordpress:122", [])]
+    assert found == [
+        ("wordpress:thisisa.test:116", [("wordpress:thisisa.test:117", [])]),
+        ("wordpress:thisisa.test:122", []),
+    ]
     assert section.h2.get_text() == "3 commentaires"
 
 
 def test_disqus_isso_csv_threads(site):
     section, found = thread_of(site, "/animer-un-forum-de-discussion/")
     assert found == [
-        ("disqus:5", [("disqus:6", [("disqus:10", [])])]),
-        ("disqus:7", [("disqus:8", [])]),
+        ("disqus:carnet-cm:5", [("disqus:carnet-cm:6", [("disqus:carnet-cm:10", [])])]),
+        ("disqus:carnet-cm:7", [("disqus:carnet-cm:8", [])]),
     ]
-    deleted = section.select_one('[data-comment-id="disqus:7"]')
+    deleted = section.select_one('[data-comment-id="disqus:carnet-cm:7"]')
     meta = deleted.select_one(".comment-meta").get_text()
     assert "Commentaire supprimé" in meta and "Xavier" not in meta
     assert "Un message retiré par son auteur" not in section.get_text()
@@ -74,14 +85,15 @@ def test_disqus_isso_csv_threads(site):
 
 def test_comment_details(site):
     section, _ = thread_of(site, "/test/")
-    first = section.select_one('[data-comment-id="wordpress:2"]')
+    first = section.select_one('[data-comment-id="wordpress:example.tld:2"]')
     author = first.select_one(".comment-author")
     assert author.name == "a" and author["href"] == "http://example.tld/"
     assert author["rel"] == ["nofollow", "ugc"]
     # French date in the site's time zone (Abidjan, UTC+0), permalink anchor.
     permalink = first.select_one("a.comment-permalink")
     assert (
-        permalink["href"] == "#commentaire-wordpress-2" and first["id"] == "commentaire-wordpress-2"
+        permalink["href"] == "#commentaire-wordpress-example-tld-2"
+        and first["id"] == "commentaire-wordpress-example-tld-2"
     )
     assert plain(permalink.get_text()) == "14 janvier 2014 à 17 h 32"
     assert permalink.time["datetime"] == "2014-01-14T17:32:12+00:00"
@@ -119,20 +131,23 @@ def test_build_moderation_holds_back_and_approve_publishes(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         site = build_site(tmp_path / "a", content=content)
     _, found = thread_of(site, "/with-comments/")
-    assert found == [("wordpress:116", []), ("wordpress:122", [])]
+    assert found == [("wordpress:thisisa.test:116", []), ("wordpress:thisisa.test:122", [])]
     warnings = [plain(r.getMessage()) for r in caplog.records if r.name.startswith("comments")]
     assert len(warnings) == 1
     assert warnings[0].endswith(
-        "with-comments.json : commentaire wordpress:117 retenu par la modération "
+        "with-comments.json : commentaire wordpress:thisisa.test:117 retenu par la modération "
         "(insulte : « connard »), non publié ; pour le publier : "
-        "invoke comments-approve wordpress:117"
+        "invoke comments-approve wordpress:thisisa.test:117"
     )
     from comments import cli
     from tests.comments.conftest import settings_for
 
-    cli.approve("wordpress:117", settings_for(content))
+    cli.approve("wordpress:thisisa.test:117", settings_for(content))
     site = build_site(tmp_path / "b", content=content)
-    assert thread_of(site, "/with-comments/")[1][0] == ("wordpress:116", [("wordpress:117", [])])
+    assert thread_of(site, "/with-comments/")[1][0] == (
+        "wordpress:thisisa.test:116",
+        [("wordpress:thisisa.test:117", [])],
+    )
 
 
 def _comment(number: int, parent: int | None) -> Comment:

@@ -6,10 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from .. import xmlsafe
-from ..model import APPROVED, DELETED, SPAM, Comment, CommentInputError, Incoming
+from ..model import APPROVED, DELETED, SPAM, Comment, CommentInputError, Incoming, source_id
 
 SOURCE = "disqus"
-NAMESPACE = "http://disqus.com"
 INTERNALS = "{http://disqus.com/disqus-internals}id"
 
 
@@ -23,16 +22,23 @@ def read(path: Path) -> list[Incoming]:
     root = xmlsafe.parse(path)
     if xmlsafe.local(root.tag) != "disqus":
         raise CommentInputError(str(path), "ce n'est pas un export Disqus (pas de <disqus>)")
-    threads: dict[str, tuple[str, ...]] = {}
+    # Post ids are qualified by the forum (the site's Disqus short name) of their thread.
+    threads: dict[str, tuple[str, tuple[str, ...]]] = {}
     for element in xmlsafe.children(root, "thread"):
         link = xmlsafe.text(element, "link")
         identifier = xmlsafe.text(element, "id")
-        threads[element.get(INTERNALS, "")] = tuple(t for t in (link, identifier) if t)
+        forum = _forum(xmlsafe.text(element, "forum"))
+        threads[element.get(INTERNALS, "")] = (forum, tuple(t for t in (link, identifier) if t))
+    forums = {forum for forum, _ in threads.values()}
+    default_forum = forums.pop() if len(forums) == 1 else ""
     incoming = []
     for element in xmlsafe.children(root, "post"):
         post_id = element.get(INTERNALS, "")
         thread_ref = xmlsafe.child(element, "thread")
-        targets = threads.get(thread_ref.get(INTERNALS, "") if thread_ref is not None else "", ())
+        forum, targets = threads.get(
+            thread_ref.get(INTERNALS, "") if thread_ref is not None else "",
+            (default_forum, ()),
+        )
         parent = xmlsafe.child(element, "parent")
         parent_id = parent.get(INTERNALS) if parent is not None else None
         author = xmlsafe.child(element, "author")
@@ -45,9 +51,9 @@ def read(path: Path) -> list[Incoming]:
         else:
             status = APPROVED
         comment = Comment(
-            id=f"{SOURCE}:{post_id}",
+            id=source_id(SOURCE, forum, post_id),
             thread=targets[0] if targets else "",
-            parent=f"{SOURCE}:{parent_id}" if parent_id else None,
+            parent=source_id(SOURCE, forum, parent_id) if parent_id else None,
             author=name or ("Anonyme" if anonymous else xmlsafe.text(author, "username")),
             author_url="",
             date=_date(xmlsafe.text(element, "createdAt")),
@@ -56,6 +62,11 @@ def read(path: Path) -> list[Incoming]:
         )
         incoming.append(Incoming(comment, targets))
     return incoming
+
+
+def _forum(name: str) -> str:
+    # A Disqus short name is already an id of its own ([a-z0-9-]); keep it so.
+    return "".join(c for c in name.lower() if c.isalnum() or c in "-_.")
 
 
 def _date(value: str) -> dt.datetime:

@@ -18,6 +18,8 @@ from ..model import (
     Comment,
     CommentInputError,
     Incoming,
+    site_key,
+    source_id,
 )
 
 SOURCE = "wordpress"
@@ -41,6 +43,7 @@ def read(path: Path) -> list[Incoming]:
         raise CommentInputError(
             str(path), "ce n'est pas un export WordPress (pas de <rss><channel>)"
         )
+    site = export_site(channel)
     incoming: list[Incoming] = []
     seen: set[str] = set()
     for number, item in enumerate(xmlsafe.children(channel, "item"), start=1):
@@ -56,14 +59,14 @@ def read(path: Path) -> list[Incoming]:
         targets = tuple(dict.fromkeys(t for t in (post_name, link, guid) if t))
         thread = link or guid or post_name
         post_date = _date(xmlsafe.text(item, "post_date_gmt")) or EPOCH
-        # WordPress comment ids are unique per site; an export stitched from several
-        # sites can repeat one: the later ones are qualified by their post.
+        # WordPress comment ids are unique per site (ids carry the site); an export
+        # stitched from several sites can repeat one: the later ones name their post.
         local_ids: dict[str, str] = {}
         for element in comments:
             raw_id = xmlsafe.text(element, "comment_id")
-            key = f"{SOURCE}:{raw_id}"
+            key = source_id(SOURCE, site, raw_id)
             if key in seen:
-                key = f"{SOURCE}:{raw_id}@{post_key}"
+                key = source_id(SOURCE, site, f"{raw_id}@{post_key}")
             seen.add(key)
             local_ids[raw_id] = key
         for element in comments:
@@ -71,7 +74,7 @@ def read(path: Path) -> list[Incoming]:
             parent = xmlsafe.text(element, "comment_parent")
             parent_id = None
             if parent and parent != "0":
-                parent_id = local_ids.get(parent, f"{SOURCE}:{parent}")
+                parent_id = local_ids.get(parent, source_id(SOURCE, site, parent))
             date = (
                 _date(xmlsafe.text(element, "comment_date_gmt"))
                 or _date(xmlsafe.text(element, "comment_date"))
@@ -93,6 +96,22 @@ def read(path: Path) -> list[Incoming]:
             )
             incoming.append(Incoming(comment, targets))
     return incoming
+
+
+def export_site(channel) -> str:
+    """The site an export comes from, as comment ids name it (:func:`site_key`): the blog's
+    address (``wp:base_blog_url``, else the channel's ``<link>``), else the network's,
+    else the host of its posts' links."""
+    for name in ("base_blog_url", "link", "base_site_url"):
+        site = site_key(xmlsafe.text(channel, name))
+        if site:
+            return site
+    # A trimmed export without the channel's address: the host its posts live on.
+    for item in xmlsafe.children(channel, "item"):
+        link = site_key(xmlsafe.text(item, "link") or xmlsafe.text(item, "guid"))
+        if link:
+            return link.split("/", 1)[0]
+    return ""
 
 
 def _date(value: str) -> dt.datetime | None:
