@@ -222,7 +222,7 @@ def comments_server(c, port=8080, publish=False):
 
 @task(
     help={
-        "id": "identifiant du commentaire, par exemple wordpress:116",
+        "id": "identifiant du commentaire, par exemple wordpress:carnet.example:116",
         "content": "dossier du contenu (défaut\u00a0: celui de pelicanconf.py)",
     }
 )
@@ -323,20 +323,22 @@ _proofread_paths_as_options()
     help={
         "path": "fichier ou dossier à relire (plusieurs possibles ; défaut : tout content/)",
         "format": "text (défaut), json ou html (rapport autonome dans cache/relecture.html)",
-        "strict": "code de sortie 1 s’il reste une faute (la typographie corrigée au rendu "
-        "ne compte pas)",
+        "strict": "code de sortie 1 s’il reste une faute nouvelle (ni la typographie corrigée "
+        "au rendu ni les fautes connues ne comptent)",
         "fix-typography": "corrige la typographie dans les fichiers (copie .bak) et affiche "
         "les différences",
+        "baseline": "enregistre les fautes actuelles comme fautes connues "
+        "(content/fautes-connues.json) et retire les entrées périmées",
     },
 )
-def proofread(c, path=None, format="text", strict=False, fix_typography=False):
+def proofread(c, path=None, format="text", strict=False, fix_typography=False, baseline=False):
     """Relit le contenu : orthographe, grammaire, répétitions et typographie françaises."""
     from proofread.cli import UsageError, run
 
     _setup_logging()
     os.chdir(ROOT)
     try:
-        code = run(list(path or []), ROOT, format, strict, fix_typography)
+        code = run(list(path or []), ROOT, format, strict, fix_typography, baseline=baseline)
     except UsageError as error:
         print(f"erreur : {error}", file=sys.stderr)
         code = 2

@@ -5,9 +5,10 @@ Pelican runs on one core. The proofreader starts as soon as the list of sources 
 of its own: the build does not wait for it until it needs the findings, and its
 dictionaries never enter Pelican's memory.
 
-The child is ``python -m proofread.background REQUEST RESULT``: it reads the options and
-paths from the JSON file REQUEST and writes the findings, and what it logged, to RESULT.
-Files, not pipes: a large result can never block the child on a full pipe.
+The child is ``python -m proofread.background REQUEST RESULT``: it reads the options,
+paths and known mistakes file from the JSON file REQUEST and writes the findings (known
+ones marked, see :mod:`.baseline`), and what it logged, to RESULT. Files, not pipes: a
+large result can never block the child on a full pipe.
 """
 
 from __future__ import annotations
@@ -30,23 +31,38 @@ logger = logging.getLogger(__name__)
 PLUGINS_DIR = str(Path(__file__).resolve().parents[1])
 
 
+def _work_dir(options: Options) -> str | None:
+    """Where a run's request and result files go: inside the project's cache (the site
+    writes nothing outside the project); beside it when the cache folder is unusable (the
+    child process then says why); the system's only when the cache is turned off."""
+    if not options.cache_dir:
+        return None
+    try:
+        os.makedirs(options.cache_dir, exist_ok=True)
+        return options.cache_dir
+    except OSError:
+        parent = os.path.dirname(os.path.abspath(options.cache_dir))
+        os.makedirs(parent, exist_ok=True)
+        return parent
+
+
 class Background:
     """One proofreading run in a child process; :meth:`result` waits for its findings."""
 
-    def __init__(self, options: Options, paths: list[str]):
+    def __init__(
+        self, options: Options, paths: list[str], baseline: str | None = None, content: str = ""
+    ):
+        # ``baseline``: the known mistakes file, if any; its sources are named relative to
+        # the ``content`` folder.
         self.paths = list(paths)
         self.failure = ""
-        # Inside the project's cache: the site writes nothing outside the project.
-        if options.cache_dir:
-            os.makedirs(options.cache_dir, exist_ok=True)
-        self._folder = tempfile.TemporaryDirectory(prefix="relecture-", dir=options.cache_dir)
+        self._folder = tempfile.TemporaryDirectory(prefix="relecture-", dir=_work_dir(options))
         folder = Path(self._folder.name)
         self._request = folder / "request.json"
         self._result = folder / "result.json"
-        self._request.write_text(
-            json.dumps({"options": dataclasses.asdict(options), "paths": self.paths}),
-            encoding="utf-8",
-        )
+        known = {"file": baseline, "content": content} if baseline else None
+        request = {"options": dataclasses.asdict(options), "paths": self.paths, "baseline": known}
+        self._request.write_text(json.dumps(request), encoding="utf-8")
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
             p for p in (PLUGINS_DIR, environment.get("PYTHONPATH")) if p
@@ -115,20 +131,26 @@ def main(request: str, result: str) -> None:
     data = json.loads(Path(request).read_text(encoding="utf-8"))
     options = data["options"]
     options["fields"] = tuple(options["fields"])
-    from .checker import Proofreader  # in the child only: dictionaries, grammar, cache
+    # In the child only: dictionaries, grammar, cache.
+    from .baseline import Baseline, BaselineError, write_atomically
+    from .checker import Proofreader
 
     proofreader = Proofreader(Options(**options))
     try:
         results = proofreader.check_files(data["paths"])
     finally:
         proofreader.close()
+    known = data.get("baseline")
+    if known:
+        try:
+            results, _stale = Baseline.load(known["file"]).cover(results, known["content"])
+        except BaselineError as error:  # every finding counts: a strict build refuses
+            logger.error("%s", error)
     answer = {
         "results": {path: [to_record(f) for f in findings] for path, findings in results.items()},
         "said": said.records,
     }
-    temporary = Path(result).with_suffix(".tmp")
-    temporary.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, result)
+    write_atomically(Path(result), json.dumps(answer, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from pathlib import Path
 from cmcore.problems import display_path
 
 from . import grammar, language, repetition, typography
+from .baseline import context_of
 from .cache import Cache
 from .finding import Edit, Finding, Hit, french_spaces, from_record, to_record, word_set
 from .options import Options
@@ -412,6 +413,9 @@ def _place(document: Document, segment, hit: Hit) -> Finding:
         autofix=hit.autofix,
         offset=start,
         edit=edit,
+        # What recognises a real finding among the known mistakes (never autofix ones).
+        text="" if hit.autofix else segment.text[hit.start : hit.end],
+        context="" if hit.autofix else context_of(segment.text, hit.start, hit.end),
     )
 
 

@@ -1,9 +1,9 @@
-"""The ``invoke proofread`` command: check files, print findings, fix typography on demand."""
+"""The ``invoke proofread`` command: check files, print findings (known mistakes apart), fix
+typography or record the known mistakes on demand."""
 
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -11,7 +11,16 @@ from pathlib import Path
 from cmcore.problems import display_path
 
 from . import report, settings
+from .baseline import (
+    Baseline,
+    BaselineError,
+    check_inside,
+    required_file,
+    store,
+    write_atomically,
+)
 from .checker import Proofreader, apply_edits
+from .finding import french_spaces
 from .source import MARKDOWN_SUFFIXES
 
 FORMATS = ("text", "json", "html")
@@ -50,35 +59,73 @@ def run(
     fix_typography: bool = False,
     out=None,
     html_path: str | None = None,
+    baseline: bool = False,
 ) -> int:
-    """Proofread ``paths`` (default: the content folder); the exit code of the command."""
+    """Proofread ``paths`` (default: the content folder); the exit code of the command.
+
+    ``baseline``: record the current findings of ``paths`` as the known mistakes instead
+    of reporting them, and drop the stale entries.
+    """
     out = out or sys.stdout
     if fmt not in FORMATS:
         raise UsageError(f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}")
+    if baseline and fix_typography:
+        raise UsageError(french_spaces("--baseline et --fix-typography : l’un ou l’autre"))
     config = load_settings(root)
-    content = root / config.get("PATH", "content")
-    files = collect(paths or [str(content)])
+    content = settings.content_dir(config, str(root))
+    known_file = settings.baseline_file(config, str(root))
+    scope = paths or [content]
+    files = collect(scope)
+    if baseline:
+        try:
+            known_file = required_file(config, str(root))
+            check_inside(files, content)
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
     proofreader = Proofreader(settings.options_from(config, str(root)))
     try:
         results = proofreader.check_files(files)
     finally:
         proofreader.close()
-    shown = {display_path(p): findings for p, findings in results.items()}
-    lines = {display_path(p): Path(p).read_text(encoding="utf-8").split("\n") for p in results}
     if fix_typography:
         for path, findings in results.items():
             _fix(path, findings, out)
         return 0
+    if baseline:
+        try:
+            update = store(known_file, content, results, [p for p in scope if Path(p).is_dir()])
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
+        name = display_path(known_file)
+        print(
+            report.baseline_update(
+                name, update.recorded, update.added, update.dropped, update.written
+            ),
+            file=out,
+        )
+        return 0
+    stale = 0
+    if known_file and Path(known_file).is_file():
+        try:
+            known = Baseline.load(known_file)
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
+        results, stale = known.cover(results, content)
+        if not paths:
+            stale += known.missing(content)
+    shown = {display_path(p): findings for p, findings in results.items()}
+    lines = {display_path(p): Path(p).read_text(encoding="utf-8").split("\n") for p in results}
+    name = display_path(known_file) if known_file else ""
     if fmt == "json":
         print(report.render_json(shown), file=out)
     elif fmt == "html":
         target = Path(html_path or root / "cache" / "relecture.html")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(report.render_html(shown, lines), encoding="utf-8")
+        target.write_text(report.render_html(shown, lines, name, stale), encoding="utf-8")
         print(report.summary(shown), file=out)
         print(f"Rapport écrit dans {display_path(str(target))}", file=out)
     else:
-        print(report.render_text(shown, lines), file=out)
+        print(report.render_text(shown, lines, name, stale), file=out)
     blocking = any(f.blocking for findings in results.values() for f in findings)
     return 1 if strict and blocking else 0
 
@@ -91,9 +138,7 @@ def _fix(path: str, findings, out) -> None:
         return
     backup = path + ".bak"
     shutil.copy2(path, backup)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    Path(temporary).write_text(fixed, encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(Path(path), fixed)
     name = display_path(path)
     diff = difflib.unified_diff(
         source.splitlines(keepends=True),

@@ -26,6 +26,7 @@ JSON_FIELDS = (
     "suggestions",
     "excerpt",
     "autofix",
+    "baseline",
 )
 
 
@@ -52,10 +53,16 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     excerpt: str = ""
     autofix: bool = False
-    # Not part of the JSON contract: where the text is in the source, and the
-    # typography edit that ``--fix-typography`` may apply.
+    # Kept in the site's known mistakes (``baseline.py``): reported apart, never blocking.
+    baseline: bool = False
+    # Not part of the JSON contract: where the text is in the source, the typography edit
+    # that ``--fix-typography`` may apply, and what the known mistakes recognise a
+    # blocking finding by (the offending text as checked, a fingerprint of the words
+    # around it).
     offset: int = field(default=0, compare=False)
     edit: Edit | None = field(default=None, compare=False)
+    text: str = field(default="", compare=False)
+    context: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:
         """The finding as the JSON object of the CLI contract."""
@@ -65,8 +72,11 @@ class Finding:
 
     @property
     def blocking(self) -> bool:
-        """Whether the finding stops a strict run (typography fixed at render time never does)."""
-        return not self.autofix
+        """Whether the finding stops a strict run.
+
+        Typography fixed at render time never does, nor does a known mistake.
+        """
+        return not self.autofix and not self.baseline
 
 
 @dataclass(frozen=True)
@@ -109,11 +119,14 @@ def word_set(text: str) -> frozenset[str]:
 
 
 def to_record(finding: Finding) -> dict:
-    """A finding as plain JSON data, with what the report does not show (offset, edit)."""
+    """A finding as plain JSON data, with what the report does not show (offset, edit...)."""
     data = finding.to_dict()
     data["offset"] = finding.offset
     if finding.edit:
         data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
+    if finding.context:
+        data["text"] = finding.text
+        data["context"] = finding.context
     return data
 
 
@@ -131,6 +144,9 @@ def from_record(data: dict) -> Finding:
         suggestions=tuple(data["suggestions"]),
         excerpt=data["excerpt"],
         autofix=data["autofix"],
+        baseline=data.get("baseline", False),
         offset=data.get("offset", 0),
         edit=Edit(*edit) if edit else None,
+        text=data.get("text", ""),
+        context=data.get("context", ""),
     )

@@ -44,12 +44,15 @@ def start(generator) -> None:
     if not paths:
         return
     options = settings.options_from(config)
+    known = settings.baseline_file(config)
+    if known and not os.path.isfile(known):
+        known = None  # the common case: no known mistakes, nothing to load
     if not options.jobs and not options.grammar:
         # Beside the build, which holds one core, spelling and typography alone check about
         # 185,000 words a second on one core: faster than Pelican reads. More workers
         # would finish no sooner than the build, and each takes its own memory.
         options = dataclasses.replace(options, jobs=max(1, (os.cpu_count() or 1) - 1))
-    _running.append(Background(options, paths))
+    _running.append(Background(options, paths, known, settings.content_dir(config)))
 
 
 def cancel(*_) -> None:
@@ -75,16 +78,34 @@ def collect(config: dict) -> None:
         else:
             logger.error("%s", message)
         return
+    known: dict[str, int] = {}
     for path, findings in results.items():
-        blocking = [f for f in findings if f.blocking]
+        known_here = sum(1 for f in findings if f.baseline)
+        if known_here:
+            known[path] = known_here
+        blocking = [f for f in findings if f.blocking]  # known mistakes never are
         if not blocking:
             continue
         if strict:
             for finding in blocking:
                 message = report.text_line(finding).split(": ", 1)[1]
-                problems.report(config, problems.Problem(path, finding.line, message))
+                problems.report(config, FindingProblem(path, finding.line, message, finding.column))
         else:
             logger.warning("%s", report.file_summary(findings[0].file, findings))
+    if known:
+        name = problems.display_path(settings.baseline_file(config))
+        logger.warning("%s", report.known_summary(name, known))
+
+
+@dataclasses.dataclass(frozen=True)
+class FindingProblem(problems.Problem):
+    """A finding as a content problem, named by its column too (``x.md:12:5 : ...``)."""
+
+    column: int = 0
+
+    def __str__(self) -> str:
+        where = f"{problems.display_path(self.path)}:{self.line}:{self.column}"
+        return f"{where}\u00a0: {self.message}"
 
 
 def collect_if_strict(generator) -> None:

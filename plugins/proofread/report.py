@@ -1,4 +1,8 @@
-"""Findings for the author: compiler-like text, JSON for tools, a standalone HTML report."""
+"""Findings for the author: compiler-like text, JSON for tools, a standalone HTML report.
+
+Known mistakes (``baseline.py``) are never mixed with new findings: each report lists
+them apart, after the new ones.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from collections import Counter
 from .finding import CATEGORY_LABELS, Finding, french_spaces
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count > 1 else ''}"
+def _plural(count: int, words: str) -> str:
+    """``2 fautes connues``: every word of ``words`` agrees with ``count``."""
+    return f"{count} {' '.join(w + 's' for w in words.split()) if count > 1 else words}"
 
 
 def text_line(finding: Finding, span: str = "") -> str:
@@ -33,19 +38,23 @@ def span_of(finding: Finding, line_text: str) -> str:
     return line_text[finding.column - 1 : finding.end_column - 1]
 
 
-def render_text(results: dict[str, list[Finding]], lines: dict[str, list[str]]) -> str:
-    """Every blocking finding, then one line per file for typography fixed at render time."""
+def render_text(
+    results: dict[str, list[Finding]],
+    lines: dict[str, list[str]],
+    baseline: str = "",
+    stale: int = 0,
+) -> str:
+    """Every blocking finding, one line per file for typography fixed at render time, the
+    summary, then how many known mistakes each file has (``baseline``: the file's name)."""
     out = []
-    total = Counter()
     for path, findings in results.items():
         source_lines = lines.get(path, [])
         autofix = [f for f in findings if f.autofix]
         for finding in findings:
-            if finding.autofix:
+            if not finding.blocking:
                 continue
             line_text = source_lines[finding.line - 1] if finding.line <= len(source_lines) else ""
             out.append(text_line(finding, span_of(finding, line_text).strip()))
-            total[finding.category] += 1
         if autofix:
             name = findings[0].file
             out.append(
@@ -55,23 +64,71 @@ def render_text(results: dict[str, list[Finding]], lines: dict[str, list[str]]) 
                     f"(invoke proofread --fix-typography {name} pour corriger la source)"
                 )
             )
-            total["autofix"] += len(autofix)
     out.append(summary(results))
+    known = _known_by_file(results)
+    if known:
+        out.append(french_spaces(f"Fautes connues ({baseline}), à corriger peu à peu :"))
+        out.extend(french_spaces(f"  {name} : {count}") for name, count in known.items())
+    if stale:
+        out.append(stale_line(baseline, stale))
     return "\n".join(out)
+
+
+def _known_by_file(results: dict[str, list[Finding]]) -> dict[str, int]:
+    """How many known mistakes each file has (files without any left out)."""
+    known = {}
+    for findings in results.values():
+        count = sum(1 for f in findings if f.baseline)
+        if count:
+            known[findings[0].file] = count
+    return known
+
+
+def stale_line(baseline: str, stale: int) -> str:
+    """Entries of the known mistakes that no finding answers any more."""
+    return french_spaces(
+        f"{_plural(stale, 'entrée périmée')} dans {baseline} (fautes corrigées ou "
+        f"sources disparues) : « invoke proofread --baseline » {'les' if stale > 1 else 'la'} "
+        "retire."
+    )
+
+
+def known_summary(baseline: str, known: dict[str, int]) -> str:
+    """The build's one line about known mistakes (``known``: how many, by file)."""
+    total = sum(known.values())
+    return french_spaces(
+        f"{_plural(total, 'faute connue')} dans {_plural(len(known), 'fichier')} ({baseline}), "
+        "à corriger peu à peu ; détail : invoke proofread"
+    )
+
+
+def baseline_update(baseline: str, recorded: int, added: int, dropped: int, written: bool) -> str:
+    """What ``invoke proofread --baseline`` did to the known mistakes."""
+    text = f"Fautes connues : {recorded} enregistrée{'s' if recorded > 1 else ''} dans {baseline}"
+    if added:
+        text += f", dont {added} nouvelle{'s' if added > 1 else ''}"
+    text += f" ; {_plural(dropped, 'entrée périmée')} retirée{'s' if dropped > 1 else ''}"
+    if not written:
+        text += " (fichier inchangé)"
+    return french_spaces(text + ".")
 
 
 def summary(results: dict[str, list[Finding]]) -> str:
     """One closing line: how many findings, of which kinds."""
     blocking = Counter(f.category for fs in results.values() for f in fs if f.blocking)
     autofix = sum(1 for fs in results.values() for f in fs if f.autofix)
+    known = sum(1 for fs in results.values() for f in fs if f.baseline)
     files = len(results)
     if not blocking:
-        text = f"Relecture : aucune faute dans {_plural(files, 'fichier')}"
+        new = "nouvelle " if known else ""
+        text = f"Relecture : aucune {new}faute dans {_plural(files, 'fichier')}"
     else:
         parts = ", ".join(
             f"{count} en {CATEGORY_LABELS[category]}" for category, count in blocking.most_common()
         )
         text = f"Relecture : {_plural(sum(blocking.values()), 'remarque')} ({parts})"
+    if known:
+        text += f" ; {_plural(known, 'faute connue')}, à part"
     if autofix:
         text += f" ; {autofix} en typographie, corrigée{'s' if autofix > 1 else ''} au rendu"
     return french_spaces(text + ".")
@@ -105,13 +162,20 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
 .finding{margin:.8rem 0;padding:.5rem .8rem;border-left:4px solid #c0392b;background:#fdf3f2}
 .finding.autofix{border-color:#999;background:#f4f4f4}
+.finding.known{border-color:#d68910;background:#fdf6ec}
 .where{font-family:monospace;color:#555}.context{font-family:monospace;white-space:pre-wrap}
 mark{background:#f9d56e}.cat{font-weight:bold}details{margin-top:1rem}
 """
 
 
-def render_html(results: dict[str, list[Finding]], lines: dict[str, list[str]]) -> str:
-    """A standalone HTML report, never part of the published site."""
+def render_html(
+    results: dict[str, list[Finding]],
+    lines: dict[str, list[str]],
+    baseline: str = "",
+    stale: int = 0,
+) -> str:
+    """A standalone HTML report, never part of the published site; known mistakes last,
+    in a section of their own."""
     parts = [
         "<!doctype html>",
         '<html lang="fr"><head><meta charset="utf-8">',
@@ -121,12 +185,12 @@ def render_html(results: dict[str, list[Finding]], lines: dict[str, list[str]]) 
         f"<p>{html.escape(summary(results))}</p>",
     ]
     for path, findings in results.items():
-        if not findings:
+        blocking = [f for f in findings if f.blocking]
+        autofix = [f for f in findings if f.autofix]
+        if not blocking and not autofix:
             continue
         source_lines = lines.get(path, [])
         parts.append(f"<h2>{html.escape(findings[0].file)}</h2>")
-        blocking = [f for f in findings if f.blocking]
-        autofix = [f for f in findings if f.autofix]
         parts.extend(_html_finding(f, source_lines) for f in blocking)
         if autofix:
             parts.append(
@@ -135,6 +199,17 @@ def render_html(results: dict[str, list[Finding]], lines: dict[str, list[str]]) 
             )
             parts.extend(_html_finding(f, source_lines) for f in autofix)
             parts.append("</details>")
+    if any(f.baseline for findings in results.values() for f in findings):
+        title = french_spaces(f"Fautes connues ({baseline}), à corriger peu à peu")
+        parts.append(f'<section class="known"><h2>{html.escape(title)}</h2>')
+        for path, findings in results.items():
+            known = [f for f in findings if f.baseline]
+            if known:
+                parts.append(f"<h3>{html.escape(findings[0].file)}</h3>")
+                parts.extend(_html_finding(f, lines.get(path, [])) for f in known)
+        parts.append("</section>")
+    if stale:
+        parts.append(f"<p>{html.escape(stale_line(baseline, stale))}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -147,7 +222,8 @@ def _html_finding(finding: Finding, source_lines: list[str]) -> str:
     suggestions = ", ".join(html.escape(s) for s in finding.suggestions if s.strip())
     label = CATEGORY_LABELS[finding.category]
     return (
-        f'<div class="finding{" autofix" if finding.autofix else ""}">'
+        f'<div class="finding{" autofix" if finding.autofix else ""}'
+        f'{" known" if finding.baseline else ""}">'
         f'<div class="where">{html.escape(finding.file)}:{finding.line}:{finding.column}</div>'
         f'<div><span class="cat">{label}</span>\u00a0: {html.escape(finding.message)}'
         + (f" → {suggestions}" if suggestions else "")

@@ -25,6 +25,9 @@ DEFAULTS = {
     "PROOFREAD_FIELDS": CHECKED_FIELDS,
     # French typography (spaces, apostrophes, quotes, ellipsis) in the rendered HTML.
     "PROOFREAD_TYPOGRAPHY": True,
+    # Known mistakes (old posts), relative to PATH: reported apart, never blocking;
+    # None or "": none.
+    "PROOFREAD_BASELINE": "fautes-connues.json",
 }
 
 
@@ -36,9 +39,7 @@ def get(settings: dict, name: str):
 def options_from(settings: dict, root: str | None = None) -> Options:
     """Resolve the settings of a Pelican build (or of ``pelicanconf.py``) into Options."""
     root = root or os.getcwd()
-    content = settings.get("PATH", "content")
-    if not os.path.isabs(content):
-        content = os.path.join(root, content)
+    content = content_dir(settings, root)
     dictionary = get(settings, "PROOFREAD_DICTIONARY")
     if dictionary and not os.path.isabs(dictionary):
         dictionary = os.path.join(content, dictionary)
@@ -61,6 +62,18 @@ def options_from(settings: dict, root: str | None = None) -> Options:
         jobs=int(get(settings, "PROOFREAD_JOBS")),
         fields=tuple(f.lower() for f in get(settings, "PROOFREAD_FIELDS")),
     )
+
+
+def content_dir(settings: dict, root: str | None = None) -> str:
+    """The content folder (PATH), absolute."""
+    content = settings.get("PATH", "content")
+    return content if os.path.isabs(content) else os.path.join(root or os.getcwd(), content)
+
+
+def baseline_file(settings: dict, root: str | None = None) -> str | None:
+    """The known mistakes file (PROOFREAD_BASELINE, relative to PATH), or None if unset."""
+    name = get(settings, "PROOFREAD_BASELINE")
+    return os.path.join(content_dir(settings, root), name) if name else None
 
 
 def default_lexicon_dir(cache: str = "cache") -> str:
