@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -143,6 +144,15 @@ def _with_script(path: Path) -> bytes:
     return page[:end] + SCRIPT_TAG + page[end:]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A reader who closes a tab mid-answer is no error of the site: no traceback for it."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class DevServer:
     """Serves ``output`` on ``host:port``; ``build()`` runs again when ``watched`` change."""
 
@@ -165,7 +175,7 @@ class DevServer:
         self._built = False
         handler = type("BoundHandler", (Handler,), {"builds": self.builds})
         self.output.mkdir(parents=True, exist_ok=True)
-        self.http = ThreadingHTTPServer((host, port), partial(handler, directory=str(self.output)))
+        self.http = _QuietServer((host, port), partial(handler, directory=str(self.output)))
         self.http.daemon_threads = True
 
     def _relevant(self, change: watchfiles.Change, path: str) -> bool:

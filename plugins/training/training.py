@@ -14,7 +14,7 @@ import os
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
-from pelican.utils import pelican_open
+from pelican.utils import pelican_open, posixize_path
 
 from cmcore import problems
 from cmcore.headers import Header, parse_header
@@ -54,6 +54,10 @@ class TrainingGenerator(Generator):
         by_folder: dict[str, list[str]] = {}
         for relpath in sorted(self.get_files(root)):
             by_folder.setdefault(os.path.dirname(relpath), []).append(relpath)
+            # Claimed, as Pelican's generators claim theirs: a source of the portal is
+            # never taken for a misplaced file (blog plugin). Lessons have URLs of their own,
+            # so they are not offered to {filename} links.
+            self.context["generated_content"].setdefault(posixize_path(relpath), None)
         for folder, files in sorted(by_folder.items()):
             found = self._read_course(folder, files, is_root=folder == root.rstrip("/"))
             if found:
