@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from cmcore import dates, problems
+from cmcore.problems import display_path
 
+from . import images, placement, validation
 from .reader import FrenchMarkdownReader
 
+logger = logging.getLogger(__name__)
+
 DATES_MEMO = "dates-fr.json"
+IMAGE_SIZES = "images-sizes.json"
+_ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+)
 
 
 def start_build(pelican) -> None:
@@ -24,6 +39,24 @@ def start_build(pelican) -> None:
 
 def end_build(pelican) -> None:
     dates.save_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
+
+
+class _PelicanWarningsInFrench(logging.Filter):
+    """Pelican's reader and static file warnings that matter to an author, in French; those
+    our own checks already told (a missing file, named with its line) are not said twice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == "Empty alt attribute for image %s in %s":
+            record.msg = (
+                "%s : image «\u00a0%s\u00a0» sans texte alternatif\u00a0: décrivez-la pour "
+                'les lecteurs qui ne la voient pas (![description](…) ou alt="…")'
+            )
+            record.args = (display_path(str(record.args[1])), record.args[0])
+        elif record.msg == "Other images have empty alt attributes":
+            record.msg = "d’autres images sont sans texte alternatif"
+        elif str(record.msg).startswith("Cannot get modification stamp for"):
+            return False  # a {static} link to a missing file: told by the blog checks
+        return True
 
 
 class _LinkWarningInFrench(logging.Filter):
@@ -46,6 +79,10 @@ def _french_link_warnings() -> None:
     contents = logging.getLogger("pelican.contents")
     if not any(isinstance(f, _LinkWarningInFrench) for f in contents.filters):
         contents.addFilter(_LinkWarningInFrench())
+    for name in ("pelican.readers", "pelican.cache"):
+        found = logging.getLogger(name)
+        if not any(isinstance(f, _PelicanWarningsInFrench) for f in found.filters):
+            found.addFilter(_PelicanWarningsInFrench())
 
 
 def _reset_sitemap() -> None:
@@ -85,6 +122,64 @@ def add_filters(generator) -> None:
     generator.env.globals.setdefault("BLOG_AUTHORS", generator.settings.get("BLOG_AUTHORS", {}))
 
 
+def _every_article(generator):
+    for name in _ARTICLE_LISTS:
+        yield from getattr(generator, name, ())
+
+
+def check_featured_images(generator) -> None:
+    # At every build, for kept articles too: the file may have gone or changed since.
+    settings = generator.settings
+    sizes = images.ImageSizes(Path(settings["PATH"]), Path(settings["CACHE_PATH"]) / IMAGE_SIZES)
+    for article in _every_article(generator):
+        image = article.metadata.get("image")
+        if not isinstance(image, images.ImageField):
+            continue
+        for advice in validation.check_image_alt(article.source_path, image):
+            logger.warning("%s", advice)
+        found = validation.check_image(article.source_path, image, settings["PATH"])
+        for problem in found:
+            problems.report(settings, problem)
+        if found:
+            article.featured_image = None
+            continue
+        # Pelican copies a file outside STATIC_PATHS only when some content links to it.
+        generator.context["static_links"].add(image.path)
+        article.featured_image = images.featured(image, sizes.size(image.path))
+    sizes.save()
+
+
+def place_featured_images(generators) -> None:
+    # Static files are known now: an image another article {attach}es moves with it.
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        static = generator.context.get("static_content", {})
+        for article in _every_article(generator):
+            image = getattr(article, "featured_image", None)
+            if image is not None and image.source in static:
+                article.featured_image = image.moved_to(static[image.source].url)
+
+
+def report_unclaimed_sources(generators) -> None:
+    # Every generator has claimed its sources (Pelican's generated_content, read or
+    # failed): a Markdown file left over is one no generator will ever read.
+    if not generators:
+        return
+    settings, context = generators[0].settings, generators[0].context
+    root = settings["PATH"]
+    found = placement.unclaimed(
+        root,
+        context.get("generated_content", {}),
+        settings.get("BLOG_IGNORED_PATHS", ()),
+        settings.get("IGNORE_FILES", ()),
+    )
+    for relative in found:
+        path = os.path.join(root, relative)
+        if not problems.told(settings, path):  # skipped for a problem already told
+            problems.report(settings, placement.problem(path, settings.get("ARTICLE_PATHS", ())))
+
+
 def refuse_bad_content(generators) -> None:
     # Strict builds stop here, before anything is written to the output folder.
     if generators:
@@ -95,5 +190,8 @@ def register() -> None:
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_french_reader)
     signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(check_featured_images)
+    signals.all_generators_finalized.connect(place_featured_images)
+    signals.all_generators_finalized.connect(report_unclaimed_sources)
     signals.all_generators_finalized.connect(refuse_bad_content)
     signals.finalized.connect(end_build)

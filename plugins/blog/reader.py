@@ -12,7 +12,7 @@ from pelican.utils import get_date, pelican_open
 from cmcore import problems
 from cmcore.headers import parse_header
 
-from . import readingtime, toc, validation
+from . import images, readingtime, toc, validation
 
 # The priority python-markdown's meta extension registers its preprocessor with.
 META_PRIORITY = 27
@@ -55,7 +55,11 @@ class FrenchMarkdownReader(MarkdownReader):
         with pelican_open(source_path) as text:
             header = parse_header(text)
         # A broken link is told, not fatal: the page is published with the link left as is.
-        for problem in validation.check_internal_links(source_path, text, settings["PATH"]):
+        # The featured image is checked at every build instead (blog.py).
+        image_field = header.get("image")
+        for problem in validation.check_internal_links(
+            source_path, text, settings["PATH"], skip=(image_field.line,) if image_field else ()
+        ):
             problems.report(settings, problem)
         rel = os.path.relpath(source_path, settings["PATH"])
         top = rel.split(os.sep, 1)[0]
@@ -94,4 +98,12 @@ class FrenchMarkdownReader(MarkdownReader):
             category = Category(categories[slug], settings)
             category.slug = slug  # the folder name, whatever the label says
             metadata["category"] = category
+            # One record for both fields; its file is checked at every build (blog.py),
+            # cached article or not.
+            metadata.pop("image-alt", None)
+            image = images.declared(header, os.path.dirname(rel))
+            if image is None:
+                metadata.pop("image", None)
+            else:
+                metadata["image"] = image
         return content, metadata

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from urllib.parse import unquote
 
 from cmcore.headers import Header
 from cmcore.problems import Problem, quoted
+
+from .images import ImageField, shown_by_browsers
 
 NBSP = "\u00a0"
 
@@ -86,11 +88,18 @@ def check_header(
 _INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>]+)")
 
 
-def check_internal_links(path: str, text: str, content_root: str) -> list[Problem]:
-    """Links to other sources (``{filename}``, ``{static}``, ``{attach}``) whose file is absent."""
+def check_internal_links(
+    path: str, text: str, content_root: str, skip: Collection[int] = ()
+) -> list[Problem]:
+    """Links to other sources (``{filename}``, ``{static}``, ``{attach}``) whose file is absent.
+
+    ``skip`` holds the numbers of lines checked elsewhere (the ``Image:`` field).
+    """
     problems = []
     folder = os.path.dirname(path)
     for number, line in enumerate(text.splitlines(), start=1):
+        if number in skip:
+            continue
         for match in _INTERNAL_LINK.finditer(line):
             target = unquote(match.group(2).split("#", 1)[0].split("?", 1)[0])
             if not target:
@@ -106,6 +115,49 @@ def check_internal_links(path: str, text: str, content_root: str) -> list[Proble
                     )
                 )
     return problems
+
+
+def check_image(path: str, image: ImageField, content_root: str) -> list[Problem]:
+    """Problems of an article's featured image: no such file under content/, or a file
+    browsers do not show. The article is published without its image."""
+    if image.path is None or not os.path.isfile(os.path.join(content_root, image.path)):
+        return [
+            Problem(
+                path,
+                image.line,
+                f"image introuvable {quoted(image.written)}{NBSP}: ajoutez le fichier dans "
+                "content/images/ ou corrigez le chemin",
+            )
+        ]
+    if not shown_by_browsers(image.path):
+        return [
+            Problem(
+                path,
+                image.line,
+                f"image {quoted(image.written)} dans un format que les navigateurs "
+                f"n’affichent pas{NBSP}: enregistrez-la en JPEG, PNG, WebP, AVIF, GIF ou SVG",
+            )
+        ]
+    return []
+
+
+def check_image_alt(path: str, image: ImageField) -> list[Problem]:
+    """Advice, never a refusal: a featured image without an ``Image-Alt`` line.
+
+    An empty ``Image-Alt:`` is a choice (a decorative image); no line at all is an
+    oversight, and readers who do not see the image would not know what it shows.
+    """
+    if image.alt is not None:
+        return []
+    return [
+        Problem(
+            path,
+            image.line,
+            f"image {quoted(image.written)} sans texte alternatif{NBSP}: décrivez-la sur une "
+            f"ligne {quoted('Image-Alt: ce que montre l’image')}, ou laissez "
+            f"{quoted('Image-Alt:')} vide si elle est purement décorative",
+        )
+    ]
 
 
 def category_slug(name: str, categories: Mapping[str, str]) -> str | None:
