@@ -35,6 +35,9 @@ BLOG_CATEGORIES = {
     "conseils": "Conseils",
     "guides": "Guides pratiques",
 }
+# Folders of content/ that hold no source of the site (notes, ideas): Markdown files there
+# are not reported as misplaced. Any other Markdown file outside the folders above is.
+BLOG_IGNORED_PATHS = ["notes"]
 BLOG_AUTHORS = {
     "Koffi Mensah": "Community manager à Abidjan depuis dix ans, formateur et auteur du carnet.",
     "Aïcha Diallo": "Consultante en stratégie de communauté à Dakar, spécialiste de la modération.",
@@ -144,6 +147,7 @@ PLUGINS = [
     "incremental.related",  # the related_posts library, remembered between builds
     "training",
     "events",
+    "redirects",  # last: it checks the pages the other plugins write (plugins/redirects/)
 ]
 # Events (plugins/events/README.md): one file per event in content/evenements/.
 EVENTS_PATH = "evenements"

@@ -1,0 +1,5 @@
+"""Redirects plugin: old addresses (WordPress, renamed articles) keep leading somewhere."""
+
+from .redirects import register
+
+__all__ = ["register"]
