@@ -252,6 +252,26 @@ def _comments_run(action: str, target: str, content=None, **options) -> int:
     return 0
 
 
+# --- WordPress migration (plugins/wordpress/README.md) ---------------------------------------
+
+
+@task(
+    help={
+        "export": "export WordPress (Outils → Exporter → Tout le contenu), fichier XML",
+        "uploads": "copie du dossier wp-content/uploads du site (images et fichiers)",
+        "map": "correspondances des catégories et auteurs (TOML, voir le README)",
+        "dry_run": "affiche le rapport complet sans rien écrire",
+        "format": "text (défaut) ou json",
+    }
+)
+def wp_import(c, export, uploads=None, map=None, dry_run=False, format="text"):
+    """Importe un blog WordPress : articles, pages, images, commentaires, anciennes adresses."""
+    from wordpress import cli
+
+    _setup_logging()
+    sys.exit(cli.run(SETTINGS_DEV, export, uploads, map, dry_run, format))
+
+
 @task(help={"today": "date de référence AAAA-MM-JJ (défaut : aujourd’hui)"})
 def events(c, today=None):
     """Vérifie les événements de content/evenements/ et liste ceux à venir."""

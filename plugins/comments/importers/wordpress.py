@@ -37,7 +37,11 @@ def detect(root_tag: str, namespaces: str) -> bool:
 
 def read(path: Path) -> list[Incoming]:
     """Every comment of a WXR export, in document order."""
-    root = xmlsafe.parse(path)
+    return from_root(xmlsafe.parse(path), path)
+
+
+def from_root(root, path: Path) -> list[Incoming]:
+    """Every comment of a WXR export already parsed (``root``), in document order."""
     channel = xmlsafe.child(root, "channel")
     if xmlsafe.local(root.tag) != "rss" or channel is None:
         raise CommentInputError(

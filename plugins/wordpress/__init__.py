@@ -1,0 +1,1 @@
+"""Import a WordPress site (WXR export) into the blog."""

@@ -1,0 +1,820 @@
+"""A whole WordPress blog into the site: posts, pages, images, comments, old addresses.
+
+:func:`run` reads the export, plans every file (Markdown sources, image copies), then,
+unless it is a dry run, writes what is new or changed, never a file the author edited
+since (:mod:`.manifest`), imports the comments through the comment importer, adds the
+old addresses to the redirection table and records the old posts' proofreading findings
+as known mistakes. Everything it decides goes into a :class:`Report`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import multiprocessing
+import os
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from cmcore import dates
+from cmcore.files import write_atomically
+from cmcore.headers import parse_header
+from comments import merge as comment_merge
+from comments import store as comment_store
+from comments.importers import wordpress as comment_export
+from comments.moderation import moderator_for
+from comments.settings import get as comment_setting
+from comments.targets import key as address_key
+
+from . import convert, mapping, media
+from .export import Export, Item, read
+from .manifest import Manifest, digest
+
+NBSP = "\u00a0"
+POST, PAGE = "post", "page"
+PUBLISHED = "publish"
+# Kept as drafts: never published, never lost.
+DRAFT_STATUSES = {
+    "draft": "brouillon",
+    "pending": "en attente de relecture",
+    "private": "privé",
+    "future": "programmé",
+}
+NOT_CONTENT = {"attachment", "nav_menu_item", "revision", "wp_block", "customize_changeset"}
+_REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^}]*\})\s*/-->")
+_REF = re.compile(r'"ref"\s*:\s*(\d+)')
+_TAGS = re.compile(r"<[^>]+>")
+_TITLE_ATTR = re.compile(r'title="([^"]*)"')
+_HREF = re.compile(r'(?:href|src)="([^"]+)"')
+_YOUTUBE_ID = re.compile(r"(?:youtube\.com/(?:embed/|watch\?v=)|youtu\.be/)([\w-]{6,})")
+_PAGES_FOLDER = "pages"
+
+
+@dataclass
+class Planned:
+    """One content item and the source file it becomes."""
+
+    item: Item
+    key: str  # site:id, stable across exports of the site
+    kind: str  # POST or PAGE
+    path: str  # relative to content/
+    slug: str
+    title: str
+    draft: str  # "" when published, else why (French)
+    text: str | None = ""
+    outcome: str = ""  # new, unchanged, updated, conflict, deleted
+
+    @property
+    def digest(self) -> str:
+        """What this source is made of, in the export (with where it goes)."""
+        return digest(repr((self.item, sorted(self.item.meta.items()), self.path)).encode())
+
+
+@dataclass
+class Source:
+    """One converted source and what it needs: recorded in the manifest, so that a source
+    whose inputs did not change is not converted again."""
+
+    text: str | None  # None: not converted again (unchanged inputs)
+    uploads: list[str] = field(default_factory=list)  # under uploads/, linked by the source
+    missing: list[str] = field(default_factory=list)
+    shortcodes: list[str] = field(default_factory=list)
+    old_links: list[str] = field(default_factory=list)
+
+    def record(self) -> dict:
+        return {k: sorted(set(v)) if k != "shortcodes" else v for k, v in self._lists()}
+
+    def _lists(self):
+        return [(k, getattr(self, k)) for k in ("uploads", "missing", "shortcodes", "old_links")]
+
+
+@dataclass
+class Report:
+    """What an import did or, in a dry run, would do."""
+
+    export: str
+    site: str
+    dry_run: bool
+    posts: dict[str, int] = field(default_factory=dict)  # outcome -> count
+    pages: dict[str, int] = field(default_factory=dict)
+    drafts: list[tuple[str, str]] = field(default_factory=list)  # path, why
+    skipped: dict[str, int] = field(default_factory=dict)  # what -> count (not content)
+    categories: list[mapping.Decision] = field(default_factory=list)
+    authors: list[mapping.Decision] = field(default_factory=list)
+    renamed_slugs: list[tuple[str, str]] = field(default_factory=list)  # path, why
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # path, why
+    images_copied: int = 0
+    images_unchanged: int = 0
+    images_missing: dict[str, list[str]] = field(default_factory=dict)  # post path -> files
+    image_conflicts: list[str] = field(default_factory=list)
+    shortcodes: dict[str, list[str]] = field(default_factory=dict)  # post path -> names
+    old_links: dict[str, list[str]] = field(default_factory=dict)  # post path -> urls
+    comments: dict[str, int] = field(default_factory=dict)
+    comment_orphans: list[tuple[str, str]] = field(default_factory=list)
+    comment_conflicts: list[str] = field(default_factory=list)
+    redirects: dict[str, int] = field(default_factory=dict)  # added, same, conflict
+    redirect_conflicts: list[tuple[str, str]] = field(default_factory=list)
+    known_mistakes: int = 0
+    written: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> wall-clock time
+
+    def count(self, table: dict, name: str, by: int = 1) -> None:
+        table[name] = table.get(name, 0) + by
+
+
+def run(
+    settings: dict,
+    export_path: Path,
+    uploads: Path | None = None,
+    map_file: Path | None = None,
+    dry_run: bool = False,
+) -> Report:
+    """Import the export at ``export_path`` into the site of ``settings``."""
+    clock = _Clock()
+    export = read(Path(export_path))
+    content = Path(settings["PATH"])
+    folders = [f for f in settings.get("ARTICLE_PATHS", []) if f]
+    categories = [
+        f for f in folders if f in settings.get("BLOG_CATEGORIES", {f: f for f in folders})
+    ]
+    default = settings.get("DEFAULT_CATEGORY", "conseils")
+    mapper = mapping.load(map_file, categories, default if default in categories else categories[0])
+    report = Report(str(export_path), export.site, dry_run)
+    clock.lap(report, "lecture")
+    manifest = Manifest.load(content)
+    plan = Plan(settings, export, mapper, manifest, media.Uploads(uploads), report)
+    plan.make()
+    clock.lap(report, "conversion")
+    plan.write()
+    clock.lap(report, "écriture")
+    plan.import_comments()
+    clock.lap(report, "commentaires")
+    plan.add_redirects()
+    clock.lap(report, "redirections")
+    if not dry_run:
+        manifest.save()
+        plan.record_known_mistakes()
+        clock.lap(report, "relecture")
+    report.categories = sorted(mapper.decisions.values(), key=lambda d: d.source.casefold())
+    report.authors = sorted(mapper.author_decisions.values(), key=lambda d: d.source.casefold())
+    return report
+
+
+class Plan:
+    """Every decision of one import, then the writing of it (in a dry run, what it would
+    write is counted, and nothing is)."""
+
+    def __init__(self, settings, export: Export, mapper, manifest: Manifest, uploads, report):
+        self.settings = settings
+        self.export = export
+        self.mapper = mapper
+        self.manifest = manifest
+        self.uploads = uploads
+        self.report = report
+        self.content = Path(settings["PATH"])
+        self.timezone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+        self.hosts = _hosts(export)
+        self.by_id = {item.id: item for item in export.items}
+        self.planned: list[Planned] = []
+        self.by_key: dict[str, Planned] = {}  # address key -> planned item
+        self.copies: dict[str, media.Upload] = {}  # target -> upload
+        self.own_urls: set[str] = set()  # addresses of the author's own sources
+
+    # --- Planning -----------------------------------------------------------------------
+
+    def make(self) -> None:
+        items = self._content_items()
+        taken = self._slugs_in_site()
+        for item, key in items:
+            planned = self._place(item, key, taken)
+            if planned:
+                self.planned.append(planned)
+        for planned in self.planned:
+            for address in self._addresses(planned.item):
+                self.by_key.setdefault(address, planned)
+            if planned.kind == POST:  # decided here: conversions may run in other processes
+                self.mapper.author(planned.item.author, self.export.authors)
+        context = self._context_digest()
+        same_context = self.manifest.context == context
+        self.manifest.context = context
+        to_convert = []
+        for planned in self.planned:
+            kept = self.manifest.inputs.get(planned.key) if same_context else None
+            if kept and kept.get("digest") == planned.digest and self._intact(planned):
+                self._use(planned, Source(None, **{k: kept.get(k, []) for k in SOURCE_LISTS}))
+            else:
+                to_convert.append(planned)
+        for planned, source in zip(to_convert, self._convert_all(to_convert), strict=True):
+            self._use(planned, source)
+
+    def _use(self, planned: Planned, source: Source) -> None:
+        planned.text = source.text
+        for relative in source.uploads:
+            upload = self.uploads.find(relative)
+            self.copies.setdefault(upload.target, upload)
+        if source.missing:
+            self.report.images_missing[planned.path] = sorted(set(source.missing))
+        if source.shortcodes:
+            self.report.shortcodes[planned.path] = list(source.shortcodes)
+        if source.old_links:
+            self.report.old_links[planned.path] = sorted(set(source.old_links))
+        self.manifest.inputs[planned.key] = {"digest": planned.digest, **source.record()}
+
+    def _intact(self, planned: Planned) -> bool:
+        # The file is there as the import last wrote it.
+        path = self.content / planned.path
+        recorded = self.manifest.files.get(planned.path)
+        return recorded is not None and path.is_file() and digest(path.read_bytes()) == recorded
+
+    def _convert_all(self, planned: list[Planned]) -> list[Source]:
+        """Convert sources, on every core for a large export (processes forked with the
+        plan: each converts its share and sends back text and needs)."""
+        global _FORKED
+        jobs = min(os.cpu_count() or 1, 8)
+        if len(planned) < 40 or jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [self._source(p) for p in planned]
+        _FORKED = (self, planned)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                return pool.map(_convert_forked, range(len(planned)), chunksize=8)
+        finally:
+            _FORKED = None
+
+    def _context_digest(self) -> str:
+        """What every source's conversion depends on besides its own item: the other
+        items (links, galleries, reusable blocks), where each goes, the map, the uploads
+        folder, the settings used and this code."""
+        parts = [sorted(self.mapper.categories.items()), sorted(self.mapper.authors.items())]
+        parts.append([(p.key, p.path, p.title) for p in self.planned])
+        parts.append(
+            [
+                (i.id, i.type, i.status, i.slug, i.link, i.guid, i.attachment_url, i.title)
+                + (i.excerpt, i.attached_file(), i.meta.get("_wp_attachment_image_alt", ""))
+                + ((i.content,) if i.type == "wp_block" else ())
+                for i in self.export.items
+                if i.type not in (POST, PAGE)
+            ]
+        )
+        parts.append(sorted(self.hosts))
+        parts.append([self.settings.get(n) for n in CONTEXT_SETTINGS])
+        parts.append(_code_digest())
+        parts.append(self._uploads_listing())
+        return digest(repr(parts).encode("utf-8"))
+
+    def _uploads_listing(self) -> list:
+        folder = self.uploads.folder
+        if folder is None or not folder.is_dir():
+            return []
+        found = []
+        for root, _, files in os.walk(folder):
+            found += [os.path.relpath(os.path.join(root, f), folder) for f in files]
+        return sorted(found)
+
+    def _content_items(self) -> list[tuple[Item, str]]:
+        found, seen = [], set()
+        for item in self.export.items:
+            if item.type not in (POST, PAGE):
+                label = "pièces jointes" if item.type == "attachment" else item.type
+                self.report.count(self.report.skipped, label)
+                continue
+            if item.status not in (PUBLISHED, *DRAFT_STATUSES):
+                self.report.count(self.report.skipped, f"{_kind_label(item.type)} ({item.status})")
+                continue
+            key = f"{self.export.site}:{item.id}"
+            number = 2
+            while key in seen:  # an export with an id twice: both kept
+                key, number = f"{self.export.site}:{item.id}@{number}", number + 1
+            seen.add(key)
+            found.append((item, key))
+        return sorted(found, key=lambda pair: (pair[0].date or dt.datetime.min, pair[0].id))
+
+    def _slugs_in_site(self) -> set[str]:
+        # Slugs of the author's own sources: an imported one never takes them.
+        ours = set(self.manifest.files)
+        taken = set()
+        for path in sorted(self.content.rglob("*.md")):
+            relative = path.relative_to(self.content).as_posix()
+            if relative in ours:
+                continue
+            header = parse_header(path.read_text(encoding="utf-8", errors="replace"))
+            slug = header.get("slug")
+            slug = slug.value if slug else path.stem
+            taken.add(slug)
+            self.own_urls.add(self._url(PAGE if relative.startswith("pages/") else POST, slug))
+        return taken
+
+    def _url(self, kind: str, slug: str) -> str:
+        """The site path of a source: ``/mon-article/``."""
+        pattern = self.settings.get("PAGE_URL" if kind == PAGE else "ARTICLE_URL", "{slug}/")
+        return "/" + pattern.format(slug=slug).lstrip("/")
+
+    def _place(self, item: Item, key: str, taken: set[str]) -> Planned | None:
+        kind = item.type
+        title = html.unescape(item.title).strip()
+        draft = "" if item.status == PUBLISHED else DRAFT_STATUSES[item.status]
+        known = self.manifest.items.get(key)
+        if known:
+            slug = Path(known).stem
+            taken.add(slug)
+            if kind == POST:
+                self.mapper.category(item.categories)  # decisions listed as on the first run
+            return Planned(item, key, kind, known, slug, title or self._dated_title(item), draft)
+        untitled = not title
+        if untitled:
+            title = self._dated_title(item)
+        wanted = item.slug if item.slug and not item.slug.isdigit() else ""
+        base = self.slugify(wanted or title) or f"article-{item.id}"
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        if kind == POST:
+            folder, _ = self.mapper.category(item.categories)
+        else:
+            folder = _PAGES_FOLDER
+        path = f"{folder}/{slug}.md"
+        if untitled:
+            self.report.renamed_slugs.append((path, f"sans titre, devenu {quoted(title)}"))
+        if slug != base:
+            self.report.renamed_slugs.append(
+                (path, f"adresse {quoted(base)} déjà prise, devenue {quoted(slug)}")
+            )
+        return Planned(item, key, kind, path, slug, title, draft)
+
+    def _dated_title(self, item: Item) -> str:
+        when = item.date or dt.datetime(1970, 1, 1)
+        return f"Article du {dates.format_date(when.date())}"
+
+    def slugify(self, text: str) -> str:
+        from pelican.utils import slugify
+
+        return slugify(
+            text,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+
+    def _addresses(self, item: Item) -> Iterable[str]:
+        """Every key an old link to ``item`` can have (see :func:`comments.targets.key`)."""
+        param = "page_id" if item.type == PAGE else "p"
+        yield f"?{param}={item.id}"
+        yield f"?p={item.id}"
+        for url in (item.link, item.guid):
+            if url and self._is_internal(url):
+                yield address_key(url)
+        old_slug = item.meta.get("_wp_old_slug", "")
+        if old_slug and item.link:
+            path = address_key(item.link)
+            if "/" in path or path:
+                head = path.rsplit("/", 1)[0] if "/" in path else ""
+                yield f"{head}/{old_slug}".strip("/").lower()
+
+    def _source(self, planned: Planned) -> Source:
+        """The Markdown file of ``planned`` and what it needs (no state of the plan changes:
+        this may run in another process)."""
+        item = planned.item
+        found = Source("")
+        body = self._expand_reusable_blocks(item.content)
+
+        def resolve(url: str, kind: str) -> str | None:
+            return self._resolve(url, kind, found)
+
+        converted = convert.to_markdown(
+            body, resolve, _embed_titles(item), lambda ids: self._gallery(ids)
+        )
+        found.shortcodes = list(converted.shortcodes)
+        found.text = self._header(planned, found) + "\n" + converted.markdown
+        return found
+
+    def _expand_reusable_blocks(self, body: str, depth: int = 0) -> str:
+        def expand(match: re.Match) -> str:
+            ref = _REF.search(match.group(1))
+            block = self.by_id.get(ref.group(1)) if ref else None
+            if block is None or depth > 5:
+                return ""
+            return self._expand_reusable_blocks(block.content, depth + 1)
+
+        return _REUSABLE.sub(expand, body)
+
+    def _header(self, planned: Planned, found: Source) -> str:
+        item = planned.item
+        lines = [("Title", planned.title)]
+        if item.date:
+            lines.append(("Date", self._local(item.date, item.date_is_utc)))
+        if item.modified and item.date and item.modified > item.date:
+            lines.append(("Modified", self._local(item.modified, item.date_is_utc)))
+        lines.append(("Slug", planned.slug))
+        if planned.kind == POST:
+            _, other_categories = self.mapper.category(item.categories)
+            tags = [html.unescape(t.name or t.slug) for t in item.tags]
+            tags += [html.unescape(name) for name in other_categories]
+            if tags:
+                lines.append(("Tags", ", ".join(dict.fromkeys(t.replace(",", " ") for t in tags))))
+            lines.append(("Author", self.mapper.author(item.author, self.export.authors)))
+        summary = _plain(item.excerpt)
+        if summary:
+            lines.append(("Summary", summary))
+        image = self._featured(item, found)
+        if image:
+            lines += image
+        if planned.draft:
+            lines.append(("Status", "draft"))
+        return "".join(f"{name}: {_one_line(value)}\n" for name, value in lines)
+
+    def _featured(self, item: Item, found: Source):
+        thumbnail = self.by_id.get(item.meta.get("_thumbnail_id", ""))
+        if thumbnail is None:
+            return None
+        relative = thumbnail.attached_file() or media.upload_path(
+            thumbnail.attachment_url, self.hosts
+        )
+        if not relative:
+            return None
+        upload = self._need(relative, found)
+        alt = html.unescape(thumbnail.meta.get("_wp_attachment_image_alt", "")).strip()
+        return [("Image", upload.link), ("Image-Alt", alt or html.unescape(thumbnail.title))]
+
+    def _need(self, relative: str, found: Source) -> media.Upload:
+        upload = self.uploads.find(relative)
+        found.uploads.append(upload.relative)
+        if upload.source is None:
+            found.missing.append(upload.relative)
+        return upload
+
+    def _resolve(self, url: str, kind: str, found: Source) -> str | None:
+        url = html.unescape(url.strip())
+        relative = media.upload_path(url, self.hosts)
+        if relative is not None:
+            return self._need(relative, found).link
+        if kind != "link" or not self._is_internal(url):
+            return None
+        parts = urlsplit(url)
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        target = self.by_key.get(address_key(url.split("#", 1)[0]))
+        if target is not None:
+            return f"{{filename}}/{target.path}{fragment}"
+        attachment = self._attachment(url)
+        if attachment is not None:
+            relative = attachment.attached_file()
+            if relative:
+                return self._need(relative, found).link
+        archive = self._archive(parts.path)
+        if archive:
+            return archive
+        if parts.path.strip("/") or parts.query:
+            found.old_links.append(url)
+        return None
+
+    def _attachment(self, url: str) -> Item | None:
+        query = urlsplit(url).query
+        match = re.search(r"(?:^|&)attachment_id=(\d+)", query)
+        if match:
+            return self.by_id.get(match.group(1))
+        return None
+
+    def _archive(self, path: str) -> str | None:
+        # /category/<slug>/, /tag/<slug>/, /author/<login>/: the site's own listings.
+        parts = [p for p in path.split("/") if p]
+        if len(parts) < 2 or parts[-2] not in ("category", "tag", "author"):
+            return None
+        what, slug = parts[-2], parts[-1]
+        if what == "category":
+            term = mapping.Term("category", slug, self.export.categories.get(slug, slug))
+            target, _ = self.mapper.category([term])
+            return "{category}" + target
+        if what == "tag":
+            return "{tag}" + html.unescape(self.export.tags.get(slug, slug))
+        return "{author}" + self.mapper.author(slug, self.export.authors)
+
+    def _gallery(self, ids: list[str]) -> list[tuple[str, str]]:
+        found = []
+        for number in ids:
+            attachment = self.by_id.get(str(number).strip())
+            if attachment is not None and attachment.attachment_url:
+                caption = _plain(attachment.excerpt) or ""
+                found.append((attachment.attachment_url, caption))
+        return found
+
+    def _is_internal(self, url: str) -> bool:
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return False
+        if not parts.netloc:
+            return not parts.scheme and (url.startswith("/") or url.startswith("?"))
+        return (parts.hostname or "").lower().removeprefix("www.") in self.hosts
+
+    def _local(self, when: dt.datetime, is_utc: bool) -> str:
+        if is_utc:
+            when = when.replace(tzinfo=dt.UTC).astimezone(self.timezone)
+        return when.strftime("%Y-%m-%d %H:%M")
+
+    # --- Writing ------------------------------------------------------------------------
+
+    def write(self) -> None:
+        for planned in self.planned:
+            self._write_source(planned)
+        for target, upload in sorted(self.copies.items()):
+            self._copy(target, upload)
+
+    def _write_source(self, planned: Planned) -> None:
+        table = self.report.posts if planned.kind == POST else self.report.pages
+        path = self.content / planned.path
+        recorded = self.manifest.files.get(planned.path)
+        if planned.draft:
+            self.report.drafts.append((planned.path, planned.draft))
+        if planned.text is None:  # same inputs, file as written: nothing to do
+            planned.outcome = "unchanged"
+            self.report.count(table, planned.outcome)
+            return
+        data = planned.text.encode("utf-8")
+        if not path.exists():
+            if recorded is not None:
+                # Imported before, deleted by the author since: not brought back.
+                planned.outcome = "deleted"
+                self.report.conflicts.append(
+                    (planned.path, "supprimé depuis l'import précédent, pas recréé")
+                )
+            else:
+                planned.outcome = "new"
+                self._save(path, planned, data)
+        else:
+            current = path.read_bytes()
+            if current == data:
+                planned.outcome = "unchanged"
+                self._remember(planned, data)
+            elif recorded is not None and digest(current) == recorded:
+                planned.outcome = "updated"
+                self._save(path, planned, data)
+            else:
+                planned.outcome = "conflict"
+                why = (
+                    "modifié depuis l'import, gardé tel quel"
+                    if recorded is not None
+                    else "existe déjà (écrit à la main), gardé tel quel"
+                )
+                self.report.conflicts.append((planned.path, why))
+        self.report.count(table, planned.outcome)
+
+    def _save(self, path: Path, planned: Planned, data: bytes) -> None:
+        if self.report.dry_run:
+            return
+        write_atomically(path, data)
+        self.report.written.append(planned.path)
+        self._remember(planned, data)
+
+    def _remember(self, planned: Planned, data: bytes) -> None:
+        self.manifest.files[planned.path] = digest(data)
+        self.manifest.items[planned.key] = planned.path
+
+    def _copy(self, target: str, upload: media.Upload) -> None:
+        if upload.source is None:
+            return
+        path = self.content / target
+        data = upload.source.read_bytes()
+        if path.exists():
+            if path.read_bytes() == data:
+                self.report.images_unchanged += 1
+            else:
+                self.report.image_conflicts.append(target)
+            return
+        if not self.report.dry_run:
+            write_atomically(path, data)
+        self.report.images_copied += 1
+
+    # --- Comments, old addresses, known mistakes ----------------------------------------
+
+    def import_comments(self) -> None:
+        incoming = comment_export.from_root(self.export.root, self.export.path)
+        folder = self.content / comment_setting(self.settings, "COMMENTS_DIR")
+        current = comment_store.load(folder)
+        by_key = {}
+        for planned in self.planned:
+            if planned.outcome == "deleted":
+                continue
+            # Pages too: WordPress allows comments on them, and the page template shows them.
+            for url in (planned.item.slug, planned.item.link, planned.item.guid):
+                if url:
+                    by_key.setdefault(address_key(url), planned.slug)
+            by_key.setdefault(f"?p={planned.item.id}", planned.slug)
+            by_key.setdefault(f"?page_id={planned.item.id}", planned.slug)
+
+        def match(targets: tuple[str, ...]) -> str | None:
+            for target in targets:
+                found = by_key.get(address_key(target))
+                if found:
+                    return found
+            return None
+
+        result = comment_merge.merge(
+            incoming,
+            current,
+            match,
+            moderator_for(self.settings),
+            "wordpress",
+            bool(comment_setting(self.settings, "COMMENTS_ALLOW_IMAGES")),
+        )
+        counts = self.report.comments
+        for article_counts in result.articles.values():
+            for name in ("imported", "unchanged", "updated", "pending", "skipped", "conflicts"):
+                self.report.count(counts, name, getattr(article_counts, name))
+        self.report.count(counts, "skipped", result.skipped_orphans)
+        self.report.comment_orphans = list(result.orphans)
+        self.report.comment_conflicts = [c.id for c in result.conflicts]
+        if not self.report.dry_run:
+            for path in current.save():
+                self.report.written.append(path.relative_to(self.content).as_posix())
+
+    def add_redirects(self) -> None:
+        from redirects import table as redirects_table
+
+        name = self.settings.get("REDIRECTS_FILE", "redirections.csv")
+        table = redirects_table.load(self.content / name)
+        for old, new in self._old_addresses():
+            outcome = table.add(old, new)
+            self.report.count(self.report.redirects, outcome)
+            if outcome == "conflict":
+                self.report.redirect_conflicts.append((old, new))
+        if not self.report.dry_run and table.save():
+            self.report.written.append(name)
+
+    def _old_addresses(self) -> list[tuple[str, str]]:
+        pairs: dict[str, str] = {}
+        for planned in self.planned:
+            if planned.draft or planned.outcome == "deleted":
+                continue
+            item = planned.item
+            new = f"{{filename}}/{planned.path}"
+            now = self._url(planned.kind, planned.slug)
+            param = "page_id" if planned.kind == PAGE else "p"
+            olds = [f"/?{param}={item.id}"]
+            if item.link and self._is_internal(item.link):
+                olds.append(_path_and_query(item.link))
+            old_slug = item.meta.get("_wp_old_slug", "")
+            if old_slug and item.link and item.slug:
+                olds.append(_path_and_query(item.link).replace(f"/{item.slug}", f"/{old_slug}", 1))
+            for old in olds:
+                if not old or old.rstrip("/") == now.rstrip("/"):
+                    continue
+                if old.rstrip("/") + "/" in self.own_urls:
+                    self.report.redirect_conflicts.append((old, new))
+                    continue
+                pairs.setdefault(old, new)
+        category_url = self.settings.get("CATEGORY_URL", "category/{slug}.html")
+        for slug, name in sorted(self.export.categories.items()):
+            target, _ = self.mapper.category([mapping.Term("category", slug, name)])
+            pairs.setdefault(f"/category/{slug}/", "/" + category_url.format(slug=target))
+        tag_url = self.settings.get("TAG_URL", "tag/{slug}.html")
+        for slug, name in sorted(self.export.tags.items()):
+            our = self.slugify(html.unescape(name))
+            pairs.setdefault(f"/tag/{slug}/", "/" + tag_url.format(slug=our))
+        author_url = self.settings.get("AUTHOR_URL", "author/{slug}.html")
+        for login in sorted(self.export.authors):
+            ours = self.slugify(self.mapper.author(login, self.export.authors))
+            pairs.setdefault(f"/author/{login}/", "/" + author_url.format(slug=ours))
+        feed = self.settings.get("FEED_ALL_ATOM")
+        if feed:
+            pairs.setdefault("/feed/", "/" + feed)
+        return sorted(pairs.items())
+
+    def record_known_mistakes(self) -> None:
+        if not self.settings.get("PROOFREAD_ENABLED", True):
+            return
+        written = [self.content / p.path for p in self.planned if p.outcome in ("new", "updated")]
+        if not written:
+            return
+        from proofread import baseline
+
+        self.report.known_mistakes = baseline.record(self.settings, written)
+
+
+class _Clock:
+    """Wall-clock time of each step of an import, for the report and the benchmark."""
+
+    def __init__(self):
+        self.last = time.perf_counter()
+
+    def lap(self, report: Report, step: str) -> None:
+        now = time.perf_counter()
+        report.seconds[step] = round(now - self.last, 3)
+        self.last = now
+
+
+SOURCE_LISTS = ("uploads", "missing", "shortcodes", "old_links")
+CONTEXT_SETTINGS = (
+    "TIMEZONE",
+    "ARTICLE_URL",
+    "PAGE_URL",
+    "SLUGIFY_USE_UNICODE",
+    "DEFAULT_CATEGORY",
+)
+_FORKED = None  # (plan, planned sources) while forked processes convert
+
+
+def _convert_forked(index: int) -> Source:
+    plan, planned = _FORKED
+    return plan._source(planned[index])
+
+
+def _code_digest() -> str:
+    # A new version of the importer converts every source again.
+    here = Path(__file__).parent
+    return digest(b"".join(p.read_bytes() for p in sorted(here.glob("*.py"))))
+
+
+def _hosts(export: Export) -> set[str]:
+    """The old site's hosts: its address, and those its posts and uploads were served from
+    (a blog that changed domain keeps the old one in its guids and attachment URLs)."""
+    hosts = set()
+    urls = [export.base_url]
+    for item in export.items:
+        if item.type in (POST, PAGE):
+            urls += [item.link, item.guid]
+        elif media.UPLOADS_MARK in item.attachment_url:
+            urls.append(item.attachment_url)
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+        if host and host != "wordpress.com":
+            hosts.add(host)
+    return hosts
+
+
+def _path_and_query(url: str) -> str:
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def _plain(markup: str) -> str:
+    text = html.unescape(_TAGS.sub(" ", markup or ""))
+    return " ".join(text.split())
+
+
+def _shortened(text: str, limit: int = 100) -> str:
+    # A tweet's text as a link's text: whole words, an ellipsis when cut.
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _one_line(value: str) -> str:
+    return " ".join(str(value).split())
+
+
+def _kind_label(kind: str) -> str:
+    return "articles" if kind == POST else "pages"
+
+
+def quoted(text: str) -> str:
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+class _EmbedTitles(dict):
+    """Titles of embedded media, found under any spelling of their URL."""
+
+    def get(self, url, default=None):
+        for candidate in _embed_keys(url):
+            if dict.__contains__(self, candidate):
+                return dict.__getitem__(self, candidate)
+        return default
+
+    def __contains__(self, url):
+        return any(dict.__contains__(self, c) for c in _embed_keys(url))
+
+    def __getitem__(self, url):
+        for candidate in _embed_keys(url):
+            if dict.__contains__(self, candidate):
+                return dict.__getitem__(self, candidate)
+        raise KeyError(url)
+
+
+def _embed_keys(url: str) -> list[str]:
+    url = (url or "").strip()
+    found = _YOUTUBE_ID.search(url)
+    keys = [f"youtube:{found.group(1)}"] if found else []
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    keys.append(f"{host}{parts.path.rstrip('/')}")
+    return keys
+
+
+def _embed_titles(item: Item) -> _EmbedTitles:
+    """Titles WordPress cached with each oEmbed (postmeta ``_oembed_<hash>``)."""
+    titles = _EmbedTitles()
+    for name, value in item.meta.items():
+        if not name.startswith("_oembed_") or name.startswith("_oembed_time_"):
+            continue
+        title = _TITLE_ATTR.search(value)
+        text = html.unescape(title.group(1)) if title else _shortened(_plain(value))
+        if not text or "{{unknown}}" in value:
+            continue
+        for url in _HREF.findall(value):
+            for candidate in _embed_keys(html.unescape(url)):
+                dict.setdefault(titles, candidate, text)
+    return titles

@@ -1,0 +1,162 @@
+"""The French summary of a WordPress import, and the same as JSON for tools."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from cmcore.problems import display_path
+from comments.report import plural, quoted
+
+from .importer import Report
+
+NBSP = "\u00a0"
+OUTCOMES = (
+    ("new", "nouveau", "nouveaux"),
+    ("updated", "mis à jour", "mis à jour"),
+    ("unchanged", "inchangé", "inchangés"),
+    ("conflict", "en conflit", "en conflit"),
+    ("deleted", "supprimé depuis, non recréé", "supprimés depuis, non recréés"),
+)
+SHOWN = 20  # lines of a long list printed before « … et N autres »
+
+
+def render_json(report: Report) -> str:
+    """Every figure and list of the report, as JSON."""
+    data = dataclasses.asdict(report)
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_text(report: Report) -> str:
+    """The summary printed by ``invoke wp-import``."""
+    lines = [
+        f"Import WordPress de {quoted(display_path(report.export))} (site {report.site}){NBSP}:"
+    ]
+    lines.append("  articles" + NBSP + ": " + _outcomes(report.posts))
+    lines.append("  pages" + NBSP + ": " + _outcomes(report.pages))
+    if report.drafts:
+        lines.append(
+            f"  brouillons{NBSP}: {len(report.drafts)} (gardés avec Status: draft, jamais publiés)"
+        )
+        lines += _listed(f"{display(p)} ({why})" for p, why in report.drafts)
+    if report.skipped:
+        parts = ", ".join(
+            f"{name}{NBSP}: {count}" for name, count in sorted(report.skipped.items())
+        )
+        lines.append(f"  non importés (pas du contenu){NBSP}: {parts}")
+    if report.categories:
+        lines.append(f"Catégories (corrigez-les avec --map, puis relancez){NBSP}:")
+        lines += [f"  {quoted(d.source)} → {d.target} ({d.why})" for d in report.categories]
+    if report.authors:
+        lines.append(f"Auteurs{NBSP}:")
+        lines += [f"  {quoted(d.source)} → {d.target} ({d.why})" for d in report.authors]
+    if report.renamed_slugs:
+        lines.append(f"Titres et adresses changés{NBSP}:")
+        lines += _listed(
+            f"{display(p)}{NBSP}: {why}" if p else why for p, why in report.renamed_slugs
+        )
+    missing = sum(len(files) for files in report.images_missing.values())
+    lines.append(
+        f"Images{NBSP}: {plural(report.images_copied, 'copiée')}, "
+        f"{plural(report.images_unchanged, 'déjà là', 'déjà là')}, "
+        f"{plural(missing, 'manquante')}"
+        + (
+            f", {plural(len(report.image_conflicts), 'différente')} de l'export gardées"
+            if report.image_conflicts
+            else ""
+        )
+    )
+    if missing:
+        lines.append(
+            f"  Images manquantes (donnez une copie de wp-content/uploads avec --uploads){NBSP}:"
+        )
+        lines += _listed(
+            f"{display(path)}{NBSP}: {', '.join(files)}"
+            for path, files in sorted(report.images_missing.items())
+        )
+    if report.shortcodes:
+        lines.append(f"Codes courts gardés comme texte (à remplacer à la main){NBSP}:")
+        lines += _listed(
+            f"{display(path)}{NBSP}: {', '.join(f'[{n}]' for n in names)}"
+            for path, names in sorted(report.shortcodes.items())
+        )
+    if report.old_links:
+        lines.append(f"Liens vers l'ancien site sans équivalent ici{NBSP}:")
+        lines += _listed(
+            f"{display(path)}{NBSP}: {', '.join(urls)}"
+            for path, urls in sorted(report.old_links.items())
+        )
+    comments = report.comments
+    lines.append(
+        f"Commentaires{NBSP}: {plural(comments.get('imported', 0), 'rattaché')}, "
+        f"{plural(comments.get('unchanged', 0), 'inchangé')}, "
+        f"{comments.get('pending', 0)} en attente (modération), "
+        f"{plural(comments.get('skipped', 0), 'ignoré')} (rétrolien, indésirable, supprimé), "
+        f"{plural(len(report.comment_orphans), 'orphelin')}"
+        + (
+            f", {plural(len(report.comment_conflicts), 'conflit')}"
+            if report.comment_conflicts
+            else ""
+        )
+    )
+    if report.comment_orphans:
+        lines.append(f"  Orphelins (gardés dans content/comments/_orphelins.json){NBSP}:")
+        lines += _listed(f"{i} → {thread}" for i, thread in report.comment_orphans)
+    redirects = report.redirects
+    added = plural(redirects.get("added", 0), "redirection ajoutée", "redirections ajoutées")
+    lines.append(
+        f"Anciennes adresses{NBSP}: {added}, "
+        f"{plural(redirects.get('same', 0), 'déjà là', 'déjà là')}, "
+        f"{plural(redirects.get('conflict', 0), 'laissée', 'laissées')} à votre version"
+    )
+    if report.redirect_conflicts:
+        lines.append(
+            f"  Anciennes adresses non redirigées (déjà une page du site, ou une autre cible "
+            f"dans votre table){NBSP}:"
+        )
+        lines += _listed(f"{old} → {new}" for old, new in report.redirect_conflicts)
+    if report.conflicts:
+        lines.append(f"Conflits (vos fichiers ne sont jamais écrasés){NBSP}:")
+        lines += _listed(f"{display(p)}{NBSP}: {why}" for p, why in report.conflicts)
+    if report.known_mistakes:
+        noted = plural(report.known_mistakes, "faute ancienne notée", "fautes anciennes notées")
+        lines.append(
+            f"Relecture{NBSP}: {noted} dans content/fautes-connues.json (elles n'empêchent pas "
+            f"de publier{NBSP}; corrigez-les peu à peu, invoke proofread les montre à part)"
+        )
+    if report.seconds:
+        total = sum(report.seconds.values())
+        proofreading = report.seconds.get("relecture", 0)
+        lines.append(
+            f"Durée{NBSP}: {_seconds(total)}"
+            + (f" (dont {_seconds(proofreading)} de relecture)" if proofreading >= 1 else "")
+            + "."
+        )
+    if report.dry_run:
+        lines.append(f"Essai (--dry-run){NBSP}: rien n'a été écrit.")
+    elif report.written:
+        lines.append(f"{plural(len(report.written), 'fichier écrit', 'fichiers écrits')}.")
+    else:
+        lines.append("Aucun fichier modifié.")
+    return "\n".join(lines)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") + f"{NBSP}s"
+
+
+def display(path: str) -> str:
+    return f"content/{path}"
+
+
+def _outcomes(counts: dict[str, int]) -> str:
+    parts = [plural(counts[key], one, many) for key, one, many in OUTCOMES if counts.get(key)]
+    return ", ".join(parts) if parts else "aucun"
+
+
+def _listed(lines) -> list[str]:
+    lines = list(lines)
+    shown = [f"  {line}" for line in lines[:SHOWN]]
+    if len(lines) > SHOWN:
+        shown.append(f"  … et {len(lines) - SHOWN} autres (--format json pour tout voir)")
+    return shown
