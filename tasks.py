@@ -305,11 +305,13 @@ def _events_run(today: str | None = None) -> int:
 
 
 def _proofread_paths_as_options() -> None:
-    """Let `invoke proofread a.md b.md` name several files, as invoke allows one positional.
+    """Let `invoke proofread a.md b.md` name several files, as invoke allows one positional,
+    and `invoke proofread --ajouter mot1 mot2` several words.
 
     Invoke has parsed its own options when it imports this file; the rest of the command
     line waits in ``program.core.unparsed``: bare words after ``proofread`` become
-    ``--path`` options there.
+    ``--path`` options there, or ``--ajouter`` options after ``--ajouter`` (up to the next
+    option; ``-`` included, for the words of the standard input).
     """
     import inspect
 
@@ -322,11 +324,15 @@ def _proofread_paths_as_options() -> None:
             if "proofread" not in tokens:
                 return
             start = tokens.index("proofread") + 1
-            rewritten, expecting_value = [], False
+            rewritten, expecting_value, adding = [], False, False
             for token in tokens[start:]:
-                if expecting_value or token.startswith("-"):
+                if adding and not expecting_value and (token == "-" or not token.startswith("-")):
+                    rewritten += ["--ajouter", token]
+                elif expecting_value or token.startswith("-"):
                     rewritten.append(token)
-                    expecting_value = token in ("--format", "-f", "--path", "-p")
+                    if not expecting_value:
+                        adding = token in ("--ajouter", "-a") or token.startswith("--ajouter=")
+                    expecting_value = not expecting_value and token in _PROOFREAD_VALUED
                 elif os.path.exists(token) or "/" in token or token.endswith(".md"):
                     rewritten += ["--path", token]
                 else:
@@ -335,11 +341,14 @@ def _proofread_paths_as_options() -> None:
             return
 
 
+# Options of `invoke proofread` followed by their value.
+_PROOFREAD_VALUED = ("--format", "-f", "--path", "-p", "--ajouter", "-a", "--content", "-c")
+
 _proofread_paths_as_options()
 
 
 @task(
-    iterable=["path"],
+    iterable=["path", "ajouter"],
     help={
         "path": "fichier ou dossier à relire (plusieurs possibles ; défaut : tout content/)",
         "format": "text (défaut), json ou html (rapport autonome dans cache/relecture.html)",
@@ -349,16 +358,45 @@ _proofread_paths_as_options()
         "les différences",
         "baseline": "enregistre les fautes actuelles comme fautes connues "
         "(content/fautes-connues.json) et retire les entrées périmées",
+        "vocabulaire": "liste les mots inconnus du dictionnaire (de tout content/ ou des "
+        "chemins donnés), du plus fréquent au plus rare, avec leurs fichiers ; "
+        "« faute probable ? » marque ceux qui sont à une lettre d’un mot français ; "
+        "--format json possible",
+        "ajouter": "ajoute des mots au dictionnaire du site (content/dictionnaire.txt) : "
+        "--ajouter MOT [MOT ...], --ajouter 'MOT, MOT' ou --ajouter - (mots lus sur "
+        "l’entrée standard, un par ligne) ; une expression entre guillemets "
+        "('community manager') compte pour un mot",
+        "content": "dossier du contenu (défaut : celui de pelicanconf.py)",
     },
 )
-def proofread(c, path=None, format="text", strict=False, fix_typography=False, baseline=False):
+def proofread(
+    c,
+    path=None,
+    format="text",
+    strict=False,
+    fix_typography=False,
+    baseline=False,
+    vocabulaire=False,
+    ajouter=None,
+    content=None,
+):
     """Relit le contenu : orthographe, grammaire, répétitions et typographie françaises."""
     from proofread.cli import UsageError, run
 
     _setup_logging()
     os.chdir(ROOT)
     try:
-        code = run(list(path or []), ROOT, format, strict, fix_typography, baseline=baseline)
+        code = run(
+            list(path or []),
+            ROOT,
+            format,
+            strict,
+            fix_typography,
+            baseline=baseline,
+            list_words=vocabulaire,
+            add=list(ajouter or []),
+            content_folder=content,
+        )
     except UsageError as error:
         print(f"erreur : {error}", file=sys.stderr)
         code = 2

@@ -132,7 +132,9 @@ def main(request: str, result: str) -> None:
     options = data["options"]
     options["fields"] = tuple(options["fields"])
     # In the child only: dictionaries, grammar, cache.
-    from .baseline import Baseline, BaselineError, write_atomically
+    from cmcore.files import write_atomically
+
+    from .baseline import Baseline, BaselineError
     from .checker import Proofreader
 
     proofreader = Proofreader(Options(**options))

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
+from cmcore.files import write_atomically
 from cmcore.problems import display_path
 
 from .finding import Finding, french_spaces
@@ -300,14 +301,3 @@ def record(settings: dict, sources: Iterable[Path]) -> int:
     finally:
         proofreader.close()
     return store(file, content, results).recorded
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file in the same folder: never half a file."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -1,23 +1,26 @@
 """The ``invoke proofread`` command: check files, print findings (known mistakes apart), fix
-typography or record the known mistakes on demand."""
+typography, record the known mistakes, list the site's unknown words or add words to the
+site dictionary on demand."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import shlex
 import shutil
 import sys
 from pathlib import Path
 
+from cmcore.files import write_atomically
 from cmcore.problems import display_path
 
-from . import report, settings
+from . import report, settings, vocabulary
 from .baseline import (
     Baseline,
     BaselineError,
     check_inside,
     required_file,
     store,
-    write_atomically,
 )
 from .checker import Proofreader, apply_edits
 from .finding import french_spaces
@@ -44,11 +47,13 @@ def collect(paths: list[str]) -> list[str]:
     return files
 
 
-def load_settings(root: Path) -> dict:
-    """The site's settings (pelicanconf.py), for the PROOFREAD_* values."""
+def load_settings(root: Path, content: str | None = None) -> dict:
+    """The site's settings (pelicanconf.py), for the PROOFREAD_* values; ``content``
+    replaces its content folder (PATH)."""
     from pelican.settings import read_settings
 
-    return read_settings(str(root / "pelicanconf.py"))
+    override = {"PATH": str(Path(content).resolve())} if content else None
+    return read_settings(str(root / "pelicanconf.py"), override=override)
 
 
 def run(
@@ -60,18 +65,45 @@ def run(
     out=None,
     html_path: str | None = None,
     baseline: bool = False,
+    list_words: bool = False,
+    add: list[str] | None = None,
+    content_folder: str | None = None,
+    stdin=None,
 ) -> int:
     """Proofread ``paths`` (default: the content folder); the exit code of the command.
 
     ``baseline``: record the current findings of ``paths`` as the known mistakes instead
-    of reporting them, and drop the stale entries.
+    of reporting them, and drop the stale entries. ``list_words``: list the unknown words
+    of ``paths`` instead. ``add``: add these words to the site dictionary (``-`` reads
+    more from ``stdin``). ``content_folder``: the content folder, instead of pelicanconf.py's.
     """
     out = out or sys.stdout
     if fmt not in FORMATS:
         raise UsageError(f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}")
-    if baseline and fix_typography:
-        raise UsageError(french_spaces("--baseline et --fix-typography : l’un ou l’autre"))
-    config = load_settings(root)
+    modes = [
+        flag
+        for flag, chosen in (
+            ("--vocabulaire", list_words),
+            ("--ajouter", bool(add)),
+            ("--baseline", baseline),
+            ("--fix-typography", fix_typography),
+        )
+        if chosen
+    ]
+    if len(modes) > 1:
+        raise UsageError(french_spaces(f"{modes[0]} et {modes[1]} : l’un ou l’autre"))
+    if list_words and fmt == "html":
+        raise UsageError(french_spaces("--vocabulaire : format text ou json"))
+    config = load_settings(root, content_folder)
+    if add:
+        if paths:
+            raise UsageError(
+                french_spaces(
+                    f"--ajouter : les mots vont au dictionnaire du site, pas dans "
+                    f"{', '.join(paths)}"
+                )
+            )
+        return _add(add, config, root, out, stdin or sys.stdin)
     content = settings.content_dir(config, str(root))
     known_file = settings.baseline_file(config, str(root))
     scope = paths or [content]
@@ -82,11 +114,27 @@ def run(
             check_inside(files, content)
         except BaselineError as error:
             raise UsageError(str(error)) from None
-    proofreader = Proofreader(settings.options_from(config, str(root)))
+    options = settings.options_from(config, str(root))
+    if list_words:
+        # Spelling is all it needs: grammar, nine tenths of a cold run, stays off.
+        options = dataclasses.replace(options, grammar=False)
+    proofreader = Proofreader(options)
     try:
         results = proofreader.check_files(files)
     finally:
         proofreader.close()
+    if list_words:
+        words = vocabulary.unknown_words({display_path(p): f for p, f in results.items()})
+        if fmt == "json":
+            print(vocabulary.render_json(words), file=out)
+        else:
+            name = display_path(options.dictionary) if options.dictionary else ""
+            command = "invoke proofread"
+            if content_folder:
+                command += f" --content {shlex.quote(content_folder)}"
+            command += " --ajouter"
+            print(vocabulary.render_text(words, len(files), name, command), file=out)
+        return 0
     if fix_typography:
         for path, findings in results.items():
             _fix(path, findings, out)
@@ -128,6 +176,27 @@ def run(
         print(report.render_text(shown, lines, name, stale), file=out)
     blocking = any(f.blocking for findings in results.values() for f in findings)
     return 1 if strict and blocking else 0
+
+
+def _add(values: list[str], config: dict, root: Path, out, stdin) -> int:
+    """``--ajouter``: the words of ``values`` into the site dictionary; say what was done."""
+    dictionary = settings.options_from(config, str(root)).dictionary
+    if not dictionary:
+        raise UsageError(
+            french_spaces("--ajouter : pas de dictionnaire du site (PROOFREAD_DICTIONARY)")
+        )
+    entries = vocabulary.parse_words(values, stdin)
+    if not entries:
+        raise UsageError(french_spaces("--ajouter : aucun mot à ajouter"))
+    path = Path(dictionary)
+    if not path.parent.is_dir():
+        raise UsageError(french_spaces(f"{display_path(str(path.parent))} : dossier introuvable"))
+    try:
+        addition = vocabulary.add_words(path, entries)
+    except vocabulary.VocabularyError as error:
+        raise UsageError(str(error)) from None
+    print(vocabulary.addition_text(addition, display_path(dictionary)), file=out)
+    return 0
 
 
 def _fix(path: str, findings, out) -> None:

@@ -50,17 +50,15 @@ API for importers (this module imports nothing from Pelican)::
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
-import os
 import posixpath
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import SplitResult, quote, urlsplit
 
+from cmcore.files import write_atomically
 from cmcore.problems import ContentError, Problem, quoted
 
 NBSP = "\u00a0"
@@ -263,7 +261,7 @@ class Table:
                     f"relancez l’opération",
                 )
             )
-        _write_atomically(self.path, text)
+        write_atomically(self.path, text)
         self._text = text
         self._redirects.extend(self._added)
         self._added.clear()
@@ -287,28 +285,6 @@ def _read_text(path: Path) -> str:
                 f"texte illisible en UTF-8{NBSP}; enregistrez le fichier en UTF-8",
             )
         ) from None
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # A reader (the build, the dev server) never sees half a file; the file keeps its mode.
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 def load(path: Path) -> Table:
