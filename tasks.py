@@ -57,7 +57,7 @@ def dev_server(port: int = PORT, **overrides) -> None:
 
     def rebuild():
         try:
-            run_pelican(SETTINGS_DEV, **overrides)
+            run_pelican(SETTINGS_DEV, skip_if_up_to_date=False, **overrides)
         finally:
             start_waiting()  # this process lives on: the search index must not wait for its end
 

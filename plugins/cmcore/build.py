@@ -36,8 +36,12 @@ def setup_logging(level: int = logging.WARNING) -> None:
     root.setLevel(level)
 
 
-def run_pelican(settings_file: Path, **overrides) -> int:
-    """Build the site once; return the exit code (1 when a strict build refuses content)."""
+def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overrides) -> int:
+    """Build the site once; return the exit code (1 when a strict build refuses content).
+
+    ``skip_if_up_to_date``: return at once when nothing changed since the last build (the
+    dev server builds anyway: its pages show the findings that build keeps in memory).
+    """
     from pelican import Pelican, log, signals
     from pelican.generators import ArticlesGenerator, PagesGenerator
     from pelican.settings import read_settings
@@ -60,7 +64,7 @@ def run_pelican(settings_file: Path, **overrides) -> int:
                 counts["pages"] = len(generator.pages)
 
     with walking_once():
-        if up_to_date(settings):
+        if skip_if_up_to_date and up_to_date(settings):
             print("Rien à reconstruire : aucun fichier n’a changé depuis la dernière construction.")
             return 0
         signals.all_generators_finalized.connect(count)

@@ -7,6 +7,10 @@
 - Pages are served from the output folder as they are on disk, with no caching, and
   each HTML page gets one script that listens to ``/__rechargement`` (server-sent
   events) and reloads the page when a build has finished.
+- Each HTML page also gets the proofreading preview: ``/__relecture.js`` asks
+  ``/__relecture.json?page=/slug/`` for the page's findings (kept by the build, which runs
+  in this process: ``proofread/preview.py``) and marks them in the page. Both are served
+  from this folder and from memory: nothing of it is ever in the output folder.
 - A failed build is said in French and the server keeps serving the last good site.
 - ``kill`` (SIGTERM, what service managers and test harnesses send) stops it as Ctrl+C
   does: the proofreading process of a build is stopped and its files removed.
@@ -14,6 +18,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
@@ -24,8 +29,11 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import watchfiles
+
+from proofread import preview
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +44,14 @@ SCRIPT = (
     f'new EventSource("{EVENTS_PATH}").addEventListener("construit", () => location.reload());\n'
 ).encode()
 SCRIPT_TAG = f'<script src="{SCRIPT_PATH}" defer></script>'.encode()
+# The proofreading preview: its files live beside this module, its data in the build's memory.
+PREVIEW_DATA_PATH = "/__relecture.json"
+PREVIEW_FILES = {
+    "/__relecture.js": ("relecture.js", "text/javascript; charset=utf-8"),
+    "/__relecture.css": ("relecture.css", "text/css; charset=utf-8"),
+}
+PREVIEW_TAG = b'<script src="/__relecture.js" defer></script>'
+HERE = Path(__file__).resolve().parent
 KEEPALIVE_SECONDS = 15
 
 
@@ -78,7 +94,8 @@ class Builds:
 
 
 class Handler(SimpleHTTPRequestHandler):
-    """Static files of the output folder, plus the reload script and its event stream."""
+    """Static files of the output folder, plus the reload script and its event stream, and
+    the proofreading preview's script, style and data."""
 
     builds: Builds
 
@@ -95,6 +112,11 @@ class Handler(SimpleHTTPRequestHandler):
             return self._events()
         if path == SCRIPT_PATH:
             return self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", SCRIPT)
+        if path == PREVIEW_DATA_PATH:
+            return self._preview_data()
+        if path in PREVIEW_FILES:
+            name, kind = PREVIEW_FILES[path]
+            return self._send(HTTPStatus.OK, kind, (HERE / name).read_bytes())
         local = Path(self.translate_path(self.path))
         if local.is_dir():
             if not path.endswith("/"):
@@ -117,6 +139,12 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _preview_data(self) -> None:
+        query = parse_qs(urlsplit(self.path).query)
+        data = preview.page_findings(query.get("page", ["/"])[0])
+        body = json.dumps(data, ensure_ascii=False).encode()
+        self._send(HTTPStatus.OK, "application/json; charset=utf-8", body)
+
     def _events(self) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
@@ -138,10 +166,11 @@ class Handler(SimpleHTTPRequestHandler):
 
 def _with_script(path: Path) -> bytes:
     page = path.read_bytes()
+    scripts = PREVIEW_TAG + SCRIPT_TAG
     end = page.rfind(b"</body>")
     if end < 0:
-        return page + SCRIPT_TAG
-    return page[:end] + SCRIPT_TAG + page[end:]
+        return page + scripts
+    return page[:end] + scripts + page[end:]
 
 
 class _QuietServer(ThreadingHTTPServer):

@@ -18,7 +18,7 @@ from pelican import signals
 
 from cmcore import problems
 
-from . import report, settings
+from . import preview, report, settings
 from .background import Background
 from .options import MARKDOWN_SUFFIXES
 from .typography import fix_html
@@ -67,6 +67,7 @@ def collect(config: dict) -> None:
         return
     running = _running.pop()
     results = running.result()
+    preview.keep(results)  # for the dev server's in-page preview (preview.py)
     strict = config.get("CONTENT_STRICT")
     if results is None:
         message = (
@@ -159,4 +160,5 @@ def register() -> None:
     signals.article_generator_init.connect(start)
     signals.page_generator_finalized.connect(collect_if_strict)
     signals.finalized.connect(collect_at_end)
+    signals.all_generators_finalized.connect(preview.remember_pages)
     atexit.register(cancel)
