@@ -6,9 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.requirements.stamp
 # Debian packages: the site needs the French dictionary (the "comprehensive" one:
-# classical and 1990 reformed spellings are both correct) and Grammalecte,
+# classical and 1990 reformed spellings are both correct), the English one (English words
+# inside French sentences) and Grammalecte,
 # the tests also need a browser, its driver and Java (for the HTML checker).
-SITE_DEBS := hunspell-fr-comprehensive python3-grammalecte
+SITE_DEBS := hunspell-fr-comprehensive hunspell-en-us python3-grammalecte
 TEST_DEBS := chromium chromium-driver default-jre-headless
 
 .PHONY: help setup setup-test serve build publish test proofread bench clean comments-server

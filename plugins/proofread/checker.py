@@ -18,13 +18,13 @@ from cmcore.problems import display_path
 from . import grammar, language, repetition, typography
 from .baseline import context_of
 from .cache import Cache
-from .finding import Edit, Finding, Hit, french_spaces, from_record, to_record, word_set
-from .options import Options
-from .source import Document, parse
+from .finding import Edit, Finding, Hit, french_spaces, from_record, to_record
+from .options import MARKDOWN_SUFFIXES, Options
+from .source import Document, code_spans, parse
 from .spelling import (
     SpellingChecker,
     dictionary_entries,
-    dictionary_files,
+    dictionary_version,
     load_lexicon,
     words_of,
 )
@@ -35,8 +35,26 @@ PARALLEL_MIN_FILES = 4
 
 
 JARGON_TEXT = (HERE / "lists" / "jargon.txt").read_text(encoding="utf-8")
+PLATFORMS_TEXT = (HERE / "lists" / "plateformes.txt").read_text(encoding="utf-8")
 # What a set phrase of the dictionaries silences inside it (spelling goes by its words).
 _PHRASE_SILENCED = frozenset({"grammar", "repetition", "style"})
+# Grammalecte's agreement of a determiner with the next word (« les indicateur clé »): the
+# phrase's first word agrees with what comes before it, which the phrase does not fix.
+_DETERMINER_AGREEMENT = re.compile(r"gn_\w*_1m_")
+
+
+def _inside_phrase(hit: Hit, phrases: list[tuple[int, int]]) -> bool:
+    """A finding about the words of a set phrase between themselves (« indicateurs clés »).
+
+    Only those are silenced: the phrase fixes how its words go together, never how it
+    agrees with the rest of the sentence.
+    """
+    if hit.category not in _PHRASE_SILENCED:
+        return False
+    for start, end in phrases:
+        if start <= hit.start and hit.end <= end:
+            return not (hit.start == start and _DETERMINER_AGREEMENT.search(hit.rule))
+    return False
 
 
 def _phrases(expressions) -> re.Pattern | None:
@@ -95,9 +113,9 @@ class Proofreader:
         self.expressions = dictionary_entries(dictionary_text)
         self.site_words = words_of(self.expressions)
         jargon = dictionary_entries(JARGON_TEXT)
-        # The trade's words are spelt right, but unlike the site's own words they do not
-        # silence grammar: « les client » stays wrong although « relation client » is not.
-        self.jargon_words = words_of(jargon)
+        # The trade's words, like the site's own, are spelt right and silence no grammar:
+        # « les client » stays wrong although « relation client » is not.
+        self.jargon_words = words_of(jargon) | words_of(dictionary_entries(PLATFORMS_TEXT))
         self._set_phrases = _phrases([*self.expressions, *jargon])
         use_grammar = self.options.grammar and importlib.util.find_spec("grammalecte") is not None
         self.use_grammar = use_grammar
@@ -105,14 +123,22 @@ class Proofreader:
             grammar.engine()  # says once that grammar is off
         self.context = _hash(
             _code_version(),
-            _stat_key(dictionary_files(self.options.hunspell)),
+            dictionary_version(self.options.hunspell),
             dictionary_text,
             JARGON_TEXT,
+            PLATFORMS_TEXT,
             _grammalecte_key() if use_grammar else "no-grammar",
             ",".join(self.options.fields),
         )
         self.cache = Cache(self.options.cache_dir)
         self._speller: SpellingChecker | None = None
+        # Grammar depends on the text alone; spelling also on the names the site's code
+        # spans give (« pelican »), so a new one re-checks spelling, never grammar.
+        self._grammar_context = self.context
+        self.code_words: frozenset[str] = frozenset()
+        if self.options.content:
+            self.code_words = self._site_code_words(self.options.content)
+            self.context = _hash(self.context, ",".join(sorted(self.code_words)))
 
     # -- engines, loaded on first need ------------------------------------------------------
 
@@ -121,6 +147,33 @@ class Proofreader:
             lexicon = load_lexicon(self.options.lexicon_dir, self.options.hunspell)
             self._speller = SpellingChecker(lexicon, self.site_words | self.jargon_words)
         return self._speller
+
+    def _code_words(self, source: str) -> set[str]:
+        """The lower-case words of a source's code spans that prose may use as names."""
+        accepted = self._spelling().code_word
+        return {
+            word
+            for span in code_spans(source)
+            for word in re.findall(r"[^\W\d_]+", span)
+            if accepted(word, not any(c.isspace() for c in span.strip()))
+        }
+
+    def _site_code_words(self, folder: str) -> frozenset[str]:
+        """The code words of every source of the site, each file's kept by its stat."""
+        version = _code_version()
+        paths = [str(p) for p in sorted(Path(folder).rglob("*")) if p.suffix in MARKDOWN_SUFFIXES]
+        stamps = {path: _hash(version, "code-words", path, _stat(path)) for path in paths}
+        known = self.cache.get_many(list(stamps.values()))
+        words: set[str] = set()
+        for path, stamp in stamps.items():
+            found = known.get(stamp)
+            if found is None:
+                seen = _stat(path)
+                found = sorted(self._code_words(_read(path) or ""))
+                if seen and _settled(path, seen):
+                    self.cache.put(stamp, found)
+            words.update(found)
+        return frozenset(words)
 
     def warm_up(self) -> None:
         """Load the engines now (before forking workers, so that they share them)."""
@@ -139,23 +192,17 @@ class Proofreader:
         hits += typography.check(text)
         if kind != "table" and self.options.grammar:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
+            # A dictionary word only passes the spelling check: the grammar findings around
+            # it stay (« les community managers est » is wrong whatever the dictionary says).
             found = self._grammar_hits(text)
             spelled = [(h.start, h.end) for h in hits if h.category in ("spelling", "repetition")]
             for hit in found:
-                if any(s < hit.end and hit.start < e for s, e in spelled):
-                    continue
-                if self._accepted_span(text[hit.start : hit.end], extra):
-                    continue
-                hits.append(hit)
+                if not any(s < hit.end and hit.start < e for s, e in spelled):
+                    hits.append(hit)
         if self._set_phrases is not None and hits:
             phrases = [m.span() for m in self._set_phrases.finditer(text)]
             if phrases:
-                hits = [
-                    h
-                    for h in hits
-                    if h.category not in _PHRASE_SILENCED
-                    or not any(s <= h.start and h.end <= e for s, e in phrases)
-                ]
+                hits = [h for h in hits if not _inside_phrase(h, phrases)]
         return hits
 
     def _grammar_hits(self, text: str) -> list[Hit]:
@@ -165,7 +212,7 @@ class Proofreader:
         are filtered afterwards), and they are the slowest to compute: a paragraph met
         again in another file, or in a file whose ignores changed, is not checked again.
         """
-        key = _hash(self.context, "grammar", text)
+        key = _hash(self._grammar_context, "grammar", text)
         cached = self.cache.get(key)
         if cached is not None:
             return [Hit(*item) for item in cached]
@@ -173,18 +220,12 @@ class Proofreader:
         self.cache.put(key, [_hit_to_list(h) for h in hits])
         return hits
 
-    def _accepted_span(self, span: str, extra: frozenset[str]) -> bool:
-        """Grammar findings go through the site dictionary and the file's ignores."""
-        words = set(span.replace("’", "'").lower().split()) | set(span.split())
-        allowed = self.site_words | extra
-        return bool(words & allowed) and not words <= _COMMON
-
     def check_document(self, document: Document) -> list[Finding]:
         """Findings of a parsed document, paragraph by paragraph through the cache."""
         extra = words_of(document.ignore_words) if document.ignore_words else frozenset()
         # Names written with a capital in mid-sentence are names at a sentence start too.
         names = {m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)}
-        extra = extra | names
+        extra = extra | names | self.code_words | self._code_words(document.source)
         prefix = _hash(self.context, ",".join(sorted(extra)))
         keys = [_hash(prefix, s.kind, s.text) for s in document.segments]
         cached = self.cache.get_many(keys)
@@ -294,7 +335,7 @@ class Proofreader:
         for path, source in sources:
             for segment in parse(source, path, self.options.fields).segments:
                 if segment.kind != "table":
-                    texts[_hash(self.context, "grammar", segment.text)] = segment.text
+                    texts[_hash(self._grammar_context, "grammar", segment.text)] = segment.text
         cached = self.cache.get_many(list(texts))
         missing = [key for key in texts if key not in cached]
         if not missing:
@@ -313,7 +354,6 @@ class Proofreader:
 # A capital after a word or a comma and a space; the lookbehind follows the capital so
 # that the regex engine skips from capital to capital.
 _MID_SENTENCE_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[\w,;] [A-ZÀ-ÖØ-Þ])[\w’'-]*)")
-_COMMON = word_set("le la les un une de des du et à a en est")
 _WORKER: Proofreader | None = None
 
 

@@ -1,13 +1,15 @@
-"""Is a paragraph written in another language? Then it is not proofread in French.
+"""Is a paragraph, or a phrase, written in another language? Then it is not proofread in French.
 
 Blog posts quote English (a paragraph pasted from a source, a tool's documentation) and
 seldom mark it with a ``lang`` attribute. A paragraph whose little words are mostly
-English ones (the, of, to, is...) is left alone rather than flagged word by word.
+English ones (the, of, to, is...) is left alone rather than flagged word by word; inside
+a French paragraph, so are the English phrases (« la recherche "apple touch icon" »).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .finding import word_set
 
@@ -36,3 +38,47 @@ def looks_foreign(text: str) -> bool:
         elif word in _FRENCH:
             french += 1
     return english >= 3 and english > 2 * french
+
+
+# What may separate the words of an English phrase inside a French sentence.
+_PHRASE_GAP = re.compile(r"[ \t\n\u00a0]+")
+
+
+def english_runs(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    english: Callable[[str], bool],
+    french: Callable[[str], bool],
+) -> set[int]:
+    """The indices of ``tokens`` (start, end, token) that belong to English phrases quoted in
+    a French text: words of English's dictionary in a row, two of them at least not French
+    words too (« Remote code execution », « apple touch icon »), or an English compound
+    (« front-end », « one-liner »). Alone, an English word may be a French word misspelt
+    (« une video ») and is left to the spelling check.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    own = 0  # words of the run that are English only
+
+    def close() -> None:
+        if own >= 2:
+            found.update(run)
+
+    previous_end = None
+    for index, (start, end, token) in enumerate(tokens):
+        parts = [part for part in token.split("-") if part]
+        if not parts or not all(english(part) for part in parts):
+            close()
+            run, own, previous_end = [], 0, None
+            continue
+        foreign = sum(not french(part) for part in parts)
+        if len(parts) > 1 and foreign:
+            found.add(index)  # an English compound
+        if previous_end is None or not _PHRASE_GAP.fullmatch(text[previous_end:start]):
+            close()
+            run, own = [], 0
+        run.append(index)
+        own += 1 if foreign else 0
+        previous_end = end
+    close()
+    return found

@@ -26,3 +26,4 @@ class Options:
     jobs: int = 0  # 0: every core
     fields: tuple[str, ...] = CHECKED_FIELDS
     hunspell: str = HUNSPELL_DIC
+    content: str | None = None  # the content folder: its code spans name the site's software

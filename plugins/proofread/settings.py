@@ -61,6 +61,7 @@ def options_from(settings: dict, root: str | None = None) -> Options:
         lexicon_dir=lexicon,
         jobs=int(get(settings, "PROOFREAD_JOBS")),
         fields=tuple(f.lower() for f in get(settings, "PROOFREAD_FIELDS")),
+        content=content,
     )
 
 

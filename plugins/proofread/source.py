@@ -44,7 +44,8 @@ _INLINE = re.compile(
     |(?P<foreign><(?P<ftag>\w+)\b[^>]*\blang\s*=\s*["']?(?!fr)[a-zA-Z-]+[^>]*>.*?</(?P=ftag)\s*>)
     |(?P<autolink><(?:https?://|mailto:|ftp://)[^>\s]*>|<[^@\s<>]+@[^@\s<>]+>)
     |(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))
-    |(?P<linkref>!?\[(?P<ltext>[^\]]*)\](?:\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)|\[[^\]]*\]))
+    |(?P<linkref>!?\[(?P<ltext>[^\]]*)\](?:\((?:<[^<>\n]*>|(?:[^()\s]|\([^)]*\))*)(?:\s+"[^"]*")?\)|\[[^\]]*\]))
+    |(?P<linktail>\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^)]*\))*)(?:\s+"[^"]*")?\))
     |(?P<footnote>\[\^[^\]]+\])
     |(?P<tag></?[A-Za-z][\w:-]*(?:\s+[^<>]*?)?/?>)
     |(?P<url>(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?»"'’])
@@ -60,7 +61,7 @@ _INLINE = re.compile(
     re.X | re.S,
 )
 # What every alternative of _INLINE needs; most lines of prose have none of it.
-_MARKUP = re.compile(r"[`<!\[\\&{*_~@]|://|www\.|\w\.[a-z]{2}")
+_MARKUP = re.compile(r"[`<!\[\]\\&{*_~@]|://|www\.|\w\.[a-z]{2}")
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def _inline(builder: _Builder, line: str, base: int) -> bool:
         elif kind == "linkref":
             text_start = match.start("ltext")
             _inline(builder, match.group("ltext"), base + text_start)
+        # linktail: the target of a link whose text began on an earlier line, dropped
         elif kind == "escape":
             builder.add(match.group()[1], base + start + 1)
         elif kind == "entity":
@@ -160,6 +162,23 @@ def _inline(builder: _Builder, line: str, base: int) -> bool:
     if position < len(line):
         builder.add(line[position:], base + position)
     return ignored
+
+
+def code_spans(source: str) -> list[str]:
+    """The text of the inline code spans of a Markdown source (code blocks left out)."""
+    spans = []
+    fence = ""
+    for line in source.split("\n"):
+        if fence:
+            if re.match(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$", line):
+                fence = ""
+            continue
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = fence_match.group(1)
+        elif "`" in line:
+            spans += [m.group() for m in _INLINE.finditer(line) if m.lastgroup == "code"]
+    return [span.strip("`") for span in spans]
 
 
 def _alt_texts(line: str, base: int) -> list[Segment]:

@@ -6,8 +6,11 @@ MARISA tries: 4.5 MB mapped from files instead of 130 MB of Python strings and t
 shared by every process, and a lookup costs under a microsecond. The expansion is read
 with spylls (a pure-Python Hunspell) and covers prefixes and twofold suffixes: on the
 30,000 most frequent French words it accepts exactly what spylls accepts.
-pyspellchecker's French and English word frequencies rank the suggestions and recognise
-English words quoted in a French text.
+pyspellchecker's French word frequencies rank the suggestions. Debian's English Hunspell
+dictionary (``hunspell-en-us``), expanded the same way, recognises the English words and
+expressions of a French text (« un bon reach », « machine to machine »), unless the word
+is one letter away from a French word: « language », « exemple » written « example »,
+« general » for « général » are French words misspelt, and stay findings.
 """
 
 from __future__ import annotations
@@ -22,25 +25,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .finding import Hit, word_set
+from .language import english_runs
 from .options import HUNSPELL_DIC
 from .source import PLACEHOLDER
 from .typography import ABBREVIATIONS
 
 logger = logging.getLogger(__name__)
 
-LEXICON_FORMAT = "8"
+LEXICON_FORMAT = "9"
+# A French word at least this frequent (pyspellchecker's counts) one edit away from an
+# English word makes that word a likely misspelling (see near_french).
+NEAR_FREQUENCY = 1000
+# Debian's hunspell-en-us dictionary (without its .aff/.dic suffix).
+ENGLISH_DIC = "/usr/share/hunspell/en_US"
+LISTS = Path(__file__).resolve().parent / "lists"
 
 # Elided words written with an apostrophe: l’, d’, qu’, j’, jusqu’...
 ELISIONS = word_set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu entr prud")
-_TOKEN = re.compile(r"[@#]?\w+(?:[’'\-]\w+)*")
+# Inclusive writing joins a word and its endings with a middle dot: lecteur·ices.
+_MIDDLE_DOTS = "·⋅"
+_TOKEN = re.compile(r"[@#]?\w+(?:[’'\-·⋅]\w+)*")
 _ELIDED = re.compile(r"(\w+)[’'](.+)")
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END = ".!?…:\n"
-# A letter written three times or more: a word drawn out on purpose.
+# A letter written three times or more: a word drawn out on purpose (« heuuu », « pfff »),
+# unless it is a consonant inside the word, a slip of the finger (« storytellling »).
 _LENGTHENED = re.compile(r"(\w)\1\1")
+_SLIPPED = re.compile(r"([^\Waeiouyàâäéèêëîïôöùûü\d_])\1\1(?=\w)(?!\1)")
 # English words of one or two letters that are not French words too.
 _ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
+# The endings of inclusive writing after a middle dot, shortened forms included:
+# salarié·e·s, lecteur·ices, acteur·rice·s, heureux·ses, sportif·ves, chanteur·euses.
+_INCLUSIVE_ENDINGS = word_set(
+    "e es s x le les lle lles ne nes nne nnes se ses sse sses te tes tte ttes ve ves fe fes "
+    "re res ère ères ière ières ice ices rice rices trice trices euse euses eure eures "
+    "eresse eresses que ques ale ales aux ienne iennes enne ennes elle elles ette ettes"
+)
 
 
 _ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
@@ -58,10 +79,10 @@ def dictionary_files(base: str = HUNSPELL_DIC) -> tuple[Path, Path]:
 def dictionary_version(base: str = HUNSPELL_DIC) -> str:
     """A short hash of what the lexicon is made from: the cache key of the lexicon.
 
-    The Hunspell files and pyspellchecker's French and English frequency lists, by their
-    size and modification time (a package upgrade writes them anew), and the lexicon's
-    format. Neither read nor imported: every proofreading process asks, and the build's
-    proofreader beside a one-article edit needs nothing else from them.
+    The French and English Hunspell files and pyspellchecker's French frequency list, by
+    their size and modification time (a package upgrade writes them anew), and the
+    lexicon's format. Neither read nor imported: every proofreading process asks, and the
+    build's proofreader beside a one-article edit needs nothing else from them.
     """
     parts = [LEXICON_FORMAT]
     resources = None
@@ -70,7 +91,8 @@ def dictionary_version(base: str = HUNSPELL_DIC) -> str:
         resources = Path(spec.origin).parent / "resources"
     for path in (
         *dictionary_files(base),
-        *((resources / f"{language}.json.gz" for language in ("fr", "en")) if resources else ()),
+        *dictionary_files(ENGLISH_DIC),
+        *((resources / "fr.json.gz",) if resources else ()),
     ):
         try:
             stat = path.stat()
@@ -87,12 +109,13 @@ def expand_hunspell(base: str = HUNSPELL_DIC) -> set[str]:
     dictionary = Dictionary.from_files(base)
     aff = dictionary.aff
     need, forbidden = aff.NEEDAFFIX, aff.FORBIDDENWORD
+    only_in_compound = aff.ONLYINCOMPOUND
     forms: set[str] = set()
     # Elision prefixes (l’, d’, qu’...) are split off by the checker, not expanded here.
     prefix_flags = set(aff.PFX)
     for word in dictionary.dic.words:
         flags = word.flags
-        if forbidden and forbidden in flags:
+        if (forbidden and forbidden in flags) or (only_in_compound and only_in_compound in flags):
             continue
         stem = word.stem
         if not (need and need in flags):
@@ -144,7 +167,7 @@ class Lexicon:
     """
 
     forms: Container[str]  # a marisa_trie.Trie, or any set
-    english: Container[str]
+    english: Container[str]  # the forms of Debian's English Hunspell dictionary, as written
     version: str
     base: str = HUNSPELL_DIC
     frequencies: Mapping[str, list] | None = field(default=None, repr=False)
@@ -177,10 +200,38 @@ class Lexicon:
         return False
 
     def is_english(self, word: str) -> bool:
-        """A common English word (quoted slogans, loanwords, brand names such as « Beats by
-        Dre »); the frequency list keeps words of three letters or more, hence the others."""
-        lower = word.lower()
-        return lower in self.english or lower in _ENGLISH_SHORT
+        """Whether Hunspell's English dictionary accepts ``word``, with Hunspell's case rules
+        (« reach », « Beats by Dre »; « google » is not « Google »), or it is one of the
+        short English words that are not French words (« to », « by »)."""
+        word = word.replace("’", "'")
+        english = self.english
+        if word in english or word.lower() in _ENGLISH_SHORT:
+            return True
+        if word[0].isupper():
+            if word.lower() in english or (word[0].lower() + word[1:]) in english:
+                return True
+            if word.isupper() and len(word) > 1 and word.capitalize() in english:
+                return True
+        return False
+
+    def is_acronym(self, word: str) -> bool:
+        """An acronym of either dictionary written in lower case (« url », « rss », « pdf »)."""
+        if not (3 <= len(word) <= 5 and word.isalpha() and word.islower()):
+            return False
+        upper = word.upper()
+        return upper in self.forms or upper in self.english
+
+    def near_french(self, word: str) -> bool:
+        """Whether ``word`` may be a French word in common use misspelt: the same but for
+        accents (« general », « video »), or one edit away (« example » for « exemple »);
+        not « reach » for the rare « réac », nor « email » for « émail »."""
+        key = _strip_accents(word.lower().replace("’", "'"))
+        frequency = self.frequency
+        return any(
+            frequency.get(form, 0) >= NEAR_FREQUENCY
+            for candidate in (key, *_edits(key))
+            for form in self._with_key(candidate)
+        )
 
     def _with_key(self, key: str) -> list[str]:
         """Lower-case forms that read ``key`` once accents are stripped."""
@@ -282,11 +333,23 @@ _LEXICONS: dict[tuple[str, str], Lexicon] = {}
 _TABLES = ("forms", "english", "frequency", "unaccented")
 
 
+def _english_forms() -> set[str]:
+    """The word forms of Debian's English Hunspell dictionary (none when it is missing)."""
+    if not all(path.exists() for path in dictionary_files(ENGLISH_DIC)):
+        logger.warning(
+            "Dictionnaire anglais absent (%s.dic) : les mots anglais ne sont pas reconnus ; "
+            "installez-le : sudo apt-get install hunspell-en-us",
+            ENGLISH_DIC,
+        )
+        return set()
+    return {form for form in expand_hunspell(ENGLISH_DIC) if form.replace("'", "").isalpha()}
+
+
 def _build_tables(base: str) -> dict:
-    """Every table of the lexicon, as tries (about 10 s: Hunspell's expansion)."""
+    """Every table of the lexicon, as tries (about 12 s: Hunspell's expansions)."""
     import marisa_trie
 
-    english = {w for w, n in _frequencies("en").items() if n >= 100 and len(w) >= 3 and w.isalpha()}
+    english = _english_forms()
     forms = sorted(expand_hunspell(base))
     return {
         "forms": marisa_trie.Trie(forms),
@@ -395,6 +458,74 @@ class SpellingChecker:
         # token → its word (elision removed) when it may be misspelt, None when it is
         # right anywhere: most tokens of a run are seen many times.
         self._suspects: dict[str, str | None] = {}
+        self._english: dict[str, bool] = {}
+        # The trade's words and the site's, by first letter: suggestions for a misspelt
+        # loanword (« storytellling » → storytelling) that no dictionary holds.
+        self._vocabulary: dict[str, list[str]] = {}
+        for entry in site_words:
+            if len(entry) >= 4 and entry.isalpha() and entry.islower():
+                self._vocabulary.setdefault(entry[0], []).append(entry)
+
+    def is_english(self, word: str) -> bool:
+        """An English word that is no likely misspelling of a French one (one edit away
+        from a French word, accents aside): « reach », « insight », not « example »."""
+        try:
+            return self._english[word]
+        except KeyError:
+            pass
+        lexicon = self.lexicon
+        found = word.lower() in _ENGLISH_SHORT or (
+            lexicon.is_english(word) and not lexicon.near_french(word)
+        )
+        self._english[word] = found
+        return found
+
+    def _english_compound(self, word: str) -> bool:
+        """Two English words written as one, as English does (« frontend », « roadmap »,
+        « webhook »): one of them at least is no French word, and the whole is no likely
+        misspelling of a French word nor of the trade's (« hastag » is « hashtag »
+        misspelt, not « has tag »). Two French words glued stay « mots collés »."""
+        if not (word.isalpha() and word.islower() and len(word) >= 6):
+            return False
+        key = "+" + word  # memoised beside the single English words
+        if key not in self._english:
+            lexicon = self.lexicon
+            english, known = lexicon.english, lexicon.known
+            self._english[key] = (
+                any(
+                    word[:cut] in english
+                    and word[cut:] in english
+                    and not (known(word[:cut]) and known(word[cut:]))
+                    for cut in range(3, len(word) - 2)
+                )
+                and not any(edit in self.site_words for edit in _edits(word))
+                and not lexicon.near_french(word)
+            )
+        return self._english[key]
+
+    def _english_part(self, part: str) -> bool:
+        """A word of English's dictionary, after a French elision (« l’employee advocacy »)."""
+        match = _ELIDED.match(part)
+        if match and match.group(1).lower() in ELISIONS:
+            part = match.group(2)
+        return self.lexicon.is_english(part)
+
+    def _french_part(self, part: str) -> bool:
+        """A French word, but for the short English words (« to », « of ») that French
+        dictionaries list as abbreviations or symbols."""
+        return part.lower() not in _ENGLISH_SHORT and self.lexicon.known(part)
+
+    def code_word(self, word: str, name: bool) -> bool:
+        """Whether a lower-case word met in code may be accepted in prose: a name (a code
+        span without spaces: `pelican`, `favicon.ico`), or a word of longer code that is
+        not a French word misspelt (`brew install zsh`, not `const reseau = 1`)."""
+        return (
+            len(word) >= 2
+            and word.isalpha()
+            and word.islower()
+            and not self.lexicon.known(word)
+            and (name or not self.lexicon.near_french(word))
+        )
 
     def _accepted(self, word: str, extra: frozenset[str]) -> bool:
         if word in self.site_words or word in extra:
@@ -407,7 +538,30 @@ class SpellingChecker:
         lexicon = self.lexicon
         if lexicon.known(word) or _plain_skip(word) or self._accepted(word, extra):
             return True
-        return mid_sentence and word[0].isupper()  # a proper noun
+        if word[0].isupper() and mid_sentence:
+            return True  # a proper noun
+        if _MIDDLE_DOTS[0] in word or _MIDDLE_DOTS[1] in word:
+            return not self._inclusive_errors(word, extra, mid_sentence)
+        return lexicon.is_acronym(word)
+
+    def _inclusive_errors(self, word: str, extra: frozenset[str], mid_sentence: bool) -> list:
+        """The parts of an inclusive word that are wrong, as (offset in word, part): the
+        stem must be a word, each ending a known ending or the stem's feminine."""
+        parts = re.split(f"[{_MIDDLE_DOTS}]", word)
+        stem = parts[0]
+        errors = [] if self._ok(stem, extra, mid_sentence) else [(0, stem)]
+        known = self.lexicon.known
+        position = len(stem) + 1
+        for ending in parts[1:]:
+            lower = ending.lower()
+            if not (
+                lower in _INCLUSIVE_ENDINGS
+                or known(lower)
+                or any(known(stem[: len(stem) - cut] + lower) for cut in range(1, 4))
+            ):
+                errors.append((position, ending))
+            position += len(ending) + 1
+        return errors
 
     def _suspect(self, token: str) -> str | None:
         """The word of ``token`` (elision removed), or None when it is right in any context."""
@@ -446,6 +600,7 @@ class SpellingChecker:
         lexicon = self.lexicon
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         consumed = -1
+        english: set[int] | None = None  # the tokens of English phrases, on first need
         for index, (start, end, token) in enumerate(tokens):
             if token in forms or index <= consumed:
                 continue
@@ -456,9 +611,13 @@ class SpellingChecker:
             mid_sentence = word[0].isupper() and not _sentence_start(text, start)
             if self._ok(word, extra, mid_sentence):
                 continue
+            if english is None:
+                english = english_runs(text, tokens, self._english_part, self._french_part)
+            if index in english:
+                continue  # « la recherche "apple touch icon" », « une appli front-end »
             if text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
                 continue  # « anc. art. », « env. »
-            if _LENGTHENED.search(word):
+            if _LENGTHENED.search(word) and not _SLIPPED.search(word):
                 continue  # « heuuu », « trooop »: written as said, on purpose
             # A word cut by a space: « modéra tion », « commu nauté ».
             pair = None
@@ -525,10 +684,12 @@ class SpellingChecker:
                     hits.extend(self._word(text, part, position, extra, True))
                 position += len(part) + 1
             return hits
-        if lexicon.is_english(word):
+        if _MIDDLE_DOTS[0] in word or _MIDDLE_DOTS[1] in word:
+            return self._inclusive_hits(text, word, offset, extra, mid_sentence)
+        if self.is_english(word) or self._english_compound(word):
             return []
         end = offset + len(word)
-        suggestions = tuple(lexicon.suggest(word))
+        suggestions = self.suggest(word)
         close = (
             bool(suggestions)
             and _distance(_strip_accents(word.lower()), _strip_accents(suggestions[0].lower())) <= 1
@@ -551,6 +712,57 @@ class SpellingChecker:
         if suggestions:
             message += f" ; vouliez-vous dire « {suggestions[0]} » ?"
         return [Hit(offset, end, "spelling", "orthographe", message, suggestions)]
+
+    def _inclusive_hits(
+        self, text: str, word: str, offset: int, extra: frozenset[str], mid_sentence: bool
+    ) -> list[Hit]:
+        hits = []
+        for position, part in self._inclusive_errors(word, extra, mid_sentence):
+            if position == 0:
+                hits.extend(self._word(text, part, offset, extra, mid_sentence))
+                continue
+            start = offset + position
+            hits.append(
+                Hit(
+                    start,
+                    start + len(part),
+                    "spelling",
+                    "orthographe",
+                    f"« {word} » : terminaison « {part} » inconnue de l’écriture inclusive",
+                    (),
+                )
+            )
+        return hits
+
+    def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
+        """The French dictionary's suggestions, with the trade's words and English words
+        closer to ``word`` than the best of them first (« hastag » → hashtag)."""
+        lexicon = self.lexicon
+        french = lexicon.suggest(word, limit)
+        lower = word.lower()
+        key = _strip_accents(lower)
+        keys = {_strip_accents(s.lower()) for s in french}
+        if keys & _edits(key):
+            best = 1  # a transposition is one slip too (« lecteru » → lecteur)
+        else:
+            best = min((_distance(key, other) for other in keys), default=3)
+        closer: list[tuple[int, str]] = []
+        for candidate in self._vocabulary.get(lower[:1], ()):
+            if abs(len(candidate) - len(lower)) <= 2 and candidate != lower:
+                distance = _distance(key, _strip_accents(candidate))
+                if distance < best:
+                    closer.append((distance, candidate))
+        if best > 1 and not lexicon.is_english(word):
+            # An English word one letter away, for a misspelt loanword (« engagment »).
+            english = lexicon.english
+            closer += [(1, c) for c in sorted(_edits(lower)) if c in english and c != lower]
+        if not closer:
+            return tuple(french)
+        extra = [c for _, c in sorted(set(closer))]
+        if word[:1].isupper():
+            extra = [c[:1].upper() + c[1:] for c in extra]
+        merged = list(dict.fromkeys([*extra, *french]))
+        return tuple(merged[:limit])
 
     def _split_glued(self, word: str) -> str:
         known = self.lexicon.known

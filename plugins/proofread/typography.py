@@ -38,7 +38,10 @@ _DOUBLE_SPACE = re.compile(r"( (?<=[^\s] ) +)(?=[^\s])")
 _NO_SPACE_AFTER = re.compile(
     r"([,;](?<=[^\W\d_]{2}[,;])|[!?](?<=[^\W\d_]{2}[!?])[!?]*)(?=[^\W\d_])"
 )
-_NO_SPACE_AFTER_STOP = re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+# « magique.C’est », « fin.Nous »: a capital and a lower-case letter or an apostrophe.
+_NO_SPACE_AFTER_STOP = re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
+# « contenu , tandis », « atelier . Suivez »: no space before a comma or a full stop.
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_])([ \t]+)([,.])(?=\s|$)")
 _LOWER_AFTER_STOP = re.compile(r"(?<![.\w])([\w’'-]+)\.( +)([a-zà-öø-ÿ][\w’'-]*)")
 _STOP_THEN_LOWER = re.compile(r"\. +[a-zà-öø-ÿ]")
 
@@ -215,6 +218,18 @@ def check(text: str) -> list[Hit]:
                 "espace-après",
                 f"espace manquante après {_label(punct)}",
                 (punct + " ",),
+            )
+        )
+    for m in _SPACE_BEFORE_STOP.finditer(text) if " ," in text or " ." in text else ():
+        punct = m.group(2)
+        add(
+            Hit(
+                m.start(1),
+                m.end(2),
+                "typography",
+                "espace-avant",
+                f"espace en trop avant {'la virgule' if punct == ',' else 'le point'}",
+                (punct,),
             )
         )
     for m in _NO_SPACE_AFTER_STOP.finditer(text):

@@ -1,0 +1,981 @@
+"""Homophones: the form a context calls for, from the table in ``lists/homophones.md``.
+
+Each rule names a pair of the table, a pattern of tokens around the form written and the
+form the context calls for. A pattern is a sequence of token tests, the written form in
+square brackets:
+
+- ``a|à|au``: one of these words (lower case, straight apostrophe: ``l'``, ``qu'``);
+- ``<name>``: a word of a class (``CLASSES``), mostly read from Grammalecte's morphology
+  (``<inf>`` an infinitive, ``<ppas>`` a past participle, ``<nsing>`` a singular noun);
+  ``<!name>`` any token that is not of it;
+- ``<boundary>``: the start of the paragraph or a sign that ends or opens a clause
+  (. ! ? … : ; « »...); ``<end>``: the end of the paragraph;
+- ``*``: any word; ``...``: up to three words (never across punctuation);
+- words joined by ``_`` are read one after the other: ``à_fait``, ``de_café``.
+
+``unless`` holds patterns that clear a match when they also match around the same written
+form (« il a à faire », « elle et son équipe »). The words come to this module as tokens
+(``grammar.Token``: text, offsets, Grammalecte's tags), so the rules stay pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .finding import Hit, word_set
+
+
+class Word(Protocol):
+    """What a rule reads of a token (``grammar.Token``)."""
+
+    text: str
+    norm: str  # lower case, straight apostrophe
+    start: int
+    end: int
+
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+    @property
+    def lemmas(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A row of the table: the forms that sound alike and what each one is."""
+
+    forms: dict[str, str]  # form → what it is, as the author reads it
+
+
+# The table (``lists/homophones.md`` documents contexts and sources; a test keeps the two
+# in step). Keys are the table's first column.
+PAIRS: dict[str, Pair] = {
+    "a/à": Pair({"a": "verbe avoir : « il avait »", "à": "préposition"}),
+    "ou/où": Pair({"ou": "conjonction : « ou bien »", "où": "lieu ou moment : « dans lequel »"}),
+    "et/est": Pair({"et": "conjonction", "est": "verbe être : « il était »"}),
+    "son/sont": Pair({"son": "possessif : « mon »", "sont": "verbe être : « ils étaient »"}),
+    "on/ont": Pair({"on": "pronom sujet : « il »", "ont": "verbe avoir : « ils avaient »"}),
+    "ces/ses/c'est/s'est/sait": Pair(
+        {
+            "ces": "démonstratif pluriel",
+            "ses": "possessif pluriel",
+            "c’est": "« cela est »",
+            "s’est": "pronom « se » et être : « il s’était »",
+            "sait": "verbe savoir : « il savait »",
+        }
+    ),
+    "ce/se": Pair({"ce": "démonstratif : « cela », « ce … -ci »", "se": "pronom devant un verbe"}),
+    "ça/sa/çà": Pair(
+        {"ça": "« cela »", "sa": "possessif : « ma »", "çà": "adverbe de « çà et là »"}
+    ),
+    "la/là/l'a": Pair(
+        {"la": "article ou pronom", "là": "adverbe de lieu : « ici »", "l’a": "« l’avait »"}
+    ),
+    "leur/leurs": Pair(
+        {"leur": "pronom, invariable : « lui »", "leurs": "possessif devant un pluriel"}
+    ),
+    "peu/peut/peux": Pair(
+        {
+            "peu": "adverbe : « pas beaucoup »",
+            "peut": "verbe pouvoir : « il pouvait »",
+            "peux": "verbe pouvoir : « je pouvais »",
+        }
+    ),
+    "près/prêt": Pair({"près": "« à côté », « près de »", "prêt": "« préparé », « prêt à »"}),
+    "quand/quant/qu'en": Pair(
+        {
+            "quand": "« lorsque »",
+            "quant": "« quant à » : « en ce qui concerne »",
+            "qu’en": "« que » et « en »",
+        }
+    ),
+    "par/part": Pair({"par": "préposition", "part": "nom : « une part », « de la part de »"}),
+    "dans/d'en": Pair({"dans": "préposition : « à l’intérieur de »", "d’en": "« de » et « en »"}),
+    "sans/s'en/c'en": Pair(
+        {
+            "sans": "préposition",
+            "s’en": "« se » et « en »",
+            "c’en": "« cela en » (« c’en est trop »)",
+        }
+    ),
+    "voir/voire": Pair({"voir": "verbe", "voire": "adverbe : « et même »"}),
+    "mais/mes/mets": Pair(
+        {
+            "mais": "conjonction d’opposition",
+            "mes": "possessif pluriel : « tes »",
+            "mets": "verbe mettre ou nom (un mets)",
+        }
+    ),
+    "tous/tout": Pair({"tous": "pluriel", "tout": "singulier ou adverbe"}),
+    "quelque/quel que": Pair(
+        {"quelque": "déterminant : « un certain »", "quel que": "« quel que soit »"}
+    ),
+    "davantage/d'avantage": Pair({"davantage": "« plus »", "d’avantage": "« de bénéfice »"}),
+    "plutôt/plus tôt": Pair(
+        {"plutôt": "« de préférence », « assez »", "plus tôt": "contraire de « plus tard »"}
+    ),
+    "sur le champ/sur-le-champ": Pair(
+        {
+            "sur le champ": "sur un champ (un terrain, une case à remplir)",
+            "sur-le-champ": "adverbe : « aussitôt »",
+        }
+    ),
+    "partie/parti": Pair(
+        {
+            "partie": "nom féminin : une partie, « prendre à partie », « faire partie »",
+            "parti": "nom masculin : un choix, « prendre parti », « parti pris », « tirer parti »",
+            "pris": "participe de prendre",
+            "prit": "passé simple de prendre",
+        }
+    ),
+    "court/cours/cour": Pair(
+        {
+            "court": "adjectif : « bref », « pris de court », « à court de »",
+            "cours": "nom : leçon, écoulement, « au cours de », « en cours »",
+            "cour": "nom : espace, entourage, « faire la cour »",
+        }
+    ),
+    "tâche/tache": Pair({"tâche": "travail à faire", "tache": "salissure, marque"}),
+    "au temps/autant": Pair(
+        {"autant": "adverbe de quantité", "au temps": "« au temps pour moi » (je reprends)"}
+    ),
+    "censé/sensé": Pair({"censé": "« supposé » (être censé faire)", "sensé": "« de bon sens »"}),
+    "différend/différent": Pair(
+        {"différend": "nom : désaccord", "différent": "adjectif : « pas pareil »"}
+    ),
+    "en train/entrain": Pair(
+        {"en train": "« en train de » (en cours d’action)", "entrain": "nom : ardeur, gaieté"}
+    ),
+    "ma/m'a, ta/t'a": Pair(
+        {
+            "ma": "possessif",
+            "ta": "possessif",
+            "m’a": "« me » et avoir : « m’avait »",
+            "t’a": "« te » et avoir : « t’avait »",
+        }
+    ),
+    "ni/n'y": Pair({"ni": "conjonction de négation", "n’y": "« ne » et « y »"}),
+    "si/s'y": Pair({"si": "conjonction ou adverbe", "s’y": "« se » et « y »"}),
+    "des/dès": Pair({"des": "article", "dès": "préposition : « depuis », « dès que »"}),
+    "tant/temps": Pair({"tant": "« en tant que » : « comme »", "temps": "nom : la durée"}),
+    "dépens/dépend": Pair(
+        {"dépens": "nom : « aux dépens de »", "dépend": "verbe dépendre : « il dépendait »"}
+    ),
+}
+
+# Word classes of the patterns. Each test reads a token's text and Grammalecte's tags
+# (``:N`` noun, ``:A`` adjective, ``:V…:Y`` infinitive, ``:V…:Q`` past participle,
+# ``:V…:Ip:3s`` a finite form, ``:G:D`` determiner...).
+_FINITE = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)(?::|$)")
+
+
+def _any(test: Callable[[str], bool]) -> Callable[[Word], bool]:
+    return lambda w: any(test(t) for t in w.tags)
+
+
+def _is_verb(t: str) -> bool:
+    return t.startswith(":V")
+
+
+def _is_finite(t: str) -> bool:
+    return t.startswith(":V") and bool(_FINITE.search(t))
+
+
+def _is_noun(t: str) -> bool:
+    return t.startswith(":N")
+
+
+def _is_adj(t: str) -> bool:
+    return t.startswith(":A") or t.startswith(":N:A")
+
+
+def _is_ppas(t: str) -> bool:
+    return t.startswith(":V") and ":Q" in t
+
+
+def _is_inf(t: str) -> bool:
+    return t.startswith(":V") and ":Y" in t
+
+
+def _is_plural(t: str) -> bool:
+    return bool(re.search(r":[pi](?::|$)", t))
+
+
+def _is_singular(t: str) -> bool:
+    return bool(re.search(r":[si](?::|$)", t))
+
+
+def _pronominal(t: str) -> bool:
+    """A verb that can be pronominal (« se tromper »): ``q`` in its verb code."""
+    return t.startswith(":V") and "q" in t.split(":")[1]
+
+
+def _only(test: Callable[[str], bool]) -> Callable[[Word], bool]:
+    return lambda w: bool(w.tags) and all(test(t) for t in w.tags)
+
+
+def _word(w: Word) -> bool:
+    return w.norm[:1].isalpha()
+
+
+def _unknown(w: Word) -> bool:
+    return _word(w) and not w.tags
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_BOUNDARY = word_set('. ! ? … : ; « » ( ) — – " * <s>')
+_SUBJECT = word_set("il elle on ils elles je j' tu nous vous qui cela ça ceci")
+
+CLASSES: dict[str, Callable[[Word], bool]] = {
+    "word": _word,
+    "unknown": _unknown,
+    "num": lambda w: w.norm[:1].isdigit() or any(t.startswith(":B") for t in w.tags),
+    "boundary": lambda w: w.norm in _BOUNDARY,
+    # A name (« Marie a publié »): capitalised, and a name to Grammalecte or unknown to it.
+    "name": lambda w: (
+        w.text[:1].isupper()
+        and _word(w)
+        and (not w.tags or any(t.startswith(":M") for t in w.tags))
+    ),
+    # Where a sentence starts (not after a bracket or a quotation mark).
+    "start": lambda w: w.norm in ("<s>", ".", "!", "?", "…"),
+    "inf": _any(_is_inf),
+    "inf_only": _only(_is_inf),
+    "ppas": _any(_is_ppas),
+    # A past participle that is no finite form (« publié », not « fait » or « dit »).
+    "ppas_not_finite": lambda w: (
+        any(_is_ppas(t) for t in w.tags) and not any(_is_finite(t) for t in w.tags)
+    ),
+    "ppas_pronominal": lambda w: any(_is_ppas(t) and _pronominal(t) for t in w.tags),
+    "inf_pronominal": lambda w: any(_is_inf(t) and _pronominal(t) for t in w.tags),
+    "finite": _any(_is_finite),
+    "finite3s": _any(lambda t: _is_finite(t) and ":3s" in t),
+    # A finite verb that cannot be read as a noun or an adjective (« va », « dépend »).
+    "finite_only": lambda w: (
+        any(_is_finite(t) for t in w.tags)
+        and not any(_is_noun(t) or _is_adj(t) or _is_ppas(t) or _is_inf(t) for t in w.tags)
+    ),
+    "verb": _any(_is_verb),
+    "noun": _any(_is_noun),
+    "noun_only": _only(_is_noun),
+    "nsing": lambda w: bool(w.tags) and all(_is_noun(t) and _is_singular(t) for t in w.tags),
+    "nplur": lambda w: bool(w.tags) and all(_is_noun(t) and _is_plural(t) for t in w.tags),
+    "plural_noun": _any(lambda t: _is_noun(t) and ":p" in t),
+    "adj": _any(_is_adj),
+    "adj_only": _only(lambda t: _is_adj(t) or (t.startswith(":V") and ":Q" in t)),
+    "det": _any(lambda t: t.startswith(":G") and ":D" in t),
+    "adverb": _any(lambda t: t.startswith(":W") or t.startswith(":G:W")),
+    "subject": lambda w: w.norm in _SUBJECT,
+    # Forms of the verbs a rule names (by lemma).
+    "être": lambda w: (
+        ("être" in w.lemmas and any(_is_finite(t) for t in w.tags)) or w.norm in ("être", "été")
+    ),
+    "faire": lambda w: "faire" in w.lemmas,
+    "prendre": lambda w: "prendre" in w.lemmas,
+    "tirer": lambda w: "tirer" in w.lemmas,
+    "couper": lambda w: "couper" in w.lemmas,
+    "savoir": lambda w: "savoir" in w.lemmas,
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One context of the table: ``pattern`` around the written form, the form it calls for."""
+
+    pair: str
+    pattern: str
+    right: str
+    unless: tuple[str, ...] = ()
+
+
+def R(pair: str, pattern: str, right: str, *unless: str) -> Rule:
+    """A row of ``RULES``."""
+    return Rule(pair, pattern, right, unless)
+
+
+_SUBJ3S = "il|elle|on|qui|cela|ça|ceci"
+_CLITIC = "ne|n'|y|en|l'|le|la|les|lui|leur|me|m'|te|t'|se|s'|nous|vous"
+_DET_SG = "le|la|l'|un|une|ce|cet|cette|mon|ton|son|ma|ta|sa|notre|votre|leur|chaque"
+_DET_PL = "les|des|ces|mes|tes|ses|nos|vos|leurs|plusieurs|quelques|certains|certaines"
+_PRON = "je|j'|tu|il|elle|on|nous|vous|ils|elles"
+# Nouns of time and place that « où » follows as a relative (« le jour où »).
+_WHEN_WHERE = (
+    "moment|jour|soir|matin|nuit|semaine|mois|année|an|époque|période|instant|heure|minute"
+    "|date|cas|lieu|endroit|pays|ville|région|quartier|site|page|plateforme|réseau|espace"
+    "|forum|groupe|salle|événement|évènement|situation|contexte|monde|stade|niveau"
+    "|communauté|application|réunion|journée|soirée|fil|compte|blog|article|vidéo|live"
+)
+_WHEN = "moment|jour|soir|matin|nuit|semaine|mois|année|époque|période|instant|heure|date"
+# « tâche », a task: what one does with it, and what it is.
+_TASK_VERBS = (
+    "accomplir|accomplit|effectuer|effectue|réaliser|réalise|répartir|répartit|déléguer"
+    "|délègue|automatiser|automatise|planifier|planifie|gérer|gère|confier|confie|attribuer"
+    "|attribue|simplifier|simplifie|faciliter|facilite|alléger|allège|automatisez|déléguez"
+    "|planifiez|répartissez|simplifiez|listez|lister|prioriser|priorisez"
+)
+_TASK_KINDS = (
+    "ménagère@|quotidienne@|répétitive@|administrative@|difficile@|ardue@|principale@"
+    "|chronophage@|urgente@|prioritaire@|complexe@|ingrate@|assignée@|confiée@|de_fond"
+    "|à_accomplir|à_faire|à_effectuer|à_réaliser"
+)
+_STAINS = "de_café|d'encre|de_gras|de_sang|de_vin|d'huile|de_rousseur|de_graisse|de_peinture"
+_ETRE = "est|sont|suis|es|sommes|êtes|était|étaient|étais|sera|seront|serai|serait|être|été"
+
+RULES: tuple[Rule, ...] = (
+    # a / à: « à » before an infinitive, in prepositional phrases and after words that
+    # take « à »; « a » after a subject.
+    R(
+        "a/à",
+        "[a] <inf_only>",
+        "à",
+        f"{_SUBJ3S}|ce|tout|personne|rien|chacun [a]",
+        f"{_CLITIC} [a]",
+        "<name> [a]",
+        "<nsing> [a]",
+        "<unknown> [a]",
+        "[a] été|eu",
+    ),
+    R(
+        "a/à",
+        "[a] partir|cause|travers|propos|côté|condition|nouveau|distance|savoir|l'instar"
+        "|l'égard|l'aide|l'avance|l'heure|l'inverse|l'époque|l'écoute"
+        "|l'image|l'origine|l'issue|l'occasion|l'approche|l'intérieur|l'extérieur|l'étranger"
+        "|l'avenir|l'instant",
+        "à",
+    ),
+    R(
+        "a/à",
+        "[a] peu_près|court_terme|long_terme|moyen_terme|tout_prix|vrai_dire|force_de"
+        "|force_d'|mesure_que|mesure_qu'|mon_avis|votre_avis|notre_avis|mon_sens|mon_goût"
+        "|temps_plein|temps_partiel|plusieurs_reprises",
+        "à",
+    ),
+    R(
+        "a/à",
+        "[a] la fois|place|suite|fin|une|carte|demande|mode|rigueur|main|une",
+        "à",
+        "il|elle|on|qui|cela|ça|<name>|<nsing> [a]",
+    ),
+    R("a/à", "jusqu'|grâce|face|quant|conformément|contrairement|parallèlement [a]", "à"),
+    R("a/à", "par rapport [a]", "à"),
+    R("a/à", "<boundary> bienvenue|merci|bonjour|bravo|félicitations|rendez-vous [a]", "à"),
+    R(
+        "a/à",
+        "<noun>|<name>|<unknown> [à] <ppas_not_finite>",
+        "a",
+        "[à] <noun>|<adj>|lui|eux|elle|elles|nous|vous|moi|toi",
+        "est|sont|était|a|ont|c' [à]",
+    ),
+    R("a/à", "h|heures|heure|<num> [a] <num>", "à"),
+    R("a/à", "[à] <ppas_not_finite>", "a", "<!subject> [à]"),
+    R("a/à", "il|on [à]", "a", "il|on [à] <inf>"),
+    R("a/à", "<boundary> elle [à]", "a", "elle [à] <inf>"),
+    R("a/à", "il|elle|on n'|y|l'|m'|t' [à]", "a"),
+    R("a/à", "il|elle|on|ils|elles|je|tu|nous|vous l'|m'|t'|lui|leur [à] <!inf>", "a"),
+    R("a/à", "il y [à]", "a"),
+    # ou / où: « où » is the relative of time and place, and the interrogative.
+    R("ou/où", f"<det> {_WHEN_WHERE} [ou] {_PRON}|c'|ça|cela|chacun|tout|personne|se|s'", "où"),
+    # After a noun of time, « ou » then a subject and its verb: « le jour ou les membres
+    # arrivent ». Not after other nouns: « une photo ou une vidéo suffit » is right.
+    R(
+        "ou/où",
+        f"<det> {_WHEN} [ou] le|la|les|l'|vos|nos|ses|leurs|leur|mes|tes|ces|un|une|des * <finite>",
+        "où",
+    ),
+    R("ou/où", "là|partout|d'|par|n'importe|jusqu' [ou]", "où", "[ou] bien|alors|non|pas"),
+    R("ou/où", "<start> [ou] est|sont|était|en|se|s'|aller|trouver|va|vont|sommes|êtes", "où"),
+    R(
+        "ou/où",
+        "pas|savoir|sais|sait|savez|savons|savent [ou] aller|trouver|chercher|commencer"
+        "|cliquer|publier|poster|mettre|se|s'|il|elle|on|ils|elles|je|j'|nous|vous",
+        "où",
+    ),
+    # et / est
+    R(
+        "et/est",
+        "il|on|cela|ça|ceci|c' [et] <adj>|<ppas>|<adverb>|<det>|en|à|au|aux|trop",
+        "est",
+        "[et] là|le|la|les|l'|un|une|des|<name>|lui|moi|toi|eux|nous|vous",
+        "ça [et]",
+    ),
+    R(
+        "et/est",
+        "elle|qui [et] <adj_only>|<adverb>|en|à|au|aux|trop|très|plus|moins|pas",
+        "est",
+        "[et] bien|ainsi|surtout|puis|alors|non|enfin|encore|donc|aussi|plus|moins|même|là|ensuite"
+        "|parfois|souvent|toujours|ailleurs|déjà|demain|ici|maintenant|aujourd'",
+    ),
+    R("et/est", f"<boundary> {_DET_SG} <noun>|<unknown> [et] de|d' <inf_only>", "est"),
+    R(
+        "et/est",
+        f"{_DET_SG} <noun>|<unknown> [et] <ppas_not_finite>",
+        "est",
+        "* * [et] <ppas_not_finite> et|,",
+    ),
+    R(
+        "et/est",
+        f"{_DET_SG} <noun_only> [et] en_train|en_ligne|prêt|prête|terminé|terminée|fini|finie",
+        "est",
+    ),
+    # son / sont
+    R("son/sont", "ils|elles [son] <!noun>", "sont"),
+    R(
+        "son/sont",
+        f"{_DET_PL} <plural_noun> [son] <ppas>|<adj>|très|bien|souvent|toujours"
+        "|déjà|tous|toutes|en|à|là|ici|plus|moins|trop|encore|aussi|pas",
+        "sont",
+    ),
+    R("son/sont", "<boundary> ce [son] les|des|nos|vos|mes|tes|ses|leurs|eux|elles|ces", "sont"),
+    R(
+        "son/sont",
+        "de|à|dans|sur|pour|avec|par|en|sans|chez|vers|selon|contre|<ppas> [sont] <nsing>",
+        "son",
+        "* [sont] <adj>|<verb>",
+    ),
+    # on / ont
+    R("on/ont", "ils|elles [on]", "ont"),
+    R(
+        "on/ont",
+        f"{_DET_PL} <plural_noun> [on] <ppas>|été|eu|du|pu|dû|su|vu|fait|pris|mis|dit",
+        "ont",
+    ),
+    R("on/ont", "qui [on] <ppas_not_finite>", "ont"),
+    R(
+        "on/ont",
+        "<boundary>|et|mais|donc|car|quand|si|qu'|que|comme|où|,"
+        " [ont] peut|doit|va|vient|sait|veut|est|a|ne|n'|se|s'|dit|pense|fait|voit|trouve|me|m'|te"
+        "|t'|vous|nous",
+        "on",
+    ),
+    # ces / ses / c'est / s'est / sait
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "<boundary>|et|mais|donc|car|or|,|que|qu' [ses|ces] un|une|le|la|l'|pas|bien|vrai"
+        "|important|essentiel|possible|simple|facile|difficile|là|ici|mieux|toujours|souvent|très"
+        "|plus|aussi|donc|pourquoi|ça|cela|normal|dommage|grâce|ce|à|au|pour|en|lui|elle|nous"
+        "|vous|eux|parti|fini|mon|ma|notre|votre|leur|comme|ainsi|juste|clair|évident|tout",
+        "c’est",
+    ),
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "[ses|ces] ce|un|une|le|la|l'|mon|ma|notre|votre|pas|ça|cela|pourquoi|grâce",
+        "c’est",
+    ),
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "il|elle|on|qui|<name>|<noun>|<unknown> [c'est|ces|ses|sait] <ppas_pronominal>",
+        "s’est",
+        "<boundary> <noun_only> [c'est|ces|ses|sait]",
+        "[ces|ses] <noun_only>",
+    ),
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "il|elle|on|qui|<name>|<noun_only> [c'est] que|qu'|comment|pourquoi|où|si|tout|<inf_only>",
+        "sait",
+        "<boundary> <noun_only> [c'est]",
+    ),
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "il|elle|on|qui|<name> [s'est] que|qu'|comment|pourquoi|si",
+        "sait",
+    ),
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "<boundary> [s'est] un|une|le|la|les|l'|pas|vrai|ça|cela"
+        "|pour|grâce|à|au|ce|mon|ma|notre|votre|très|trop|plus|bien|important|normal|facile"
+        "|simple|possible",
+        "c’est",
+    ),
+    # ce / se
+    R(
+        "ce/se",
+        "pour|de|sans|faut|doit|peut|veut|doivent|peuvent|veulent|va|vont|il|elle|on|ils"
+        "|elles|qui|savoir|pouvoir|vouloir|devoir [ce] <inf_pronominal>",
+        "se",
+        "pour [ce] faire",
+    ),
+    R(
+        "ce/se",
+        "il|elle|on|ils|elles|qui|ne|n' [ce] <finite>",
+        "se",
+        "* [ce] est|sont|sera|seront|serait|seraient|fut|furent|soit|soient|doit|devait|devrait"
+        "|peut|pouvait|pourrait|semble|sont|<!verb>",
+    ),
+    R(
+        "ce/se",
+        "[ce] <finite_only>",
+        "se",
+        "* [ce] est|sont|sera|seront|serait|seraient|fut|furent|soit|soient|doit|devait|devrait"
+        "|peut|pouvait|pourrait|semble|n'|ne|que|qui",
+        "<boundary>|,|et|mais|donc|or [ce] <finite_only>",
+    ),
+    R(
+        "ce/se",
+        "[se] qui|que|qu'|dont|matin|soir|jour|mois|site|genre|type|message|contenu|réseau"
+        "|post|moment|n'est|n'était|sera|serait|fut",
+        "ce",
+    ),
+    R("ce/se", "<boundary>|,|mais|et|car [se] sont|serait|sera|fut|n'est <det>|<noun>|<adj>", "ce"),
+    R("ce/se", "[se] <nsing>", "ce", "* [se] <verb>|<unknown>|<adj>"),
+    # ça / sa / çà
+    R(
+        "ça/sa/çà",
+        "[sa] va|marche|fonctionne|dépend|suffit|prend|change|sert|veut|fait|devient"
+        "|reste|coûte|vaut|arrive|m'|me|nous|vous|t'|te|n'|ne|y|lui|leur",
+        "ça",
+        "[sa] <nsing> <!finite>",
+    ),
+    R("ça/sa/çà", "[sa] <finite_only>", "ça"),
+    R("ça/sa/çà", "comme|<finite> [sa] .|,|!|?|;|:", "ça"),
+    R("ça/sa/çà", "[ça] et là", "çà"),
+    # la / là / l'a
+    R("la/là/l'a", "[la] ou|où il|elle|on|vous|nous|ils|elles|je|tu|se|les|ça|s'", "là"),
+    R("la/là/l'a", f"{_ETRE}|reste|restent|restons|ici|d'ici|jusque [la] .|,|!|?|;|:|»", "là"),
+    R("la/là/l'a", "il|elle|on|qui|ne|n'|cela|ça|<name> [la] <ppas_not_finite>", "l’a"),
+    # leur / leurs
+    R("leur/leurs", "il|elle|on|ils|elles|je|tu|nous|vous|ne|n' [leurs] <finite>|<inf>", "leur"),
+    R(
+        "leur/leurs",
+        "[leurs] a|ai|as|avons|avez|ont|avait|avaient|est|sont|en|y|donne|donner",
+        "leur",
+    ),
+    # peu / peut / peux
+    R("peu/peut/peux", "il|elle|on|cela|ça|qui|chacun|tout [peu]", "peut", "[peu] à peu"),
+    R("peu/peut/peux", "je|tu [peu]", "peux"),
+    R("peu/peut/peux", "ne|n' [peu] pas|plus|jamais|rien", "peut"),
+    R(
+        "peu/peut/peux",
+        "un|très|trop|si|assez|bien|quelque|à [peut|peux]",
+        "peu",
+        "* [peut|peux] -",
+    ),
+    R(
+        "peu/peut/peux",
+        "[peut|peux] de|d'|à|après|avant|importe|nombreux|probable|connu|connue",
+        "peu",
+        "il|elle|on|je|tu|qui|cela|ça|ne|n'|se|s'|<noun> [peut|peux]",
+    ),
+    # près / prêt
+    R("près/prêt", "[près|prés] à|a <inf>|tout|tous|toutes", "prêt"),
+    R(
+        "près/prêt",
+        f"{_ETRE}|tout|très|plus|assez|suivre|suivi|suivez|de|peu [prêt|prêts|prête] de|d'|du|des",
+        "près",
+        "* [prêt|prêts|prête] d' <inf>",
+        "* [prêt|prêts|prête] de <inf>",
+    ),
+    R("près/prêt", "à peu [prêt|prêts|prés]", "près"),
+    R("près/prêt", "de [prêt]", "près", "* [prêt] de|d'|du|des|à", "<det> * [prêt]"),
+    # quand / quant / qu'en
+    R("quand/quant/qu'en", "[quand] à|au|aux", "quant"),
+    R(
+        "quand/quant/qu'en",
+        "[quant] il|elle|on|je|tu|nous|vous|ils|elles|c'|la|le|les|j'|ce",
+        "quand",
+    ),
+    # « Qu’en pensez-vous ? », but « Quand pensez-vous venir ? »
+    R(
+        "quand/quant/qu'en",
+        "<start> [quand] penses-tu|pensez-vous|dites-vous|dis-tu|est-il ?|.|!|<end>",
+        "qu’en",
+    ),
+    R("quand/quant/qu'en", "ce [quand] pense|pensent|disent|dit", "qu’en"),
+    # par / part
+    R("par/part", "de|d' la|ma|ta|sa|notre|votre|leur [par] de|d'|du|des", "part"),
+    R(
+        "par/part",
+        "à|a [par] ça|cela|ceci|entière|entier|moi|toi|lui|elle|nous|vous|eux|elles"
+        "|quelques|certains|certaines|le|la|les|l'|un|une|ce|cette",
+        "part",
+    ),
+    R(
+        "par/part",
+        "<faire>|faites-nous|faites-moi|faites-leur|fais-moi|fais-nous [par] de|d'"
+        " son|sa|ses|leur|leurs|vos|votre|notre|nos|la|l'|ce|cette|ces|mon|ma|mes|un|une|tes|ton"
+        "|ta|cela|ça|tout",
+        "part",
+    ),
+    R("par/part", "<prendre> [par] à|au|aux", "part"),
+    R("par/part", "nulle|quelque|toute|toutes [par]", "part", "[par] le|la|les|l'|un|une|des"),
+    R("par/part", "d'autre|d'une [par]", "part"),
+    R("par/part", "de [par] et", "part"),
+    R("par/part", "pour ma|ta|sa|notre|votre|leur [par] ,|.|;|je|nous|il|elle|on", "part"),
+    R("par/part", "[part] exemple|conséquent|rapport|hasard|défaut|moments|cœur|dessus", "par"),
+    R("par/part", "[part] ailleurs|contre", "par", "il|elle|on|qui|<noun> [part]"),
+    # dans / d'en
+    R(
+        "dans/d'en",
+        "[d' en] le|la|les|un|une|mon|notre|ce|cette|ces|ma|nos|vos|votre|leurs",
+        "dans",
+    ),
+    R("dans/d'en", "[dans] <inf>", "d’en"),
+    # sans / s'en / c'en
+    R(
+        "sans/s'en/c'en",
+        "il|elle|on|ils|elles|qui|ne|n'|je|tu|nous|vous [sans] <finite>",
+        "s’en",
+        "* [sans] <noun>|<adj>|<ppas>|<inf>",
+    ),
+    R("sans/s'en/c'en", "[sans] <finite_only>", "s’en", "* [sans] <noun>"),
+    R(
+        "sans/s'en/c'en",
+        "[s' en] le|la|les|l'|un|une|aucun|aucune|mon|ma|mes|ton|ta|tes|son|sa"
+        "|ses|notre|nos|votre|vos|leurs|cesse",
+        "sans",
+    ),
+    R("sans/s'en/c'en", "<boundary> [s'_en|sans] est|était trop|fini|fait", "c’en"),
+    # voir / voire
+    R(
+        "voir/voire",
+        ", [voir] <adj_only>|carrément|plus|même|jamais|pas|<num>|des|de|d'",
+        "voire",
+        "* [voir] des|de|d' <noun>",
+        "* [voir] <inf>",
+    ),
+    R("voir/voire", "[voir] même", "voire"),
+    R("voir/voire", "<num> [voir] <num>", "voire"),
+    # mais / mes / mets
+    R(
+        "mais/mes/mets",
+        "[mets|met] <plural_noun>",
+        "mes",
+        f"{_DET_SG}|{_DET_PL}|<adj> [mets|met]",
+        "<subject>|je|tu|<noun_only> [mets|met]",
+    ),
+    R(
+        "mais/mes/mets",
+        ",|<boundary> [mes] il|elle|on|je|j'|tu|nous|vous|ils|elles|le|la|les|l'"
+        "|un|une|ce|c'|ça|cela|pas|aussi|surtout|encore|pourquoi|comment|si|quand|pour|en|à|au"
+        "|aux|non|oui|bon|plutôt|attention|qui|que|là|rien|personne|sans|avec|dans|sur|depuis"
+        "|lorsque|comme",
+        "mais",
+    ),
+    R("mais/mes/mets", "<adj>|<ppas> [mes] <adj>|<ppas>", "mais", "* [mes] <noun>"),
+    # tous / tout
+    R(
+        "tous/tout",
+        "[tous] à_fait|de_suite|d'abord|au_long|simplement|le_monde",
+        "tout",
+        "* [tous] le monde <plural_noun>",
+    ),
+    R("tous/tout", "[tout] les|ces|mes|tes|ses|nos|vos|leurs|deux|trois|quatre", "tous"),
+    # quelque / quel que
+    R("quelque/quel que", "[quelque|quelques] soit|soient", "quel que"),
+    # davantage / d'avantage
+    R("davantage/d'avantage", "[d' avantage] de|d'|que|qu'|.|,|!|?", "davantage"),
+    # plutôt / plus tôt
+    R("plutôt/plus tôt", "[plus tôt] que de|d' <inf>", "plutôt"),
+    R(
+        "plutôt/plus tôt",
+        f"{_ETRE}|c' [plus tôt] <adj_only>|bien|mal|pas|bon|calme",
+        "plutôt",
+        "* [plus tôt] possible",
+    ),
+    R(
+        "plutôt/plus tôt",
+        "[plutôt] que|qu' prévu|d'habitude|d'ordinaire|l'an_dernier|la_veille|annoncé|initialement",
+        "plus tôt",
+    ),
+    R("plutôt/plus tôt", "le [plutôt] possible", "plus tôt"),
+    # sur le champ / sur-le-champ
+    R(
+        "sur le champ/sur-le-champ",
+        "<word> [sur le champ] .|,|!|?|;|:|et|mais|ou|<end>",
+        "sur-le-champ",
+    ),
+    # prendre à partie / faire partie / parti pris / prendre parti / tirer parti
+    R("partie/parti", "<prendre> à|a [parti|partis]", "partie"),
+    R("partie/parti", "<prendre> ... à|a [parti|partis]", "partie"),
+    R("partie/parti", "<faire> [parti|partis|parties] de|d'|du|des|intégrante", "partie"),
+    R("partie/parti", "<faire> [parti|partis|parties] intégrante", "partie"),
+    R(
+        "partie/parti",
+        "en [parti] ,|.|;|car|parce|grâce|du|de|pour",
+        "partie",
+        "* [parti] de|du|pour <det>",
+    ),
+    R("partie/parti", "[partie|partis] pris|prise|prit|prix", "parti", "<det> [partis] pris"),
+    R("partie/parti", "parti [prit|prix]", "pris"),
+    R("partie/parti", "un|le|son|leur|de|mon|ton|sans|par [parti-pris]", "parti pris"),
+    R("partie/parti", "<prendre> [partie] pour|contre|,|.", "parti"),
+    R("partie/parti", "<tirer> [partie] de|d'|du|des", "parti"),
+    R("partie/parti", "<tirer> le meilleur [partie]", "parti"),
+    # être pris de court / court, cours, cour
+    R("court/cours/cour", "<prendre> de [cours|cour]", "court"),
+    R("court/cours/cour", "à|a [cours|cour] de|d'", "court", "<prendre> à|a [cours|cour]"),
+    R("court/cours/cour", "<couper> [cours|cour]", "court"),
+    R("court/cours/cour", "au [court|cour] de|d'|du|des", "cours"),
+    R(
+        "court/cours/cour",
+        "en [court|cour] .|,|;|!|?|:|de|d'|d'exécution|d'élaboration",
+        "cours",
+        "* [court|cour] de|d' <noun_only> <!noun>",
+    ),
+    R("court/cours/cour", "[court|cour] d'eau", "cours"),
+    R(
+        "court/cours/cour",
+        "des|les|ses|vos|nos|mes|tes|leurs|ces [court] de|d'|en|particuliers"
+        "|magistraux|collectifs|individuels|gratuits|payants",
+        "cours",
+    ),
+    R("court/cours/cour", "la|une|cette [cours] de|d'|des|du|intérieure|d'honneur|d'appel", "cour"),
+    R("court/cours/cour", "faire|fait|fais|font|faisait la [cours|court]", "cour"),
+    R("court/cours/cour", "avoir|a|ont|avait [cour]", "cours"),
+    # tâche / tache
+    *(
+        R("tâche/tache", f"{_TASK_VERBS} {det} [{wrong}]", right)
+        for det, wrong, right in ((_DET_SG, "tache", "tâche"), (_DET_PL, "taches", "tâches"))
+    ),
+    *(
+        R("tâche/tache", f"[{wrong}] {_TASK_KINDS.replace('@', ending)}", right)
+        for wrong, right, ending in (("tache", "tâche", ""), ("taches", "tâches", "s"))
+    ),
+    R("tâche/tache", "à la [tache]", "tâche", "* * [tache] d'"),
+    R("tâche/tache", f"[tâche] {_STAINS}", "tache"),
+    R("tâche/tache", f"[tâches] {_STAINS}", "taches"),
+    # au temps pour moi
+    R("au temps/autant", "<boundary> [autant] pour_moi|pour_nous", "au temps"),
+    # censé / sensé
+    R(
+        "censé/sensé",
+        f"{_ETRE}|n'est|n'étaient|nul|n'était [sensé|sensée|sensés|sensées] <inf>",
+        "censé",
+    ),
+    R(
+        "censé/sensé",
+        "[sensé|sensée|sensés|sensées] être|faire|avoir|savoir|pouvoir|servir|aider"
+        "|remplacer|durer|arriver|venir|publier|répondre|gérer|représenter",
+        "censé",
+    ),
+    # différend / différent
+    R(
+        "différend/différent",
+        "un|le|ce|leur|notre|votre|son|mon|gros|petit|léger|vieux|ancien"
+        " [différent] .|,|;|!|?|:|entre|avec|sur|commercial|juridique|familial|persistant|profond"
+        "|ancien|qui|les|l'|l'opposant|opposant",
+        "différend",
+    ),
+    R(
+        "différend/différent",
+        "des|les|ces|nos|vos|leurs|<adj> [différents] entre|avec|.|,|;|:"
+        "|commerciaux|juridiques|familiaux|persistants|opposant|qui",
+        "différends",
+        "* [différents] .|,|;|:",
+    ),
+    R(
+        "différend/différent",
+        "régler|réglé|régler|résoudre|résolu|trancher|tranché|arbitrer"
+        "|aplanir|apaiser|régler <det> [différent|différents]",
+        "différend",
+    ),
+    # en train / entrain
+    R("en train/entrain", "[entrain] de|d' <inf>", "en train"),
+    R("en train/entrain", f"{_ETRE} [entrain] de|d'", "en train"),
+    # ma / m'a, ta / t'a
+    R("ma/m'a, ta/t'a", "il|elle|on|qui|ne|cela|ça|<name> [ma] <ppas_not_finite>", "m’a"),
+    R("ma/m'a, ta/t'a", "il|elle|on|qui|ne|cela|ça|<name> [ta] <ppas_not_finite>", "t’a"),
+    # ni / n'y
+    R(
+        "ni/n'y",
+        "[ni] a|avait|aura|aurait|ont|avons|avez|vais|va|allez|crois|croit|pense|peut"
+        "|peux|arrive|arrivent|connais|connait|connaît|comprends|comprend",
+        "n’y",
+        "ni [ni]",
+        "* [ni] a|va|peut <word> ni",
+    ),
+    # si / s'y
+    R(
+        "si/s'y",
+        "[si] prendre|prend|prennent|prenait|retrouver|retrouve|retrouvent|attendre"
+        "|attend|attendent|inscrire|inscrit|abonner|abonne|abonnent|mettre|met|mettent|rendre"
+        "|rend|rendent|fier|fie|fient|habituer|habitue",
+        "s’y",
+        "si [si]",
+    ),
+    # des / dès
+    R("des/dès", "[des] le|la|l'|les|que|qu'|lors|maintenant|demain|aujourd'|potron", "dès"),
+    # en tant que
+    R("tant/temps", "en [temps|tend|tan] que|qu'", "tant"),
+    # aux dépens de
+    R("dépens/dépend", "au|aux|à [dépend|dépends] de|du|des|d'", "dépens"),
+)
+
+
+# -- the engine ------------------------------------------------------------------------------
+
+_GAP = 3  # what ``...`` skips at most
+
+
+@dataclass(frozen=True)
+class _Alt:
+    kind: str  # "lit", "cls", "not", "any", "gap"
+    words: tuple[str, ...] = ()  # "lit": the tokens of the words
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    specs: tuple[tuple[_Alt, ...], ...]
+    first: int  # the written form: specs[first:last]
+    last: int
+
+
+def _normal(text: str) -> str:
+    return text.replace("’", "'").lower()
+
+
+def _parse(pattern: str, split: Callable[[str], list[str]]) -> _Pattern:
+    specs, first, last = [], None, None
+    for raw in pattern.split():
+        if raw.startswith("[") and len(raw) > 1:
+            first = len(specs)
+            raw = raw[1:]
+        closing = raw.endswith("]") and len(raw) > 1
+        if closing:
+            raw = raw[:-1]
+        alts = []
+        for alt in raw.split("|"):
+            if alt == "*":
+                alts.append(_Alt("any"))
+            elif alt == "...":
+                alts.append(_Alt("gap"))
+            elif alt.startswith("<") and alt.endswith(">") and len(alt) > 2:
+                name = alt[1:-1]
+                negate = name.startswith("!")
+                name = name.lstrip("!")
+                if name not in CLASSES and name not in ("end",):
+                    raise ValueError(f"unknown class <{name}> in {pattern!r}")
+                alts.append(_Alt("not" if negate else "cls", name=name))
+            else:
+                alts.append(_Alt("lit", tuple(split(_normal(alt).replace("_", " ")))))
+        specs.append(tuple(alts))
+        if closing:
+            last = len(specs)
+    if first is None or last is None:
+        raise ValueError(f"no [written form] in {pattern!r}")
+    return _Pattern(tuple(specs), first, last)
+
+
+class _Matcher:
+    """The rules compiled, indexed by the first word of their written form."""
+
+    def __init__(self, rules: Sequence[Rule], split: Callable[[str], list[str]]):
+        self.by_word: dict[str, list[tuple[Rule, _Pattern, tuple[_Pattern, ...]]]] = {}
+        for rule in rules:
+            pattern = _parse(rule.pattern, split)
+            unless = tuple(_parse(u, split) for u in rule.unless)
+            for alt in pattern.specs[pattern.first]:
+                if alt.kind != "lit":
+                    raise ValueError(f"the written form must be words: {rule.pattern!r}")
+                self.by_word.setdefault(alt.words[0], []).append((rule, pattern, unless))
+
+
+def _test(alt: _Alt, word: Word) -> bool:
+    if alt.name == "end":
+        return (word.norm == "</s>") != (alt.kind == "not")
+    return CLASSES[alt.name](word) != (alt.kind == "not")
+
+
+def _steps(alt: _Alt, words: Sequence[Word], j: int, forward: bool) -> list[int]:
+    """How many tokens ``alt`` can take from ``j`` on (backwards: ending at ``j``)."""
+    n = len(words)
+    if alt.kind == "lit":
+        size = len(alt.words)
+        lo = j if forward else j - size + 1
+        if lo < 0 or lo + size > n:
+            return []
+        return [size] if all(words[lo + k].norm == alt.words[k] for k in range(size)) else []
+    if alt.kind == "gap":
+        steps = [0]
+        for k in range(1, _GAP + 1):
+            at = j + k - 1 if forward else j - k + 1
+            if not (0 <= at < n) or not _word(words[at]):
+                break
+            steps.append(k)
+        return steps
+    if not 0 <= j < n:
+        return []
+    if alt.kind == "any":
+        return [1] if _word(words[j]) else []
+    return [1] if _test(alt, words[j]) else []
+
+
+def _forward(specs, k: int, words, j: int, stop: int, end: int | None) -> int | None:
+    """Whether ``specs[k:]`` match from token ``j``: the token after the written form."""
+    if k == stop:
+        end = j
+    if k == len(specs):
+        return end
+    for alt in specs[k]:
+        for step in _steps(alt, words, j, True):
+            found = _forward(specs, k + 1, words, j + step, stop, end)
+            if found is not None:
+                return found
+    return None
+
+
+def _backward(specs, k: int, words, j: int) -> bool:
+    """Whether ``specs[:k + 1]`` match, the last one ending at token ``j``."""
+    if k < 0:
+        return True
+    return any(
+        _backward(specs, k - 1, words, j - step)
+        for alt in specs[k]
+        for step in _steps(alt, words, j, False)
+    )
+
+
+def _match(pattern: _Pattern, words: Sequence[Word], i: int) -> int | None:
+    """The end of the written form when ``pattern`` matches with it starting at token ``i``."""
+    end = _forward(pattern.specs, pattern.first, words, i, pattern.last, None)
+    if end is None or not _backward(pattern.specs, pattern.first - 1, words, i - 1):
+        return None
+    return end
+
+
+_MATCHERS: dict[int, _Matcher] = {}
+
+
+def find(text: str, words: Sequence[Word], split: Callable[[str], list[str]]) -> list[Hit]:
+    """Homophone findings in ``text``, whose tokens are ``words`` (framed by ``<s>``, ``</s>``).
+
+    ``split`` is the tokenizer that made ``words``: the table's words go through it too.
+    """
+    matcher = _MATCHERS.get(id(split))
+    if matcher is None:
+        matcher = _MATCHERS[id(split)] = _Matcher(RULES, split)
+    hits = []
+    taken_until = -1
+    for i, word in enumerate(words):
+        candidates = matcher.by_word.get(word.norm)
+        if not candidates or i < taken_until:
+            continue
+        for rule, pattern, unless in candidates:
+            end = _match(pattern, words, i)
+            if end is None or any(_match(u, words, i) is not None for u in unless):
+                continue
+            hits.append(_hit(rule, text, words[i].start, words[end - 1].end))
+            taken_until = end
+            break
+    return hits
+
+
+def _hit(rule: Rule, text: str, start: int, end: int) -> Hit:
+    found = " ".join(text[start:end].split())
+    right = rule.right
+    if found[:1].isupper():
+        right = right[:1].upper() + right[1:]
+    forms = PAIRS[rule.pair].forms
+    what = {_normal(form): meaning for form, meaning in forms.items()}
+    wrong = what.get(_normal(found))
+    message = f"homophone : « {found} »"
+    if wrong:
+        message += f" ({wrong})"
+    message += f" au lieu de « {rule.right} »"
+    meaning = what.get(_normal(rule.right))
+    if meaning:
+        message += f" ({meaning})"
+    return Hit(start, end, "grammar", "homophone", message, (right,))
