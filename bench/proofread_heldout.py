@@ -13,6 +13,7 @@ on the same passages for grammar and homophones: our recall must never be below 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import re
 import sys
 from collections import Counter
@@ -85,7 +86,16 @@ def evaluate(path: Path) -> dict:
 
 
 def raw_grammalecte(path: Path) -> Counter:
-    """Grammar and homophone mistakes raw Grammalecte finds (a finding starting in the span)."""
+    """Grammar and homophone mistakes raw Grammalecte finds (a finding starting in the span).
+
+    In a process of its own: Grammalecte's options are global to a process, and ours turn
+    some of its rules off; a raw checker here would turn them on again for the caller.
+    """
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(_raw_grammalecte, (path,))
+
+
+def _raw_grammalecte(path: Path) -> Counter:
     import grammalecte
 
     checker = grammalecte.GrammarChecker("fr")
