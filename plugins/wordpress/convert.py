@@ -419,41 +419,31 @@ def _inline_inside_blocks(soup: BeautifulSoup) -> None:
 
 
 def _tidy(soup: BeautifulSoup) -> None:
-    """What the Markdown cannot say differently, said once.
+    """What Markdown cannot say differently, said once, so that the Markdown gives it back.
 
-    Loose text gets its paragraph, empty paragraphs and emphases go, a line break at the
-    edge of a block or next to another goes, and so does emphasis inside the same emphasis.
+    Loose text gets its paragraph; empty paragraphs, emphases and links go; a line break
+    at the edge of a block, or next to another, goes; emphasis inside the same emphasis,
+    two quotes or lists in a row, two code spans side by side become one.
     """
     for img in soup.find_all("img", src=False):
         img.decompose()  # an image whose only source was refused (data:, javascript:)
     for anchor in soup.find_all("a", href=False):
         anchor.unwrap()  # a link to nowhere, or an anchor whose id is gone
+    for element in soup.find_all(["a", "img", "audio", "video", "source"]):
+        for name in ("href", "src"):
+            if "`" in element.get(name, ""):  # python-markdown opens code at a backtick
+                element[name] = element[name].replace("`", "%60")
     for element in soup.find_all(["img", "a", "abbr"]):
         for name in ("alt", "title"):
             if element.has_attr(name):  # one line of text, as Markdown writes it
                 element[name] = _ASCII_SPACES.sub(" ", element[name]).strip(" ")
     _inline_inside_blocks(soup)
-    for element in soup.find_all(_INLINE):
-        if element.find_parent(element.name) is not None and element.name != "a":
-            element.unwrap()  # emphasis inside the same emphasis shows nothing more
-        elif not element.get_text().strip() and not element.find(_MEDIA):
-            element.unwrap()  # nothing to emphasise or to click
-    for em in soup.find_all("em"):
-        inner = [c for c in em.contents if not isinstance(c, NavigableString) or c.strip()]
-        if len(inner) == 1 and isinstance(inner[0], Tag) and inner[0].name == "strong":
-            em.name, inner[0].name = "strong", "em"  # ***x*** reads as <strong><em>
-    for br in soup.find_all("br"):
-        following = br.next_sibling
-        while isinstance(following, NavigableString) and not following.strip():
-            # python-markdown drops the spaces that open a line before an element.
-            following.extract()
-            following = br.next_sibling
-        if isinstance(following, Tag) and following.name == "br":
-            br.decompose()  # what stood between two breaks was removed
     for heading in soup.find_all(_HEADINGS):
         for inner in heading.find_all(["br", *_BLOCKS, "li"]):
             inner.insert_before(" ")  # a heading is one line of text
             inner.unwrap()
+    _tidy_inline(soup)
+    _tidy_breaks(soup)
     for parent in [soup, *soup.find_all("blockquote")]:
         _wrap_inline_runs(soup, parent)
     for block in soup.find_all(["p", "li", "dt", "dd", "th", "td", "figcaption", *_HEADINGS]):
@@ -462,37 +452,83 @@ def _tidy(soup: BeautifulSoup) -> None:
         if not block.get_text().strip() and not block.find(_MEDIA):
             block.decompose()  # WordPress's <p>&nbsp;</p> spacers among them
     for element in reversed(soup.find_all(["blockquote", "ul", "ol"])):
-        following = element.next_sibling
-        while isinstance(following, NavigableString) and not following.strip():
-            following = following.next_sibling
-        if isinstance(following, Tag) and following.name == element.name:
-            # Markdown reads two quotes, or two lists, one after the other as one.
-            for child in list(following.children):
-                element.append(child.extract())
-            following.decompose()
+        # Markdown reads two quotes, or two lists, one after the other as one.
+        _merge_with_next(element, skip_spaces=True)
     for code in soup.find_all("code"):
-        if code.parent.name != "pre" and not code.find(True):
-            # A code span is one line, and python-markdown trims it.
+        if code.parent.name != "pre":  # a code span is one line, and python-markdown trims it
             code.string = re.sub(r"[\t\n\r\f]", " ", code.get_text())
     for element in reversed(soup.find_all(["em", "strong", "code"])):
         if element.name != "code" or element.parent.name != "pre":
             _spaces_out(element)
+    _tidy_breaks(soup)  # again, for the spaces just moved out
     for element in reversed(soup.find_all(_INLINE - {"a"})):
-        following = element.next_sibling
-        # `a``b` or *a**b* would be one span in Markdown: say it once.
-        if isinstance(following, Tag) and (following.name, following.attrs) == (
-            element.name,
-            element.attrs,
-        ):
-            for child in list(following.children):
-                element.append(child.extract())
-            following.decompose()
+        _merge_with_next(element)  # `a``b` or *a**b* would be one span in Markdown
+    for em in soup.find_all("em"):
+        inner = [c for c in em.contents if not isinstance(c, NavigableString) or c.strip()]
+        if len(inner) == 1 and isinstance(inner[0], Tag) and inner[0].name == "strong":
+            em.name, inner[0].name = "strong", "em"  # ***x*** reads as <strong><em>
     for code in soup.find_all("code", class_=True):
         # A language shows on a fenced code block only, and python-markdown has no
         # fences inside a list or a quote.
         if code.parent.name != "pre" or code.find_parent(["li", "blockquote"]) is not None:
             del code["class"]
     soup.smooth()  # one text node per run of text, for the escaping to see it whole
+
+
+def _tidy_inline(soup: BeautifulSoup) -> None:
+    for element in reversed(soup.find_all(_INLINE)):
+        # A break at the edge of an emphasis or a link is a break beside it.
+        while element.contents and _is_break(element.contents[-1]):
+            element.insert_after(element.contents[-1].extract())
+        while element.contents and _is_break(element.contents[0]):
+            element.insert_before(element.contents[0].extract())
+        if element.name in {"em", "strong"} and element.find("br", recursive=False):
+            _split_at_breaks(soup, element)
+    for element in soup.find_all(_INLINE):
+        if element.find_parent(element.name) is not None and element.name != "a":
+            element.unwrap()  # emphasis inside the same emphasis shows nothing more
+        elif not element.get_text().strip() and not element.find(_MEDIA):
+            element.unwrap()  # nothing to emphasise or to click
+
+
+def _split_at_breaks(soup: BeautifulSoup, element: Tag) -> None:
+    """``<em>a<br>b</em>`` as ``<em>a</em><br><em>b</em>``: emphasis in Markdown is one line."""
+    piece = None
+    for child in list(element.children):
+        child = child.extract()
+        if isinstance(child, Tag) and child.name == "br":
+            element.insert_before(child)
+            piece = None
+            continue
+        if piece is None:
+            piece = soup.new_tag(element.name)
+            element.insert_before(piece)
+        piece.append(child)
+    element.decompose()
+
+
+def _tidy_breaks(soup: BeautifulSoup) -> None:
+    for br in soup.find_all("br"):
+        following = br.next_sibling
+        while isinstance(following, NavigableString) and not following.strip():
+            # python-markdown drops the spaces that open a line before an element.
+            following.extract()
+            following = br.next_sibling
+        if isinstance(following, Tag) and following.name == "br":
+            br.decompose()  # what stood between two breaks was removed
+
+
+def _merge_with_next(element: Tag, skip_spaces: bool = False) -> None:
+    following = element.next_sibling
+    while skip_spaces and isinstance(following, NavigableString) and not following.strip():
+        following = following.next_sibling
+    if isinstance(following, Tag) and (following.name, following.attrs) == (
+        element.name,
+        element.attrs,
+    ):
+        for child in list(following.children):
+            element.append(child.extract())
+        following.decompose()
 
 
 def _spaces_out(element: Tag) -> None:
@@ -515,6 +551,13 @@ def _spaces_out(element: Tag) -> None:
             element.insert_after(text[len(text.rstrip()) :])
     if not element.get_text() and not element.find(_MEDIA):
         element.unwrap()
+
+
+def _is_break(node) -> bool:
+    """A line break, or ASCII spaces (which go with it)."""
+    if isinstance(node, NavigableString):
+        return not node.strip(" \t\n")
+    return node.name == "br"
 
 
 def _trim_edges(block: Tag) -> None:
@@ -575,6 +618,11 @@ def render_markdown(soup: BeautifulSoup) -> str:
             parts.append(block.decode(formatter="minimal").replace(LITERAL_BRACKET, "["))
             continue
         _escape_text(block)
+        for br in block.find_all("br"):
+            if isinstance(br.next_sibling, Tag):
+                # The converter forgets a list item's indent on a line that opens
+                # with an element; a character of text first keeps it.
+                br.insert_after(_LINE_OPENER)
         nested_code = block.name != "pre" and block.find("pre") is not None
         result = html_to_markdown.convert(
             block.decode(formatter="minimal"), _INDENTED if nested_code else _FENCED
@@ -582,6 +630,7 @@ def render_markdown(soup: BeautifulSoup) -> str:
         # Where the converter escaped a character too, its backslash is enough.
         markdown = re.sub(ESCAPE + r"(?=\\)", "", result.content.strip("\n"))
         markdown = markdown.replace(ESCAPE, "\\").replace(ESCAPED_BACKSLASH, "\\\\")
+        markdown = markdown.replace(_LINE_OPENER, "")
         parts.append(markdown.translate(_MARKED_SPACES))
     return "\n\n".join(part for part in parts if part.strip()) + "\n"
 
@@ -634,23 +683,31 @@ def _markdown_table(table: Tag) -> bool:
 # "5 * 3" and "mots_composés" stay as they are.
 ESCAPE = "\ufdd1"  # a noncharacter: never in text (clean_html removes them)
 ESCAPED_BACKSLASH = "\ufdd3"
+_LINE_OPENER = "\ufdd4"
 # The converter turns every Unicode space into an ASCII one; French text needs its
 # no-break spaces (U+00A0, U+202F), so each space travels as a noncharacter of its own.
 _SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _SPACE_MARKS = str.maketrans({space: chr(0xFDE0 + i) for i, space in enumerate(_SPACES)})
 _MARKED_SPACES = str.maketrans({chr(0xFDE0 + i): space for i, space in enumerate(_SPACES)})
-_MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
-_BACKSLASH = re.compile(r"\\(?=[" + re.escape(_MARKDOWN_ESCAPABLE) + r"])")
 _ASTERISK = re.compile(r"(?<!\s)\*|\*(?!\s)")
 _UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
-_OPEN_BRACKET = re.compile(r"\[(?=\^|TOC\]|[^\]]*$|[^\]]*\][(\[:])")
-_TOC_MARKER = re.compile(r"^(?=\s*\[TOC\]\s*$)\s*\[TOC\]")  # python-markdown's toc
-_ATTRIBUTE_LIST = re.compile(r"\{(?=[^}\n]*\})")  # attr_list reads any {…}
+# A "[" that could open a link, a reference, a footnote or the table of contents.
+_OPEN_BRACKET = re.compile(r"\[(?=\^|TOC\]|[^\]]*$|.*\] ?[(\[:])")
+# In a link's text, the brackets the converter leaves that python-markdown would read:
+# the start of an abbreviation ("*[CM]:"), an image ("![x](y)"); and the table of contents.
+_LINK_BRACKETS = re.compile(r"\[([^\[\]]*)\](?= ?:)|(?<=!)\[([^\[\]]*)\]")
+_ATTRIBUTE_LIST = re.compile(r"\{")  # attr_list reads any {…}, even across a line break
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
-# At the start of a line: a setext underline, a definition, a tilde fence.
-_LINE_START = re.compile(r"^([ \t\n]*)(=(?==*[ \t]*(?:\n|$))|:(?=\s)|~(?=~~))")
-_LINE_START_ENTITY = {"=": "&#61;", ":": "&#58;", "~": "&#126;"}
+# At the start of a line: a heading ("#mot" too), a quote, a setext underline, a
+# definition, a tilde fence.
+_LINE_START = re.compile(
+    r"^([ \t\n]*(?:[0-9]+(?=\.(?:\s|$)))?)(#|>|[-+.](?=\s|$)|=(?==*[ \t]*$)|:(?=\s)|~(?=~~))"
+)
+_LINE_START_ESCAPE = {
+    **{mark: ESCAPE + mark for mark in "#>-+."},  # a list item, "1." included
+    **{"=": "&#61;", ":": "&#58;", "~": "&#126;"},  # not escapable in python-markdown
+}
 
 
 def _escape_text(block: Tag) -> None:
@@ -670,9 +727,11 @@ def _escape_text(block: Tag) -> None:
         text = _escaped(str(node), in_html, in_link, _starts_line(node))
         node.replace_with(text.translate(_SPACE_MARKS))
     for img in block.find_all("img", alt=True):
-        # The converter escapes backslashes and unbalanced brackets in an alt text.
-        alt = _ASTERISK.sub(ESCAPE + "*", _ENTITY.sub("&amp;", img["alt"]))
-        img["alt"] = alt.replace("`", ESCAPE + "`").translate(_SPACE_MARKS)
+        # The converter escapes unbalanced brackets in an alt text; a backtick there
+        # would open code, so it goes as an entity.
+        alt = _ENTITY.sub("&amp;", img["alt"]).replace("\\", ESCAPED_BACKSLASH)
+        alt = _ASTERISK.sub(ESCAPE + "*", alt)
+        img["alt"] = alt.replace("`", "&#96;").translate(_SPACE_MARKS)
     for link in block.find_all("a", title=True):
         title = _ENTITY.sub("&amp;", link["title"]).replace('"', "&quot;")
         link["title"] = title.translate(_SPACE_MARKS)
@@ -682,13 +741,15 @@ def _escaped(text: str, in_html: bool, in_link: bool, line_start: bool) -> str:
     # A newline in HTML text is a space; in Markdown it would start a line, where "#",
     # "-" or "1." mean something. Lines start at <br> only.
     text = re.sub(r"[\t\n\r\f]", " ", text)
-    if not in_link:  # the converter escapes every backslash in a link's text
-        text = _BACKSLASH.sub(ESCAPED_BACKSLASH, text)
+    # Every backslash is written "\\": the converter escapes some of them, not all alike.
+    text = text.replace("\\", ESCAPED_BACKSLASH)
     text = text.replace("`", ESCAPE + "`")
     text = _ASTERISK.sub(ESCAPE + "*", text)
     text = _UNDERSCORE.sub(ESCAPE + "_", text)
     if in_link:  # the converter escapes brackets there itself, but for the marker
-        text = _TOC_MARKER.sub(f"{ESCAPE}[TOC{ESCAPE}]", text)
+        text = _LINK_BRACKETS.sub(lambda m: f"{ESCAPE}[{m[1] or m[2]}{ESCAPE}]", text)
+        if text.strip() == "[TOC]":
+            text = text.replace("[TOC]", f"{ESCAPE}[TOC{ESCAPE}]")
     else:
         text = _OPEN_BRACKET.sub(lambda m: ESCAPE + m[0], text)
     text = _ATTRIBUTE_LIST.sub(ESCAPE + "{", text)
@@ -697,19 +758,19 @@ def _escaped(text: str, in_html: bool, in_link: bool, line_start: bool) -> str:
         text = _ENTITY.sub("&amp;", text)
         text = _TAG_START.sub("&lt;", text)
         if line_start:
-            text = _LINE_START.sub(lambda m: m[1] + _LINE_START_ENTITY[m[2]], text, count=1)
+            text = _LINE_START.sub(lambda m: m[1] + _LINE_START_ESCAPE[m[2]], text, count=1)
     return text
 
 
-def _starts_line(node: NavigableString | Tag) -> bool:
+def _starts_line(node: NavigableString) -> bool:
     """Whether ``node`` begins a line of the Markdown: first in its block, or after a break."""
-    previous = node.previous_sibling
-    while isinstance(previous, NavigableString) and not previous.strip():
-        previous = previous.previous_sibling
-    if previous is None:
-        parent = node.parent
-        return parent is None or parent.name not in _INLINE or _starts_line(parent)
-    return isinstance(previous, Tag) and previous.name == "br"
+    for previous in node.previous_elements:
+        if isinstance(previous, NavigableString):
+            if previous.strip():
+                return False
+        elif previous.name == "br" or previous.name not in _INLINE:
+            return True  # a break, or the block the text starts
+    return True
 
 
 __all__ = ["Converted", "clean_html", "render_markdown", "sanitise", "to_markdown"]

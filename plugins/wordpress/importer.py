@@ -385,11 +385,15 @@ class Plan:
         def resolve(url: str, kind: str) -> str | None:
             return self._resolve(url, kind, found)
 
+        body, dropped = _without_broken_images(body)
+        if dropped:
+            found.old_links += dropped
         converted = convert.to_markdown(
             body, resolve, _embed_titles(item), lambda ids: self._gallery(ids)
         )
         found.shortcodes = list(converted.shortcodes)
-        found.text = self._header(planned, found) + "\n" + converted.markdown
+        markdown = _heading_anchors(body, converted.markdown)
+        found.text = self._header(planned, found) + "\n" + markdown
         return found
 
     def _expand_reusable_blocks(self, body: str, depth: int = 0) -> str:
@@ -773,6 +777,50 @@ def _kind_label(kind: str) -> str:
 
 def quoted(text: str) -> str:
     return f"«{NBSP}{text}{NBSP}»"
+
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# What an image address can be: a URL, a path of the site, a file name with its extension.
+_IMAGE_ADDRESS = re.compile(r"^(?:https?:)?//|^/|\.\w{2,5}(?:[?#]|$)", re.IGNORECASE)
+_HEADING = re.compile(
+    r"<h([1-6])\b[^>]*?\bid\s*=\s*[\"']([\w-]+)[\"'][^>]*>(.*?)</h\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6}) ([^\n]+?)[ \t]*$", re.MULTILINE)
+
+
+def _without_broken_images(body: str) -> tuple[str, list[str]]:
+    """The body without its images that name no file (« <img src=x> »: nothing any
+    site can show), and their addresses, for the report."""
+    dropped = []
+
+    def keep(match: re.Match) -> str:
+        found = _SRC.search(match.group(0))
+        address = html.unescape(next((g for g in found.groups() if g), "") if found else "")
+        if _IMAGE_ADDRESS.search(address.strip()):
+            return match.group(0)
+        dropped.append(f"<img src={address!r}>")
+        return ""
+
+    return _IMG.sub(keep, body), dropped
+
+
+def _heading_anchors(body: str, markdown: str) -> str:
+    """Headings keep the anchors WordPress gave them (« #chiffres »), which links point to:
+    ``## Les chiffres {#chiffres}`` (python-markdown's attr_list, part of extra)."""
+    anchors = {}
+    for level, anchor, inner in _HEADING.findall(body):
+        anchors.setdefault((int(level), _plain(inner)), anchor)
+    if not anchors:
+        return markdown
+
+    def anchored(match: re.Match) -> str:
+        text = _plain(match.group(2).replace("\\", ""))
+        anchor = anchors.get((len(match.group(1)), text))
+        return f"{match.group(0)} {{#{anchor}}}" if anchor else match.group(0)
+
+    return _MARKDOWN_HEADING.sub(anchored, markdown)
 
 
 class _EmbedTitles(dict):

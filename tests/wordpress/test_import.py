@@ -137,10 +137,13 @@ def test_internal_links_follow_the_sources(imported):
     page = site.html("/moderer-commentaires-whatsapp-facebook/")
     hrefs = {a["href"] for a in page.select("main a[href]")}
     assert "/interview-fatou-ndiaye-cm-banque-dakar/" in hrefs
+    # The anchor WordPress gave the heading is kept, so the link lands on it.
+    assert "/bilan-de-la-semaine/#chiffres" in hrefs
+    assert site.html("/bilan-de-la-semaine/").select_one("h2#chiffres").get_text() == "Les chiffres"
 
 
 def test_hostile_html_never_reaches_the_site(imported):
-    content, _, _, site = imported
+    content, found, _, site = imported
     source = next(
         p for p in (content / "conseils").glob("*.md") if "partenariat" in p.name
     ).read_text(encoding="utf-8")
@@ -151,6 +154,9 @@ def test_hostile_html_never_reaches_the_site(imported):
         for marker in ("<script", "onerror", "onload", "javascript:", "<iframe", "style=", "<form"):
             assert marker not in lowered, marker
         assert "data:text/html" not in lowered
+    # An image that names no file (« <img src=x onerror=…> ») is left out, and said.
+    assert 'src="x"' not in article
+    assert "<img src='x'>" in found.old_links["conseils/partenariat-widget-sponsor.md"]
 
 
 def test_comments_are_attached_threaded_and_never_duplicated(imported):
