@@ -2,54 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
+
+from bench.proofread_heldout import SETS, evaluate
+from bench.proofread_heldout import passages as labelled
 
 from .conftest import CORPUS
 
-HEADER = "Title: Passage\n\n"
-_LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")
-
 
 def passages():
-    """(text, labels) of every passage; labels are (start, end, category, kind) in the text."""
-    lines = (CORPUS / "passages.txt").read_text(encoding="utf-8").splitlines()
-    source = "\n".join(line for line in lines if not line.startswith("#"))
-    for block in re.split(r"^===$", source, flags=re.M):
-        block = block.strip("\n").replace("~", "\u00a0").replace("^", "\u202f")
-        text, labels, position = "", [], 0
-        for match in _LABEL.finditer(block):
-            text += block[position : match.start()]
-            category, _, kind = match.group(2).partition("/")
-            labels.append((len(text), len(text) + len(match.group(1)), category, kind))
-            text += match.group(1)
-            position = match.end()
-        yield text + block[position:], labels
+    """(text, labels) of every passage of the team's own corpus (see bench/proofread_heldout.py)."""
+    return labelled(SETS["corpus"])
 
 
 @pytest.fixture(scope="module")
-def evaluation(proofreader):
-    found, missed, unlabelled = Counter(), [], []
-    total = Counter()
-    for index, (text, labels) in enumerate(passages()):
-        findings = proofreader.check_source(f"passage-{index}.md", HEADER + text + "\n")
-        spans = [(f.offset - len(HEADER), f) for f in findings]
-        for start, end, category, kind in labels:
-            key = kind or category
-            total[key] += 1
-            if any(
-                f.category == category and start <= offset < max(end, start + 1)
-                for offset, f in spans
-            ):
-                found[key] += 1
-            else:
-                missed.append((key, text[start:end], text))
-        for offset, finding in spans:
-            if not any(s - 1 <= offset <= e for s, e, _, _ in labels):
-                unlabelled.append((finding.rule, text))
-    return found, total, missed, unlabelled
+def evaluation():
+    result = evaluate(SETS["corpus"])
+    return result["found"], result["total"], result["missed"], result["alarms"]
 
 
 def test_corpus_is_big_enough():
