@@ -36,14 +36,15 @@ ALLBLOCKS = (
 # get_html_split_regex(): an element, a comment or a CDATA section. PCRE's conditional
 # subpattern "(?(?=!-)...)" has no Python equivalent; the ordered alternation with the
 # same lookaheads matches the same strings.
-_HTML_SPLIT = re.compile(
-    r"(<(?:"
+HTML_TAG = re.compile(
+    r"<(?:"
     r"(?=!--)!(?:-(?!->)[^\-]*+)*+(?:-->)?"
     r"|(?=!\[CDATA\[)!\[CDATA\[[^\]]*+(?:](?!]>)[^\]]*+)*+(?:]]>)?"
     r"|[^>]*>?"
-    r"))",
+    r")",
     _FLAGS,
 )
+_HTML_SPLIT = re.compile(f"({HTML_TAG.pattern})", _FLAGS)
 
 
 def _sub(pattern: str, replacement: str, text: str, flags: int = 0) -> str:

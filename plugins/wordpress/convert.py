@@ -466,13 +466,13 @@ def _tidy(soup: BeautifulSoup) -> None:
         if element.name != "code" or element.parent.name != "pre":
             _spaces_out(element)
     _tidy_breaks(soup)  # again, for the spaces just moved out
-    # `a``b` or *a**b* would be one span in Markdown; merging may bring more together.
-    while any([_merge_with_next(e) for e in reversed(soup.find_all(_INLINE - {"a"}))]):
-        pass
     for em in soup.find_all("em"):
         inner = [c for c in em.contents if not isinstance(c, NavigableString) or c.strip()]
         if len(inner) == 1 and isinstance(inner[0], Tag) and inner[0].name == "strong":
             em.name, inner[0].name = "strong", "em"  # ***x*** reads as <strong><em>
+    # `a``b` or *a**b* would be one span in Markdown; merging may bring more together.
+    while any([_merge_with_next(e) for e in reversed(soup.find_all(_INLINE - {"a"}))]):
+        pass
     for code in soup.find_all("code", class_=True):
         # A language shows on a fenced code block only, and python-markdown has no
         # fences inside a list or a quote.
@@ -546,6 +546,7 @@ def _spaces_out(element: Tag) -> None:
     Markdown cannot open ``*`` before a space nor keep one at the edge of a code span;
     the words stay apart all the same.
     """
+    element.smooth()
     first, last = element.contents[:1], element.contents[-1:]
     if first and isinstance(first[0], NavigableString):
         text = str(first[0])
@@ -739,6 +740,8 @@ def _escape_text(block: Tag) -> None:
         in_html = node.find_parent(RAW_INLINE) is not None
         in_link = node.find_parent("a") is not None
         text = _escaped(str(node), in_html, in_link, _starts_line(node))
+        if node.find_parent(_HEADINGS) is not None:  # a heading loses its trailing "#"s
+            text = text.replace("#", ESCAPE + "#").replace(ESCAPE + ESCAPE, ESCAPE)
         node.replace_with(text.translate(_SPACE_MARKS))
     for img in block.find_all("img", alt=True):
         # Brackets and backticks in an alt text would end it or open code: entities.

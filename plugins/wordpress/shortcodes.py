@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from .autop import replace_in_html_tags
+from .autop import HTML_TAG, replace_in_html_tags
 
 # The tag names do_shortcode() collects, narrowed to the shape of real shortcode names so
 # that « […] », « [1] » or « [Mise à jour] » stay text and are not reported.
@@ -120,6 +121,7 @@ _OWN_LINE = re.compile(r'^(\s*)(https?://[^\s<>"]+)(\s*)$', re.IGNORECASE | re.M
 _OWN_PARAGRAPH = re.compile(
     r'(<p(?: [^>]*)?>\s*)(https?://[^\s<>"]+)(\s*</p>)', re.IGNORECASE | re.ASCII
 )
+_TAG = HTML_TAG
 _EDITORIAL = re.compile(r"\[[a-z]+\]", re.ASCII)
 _IDENTIFIER = re.compile(r"[\w-]+", re.ASCII)
 _HTTP_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
@@ -230,8 +232,15 @@ def replace(
     names = found if names is None else tuple(name for name in names if name in found)
     if not names:
         return text
+    # WordPress leaves what is inside a tag to the shortcodes it knows; a brace of
+    # brackets in an alt text or a URL is no shortcode here.
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    starts = [start for start, _ in tags]
 
     def one(match: re.Match[str]) -> str:
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and tags[index][0] < match.start() < tags[index][1]:
+            return match.group(0)
         escaped = match.group(1) == "[" and match.group(6) == "]"
         start = match.start() + len(match.group(1))
         if match.group(5) is not None:
