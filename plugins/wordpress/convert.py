@@ -1,11 +1,11 @@
 """One WordPress post body (``content:encoded``, untrusted) to Markdown for Pelican.
 
-The converter is html-to-markdown, chosen by measure (27 post bodies: the fixtures of
-tests/data/wordpress/convert and pelican's test export, sanitised, then each library's
-Markdown rendered by python-markdown and compared with the HTML, tag by tag and text):
-html-to-markdown 0.25 ms a post (median), 4 bodies off; markdownify 0.96 ms, 5 off;
-pandoc (pypandoc-binary) 27 ms, 12 off. What remains off is what ``render_markdown``
-below keeps as HTML or writes itself (tables with merged cells, code in quotes...).
+Converter chosen by measurement on 27 cleaned posts (tests/data/wordpress/convert/ and
+Pelican's WXR test export): median time a post, python-markdown round trips failing.
+html-to-markdown 3.21: 0.17 ms, 4 (it turns U+00A0/U+202F into spaces: kept here as marks);
+markdownify 1.2: 0.92 ms, 5 (lists nested by 2-3 spaces, python-markdown needs 4);
+pandoc 3.9 (pypandoc-binary): 30 ms, 12 (players and code languages lost). With the escaping
+below: 0 of 27, 0 of 1,045 generated WXR posts, 0 in the hypothesis tests.
 """
 
 from __future__ import annotations
@@ -88,8 +88,9 @@ _FIRST_PASS_ATTRIBUTES = {
 }
 _FIRST_PASS_DROPPED = DROPPED_WITH_CONTENT - _FIRST_PASS_TAGS
 
-# Unicode keeps these for a program's internal use; this module marks text with them.
-_NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
+# Unicode keeps noncharacters for a program's internal use (this module marks text with
+# them); control characters are no text either, and the converter refuses them.
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLOCK_COMMENT = re.compile(r"<!--\s+/?wp:[^>]*?-->\n?", re.DOTALL)
 _SHORTCODE_BLOCK = re.compile(r"(<!--\s+wp:shortcode\s+-->)(.*?)(<!--\s+/wp:shortcode\s+-->)", re.S)
 _CODE_REGION = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -115,6 +116,7 @@ _BLOCKS = frozenset(
 # Kept as HTML in the Markdown: python-markdown has no syntax for them.
 RAW_BLOCKS = ("figure", "audio", "video", "dl")
 RAW_INLINE = ("sup", "sub", "del", "ins", "abbr", "cite", "q")
+_NOT_IN_ITEMS = ("h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "blockquote")
 _CELL_BLOCKS = ("p", "ul", "ol", "pre", "blockquote", "figure", "table", "dl", "hr", "h1", "h2")
 _INLINE = frozenset(
     {"a", "em", "strong", "code", "sup", "sub", "del", "ins", "abbr", "cite", "q", "span"}
@@ -670,6 +672,8 @@ def _needs_html(block: Tag) -> bool:
         first = next((c for c in item.children if isinstance(c, Tag) or c.strip()), None)
         if isinstance(first, Tag) and first.name in _BLOCKS - {"p"}:
             return True  # "- - x" is no list in a list for python-markdown
+        if item.find(_NOT_IN_ITEMS, recursive=False):
+            return True  # nor does it read a heading or a table inside a list item
     tables = [block] if block.name == "table" else block.find_all("table")
     return any(not _markdown_table(table) for table in tables)
 
@@ -681,6 +685,9 @@ def _markdown_table(table: Tag) -> bool:
         return False
     if any(row.find("th") for row in rows[1:]):
         return False
+    widths = {len(row.find_all(["th", "td"], recursive=False)) for row in rows}
+    if len(widths) != 1:
+        return False  # python-markdown would add the missing cells
     cells = table.find_all(["th", "td"])
     # python-markdown reads "\|" in a cell's code literally, and the converter writes it.
     piped_code = any("|" in code.get_text() for code in table.find_all("code"))
@@ -712,7 +719,7 @@ _OPEN_BRACKET = re.compile(r"\[(?=\^|TOC\]|[^\]]*$|.*\] ?[(\[:])")
 _LINK_BRACKETS = re.compile(r"\[([^\[\]]*)\](?= ?:)|(?<=!)\[([^\[\]]*)\]")
 _ATTRIBUTE_LIST = re.compile(r"\{")  # attr_list reads any {…}, even across a line break
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
+_ENTITY = re.compile(r"&(?=#|[A-Za-z][A-Za-z0-9]*;)")  # "&#" alone upsets python-markdown
 # At the start of a line: a heading ("#mot" too), a quote, a setext underline, a
 # definition, a tilde fence.
 _LINE_START = re.compile(
@@ -745,12 +752,14 @@ def _escape_text(block: Tag) -> None:
         node.replace_with(text.translate(_SPACE_MARKS))
     for img in block.find_all("img", alt=True):
         # Brackets and backticks in an alt text would end it or open code: entities.
-        alt = _ENTITY.sub("&amp;", img["alt"]).replace("\\", ESCAPED_BACKSLASH)
+        alt = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", img["alt"]))
+        alt = alt.replace("\\", ESCAPED_BACKSLASH)
         alt = _ASTERISK.sub(ESCAPE + "*", alt)
         alt = alt.replace("`", "&#96;").replace("[", "&#91;").replace("]", "&#93;")
         img["alt"] = alt.translate(_SPACE_MARKS)
     for link in block.find_all("a", title=True):
-        title = _ENTITY.sub("&amp;", link["title"]).replace('"', "&quot;")
+        title = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", link["title"]))
+        title = title.replace('"', "&quot;")
         link["title"] = title.translate(_SPACE_MARKS)
 
 

@@ -163,6 +163,9 @@ class Shortcodes:
             return rendered
         if not handler and _EDITORIAL.fullmatch(code.source):
             return code.source  # « [rires] », « [sic] »: an editor's note, not a shortcode
+        if not handler and re.search(r"[<>\n]", code.opening):
+            # A "[" in the text and a "]" further on, HTML between them: no shortcode.
+            return code.opening + self.run(code.content or "") + literal_closing(code)
         if code.name not in self.kept:
             self.kept.append(code.name)
         return literal(code.opening) + self.run(code.content or "") + literal_closing(code)

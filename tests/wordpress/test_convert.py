@@ -624,7 +624,11 @@ def _whole_or_none(markup: str, name: str) -> bool:
 def inline() -> st.SearchStrategy[str]:
     leaf = st.one_of(
         TEXT.map(escaped),
-        TEXT.map(lambda t: f"<code>{escaped(t)}</code>"),
+        # Known limit: python-markdown takes a line "*[link](u) `[x]:`" for the definition
+        # of an abbreviation, and nothing can be escaped inside code.
+        TEXT.filter(lambda t: not re.search(r"\] ?:", t)).map(
+            lambda t: f"<code>{escaped(t)}</code>"
+        ),
         st.just("<br>"),
         st.tuples(URLS, TEXT).map(lambda p: f'<img src="{p[0]}" alt="{escaped(p[1])}">'),
     )
