@@ -401,3 +401,51 @@ def proofread(
         print(f"erreur : {error}", file=sys.stderr)
         code = 2
     sys.exit(code)
+
+
+# --- Deploy (plugins/deploy/README.md) -------------------------------------------------------
+
+
+@task(
+    help={
+        "to": "cible\u00a0: un nom de DEPLOY_TARGETS (publishconf.py) ou dossier:/chemin, "
+        "rsync:utilisateur@hôte[:port]:/chemin, git:/chemin/ou/url#branche",
+        "dry_run": "affiche ce qui serait ajouté, modifié et retiré sur la cible, "
+        "sans rien envoyer",
+        "force": "déploie même si le contenu ou les contrôles qualité échouent (dangereux)",
+        "gates": "contrôles qualité avant l’envoi\u00a0: tous (défaut), liens (rapide) ou aucun",
+        "settings": "fichier de réglages de production (défaut\u00a0: publishconf.py)",
+    }
+)
+def deploy(c, to=None, dry_run=False, force=False, gates="tous", settings=None):
+    """Construit, contrôle et met le site en ligne en n’envoyant que ce qui a changé."""
+    from deploy.cli import run
+
+    _setup_logging()
+    settings_file = Path(settings).resolve() if settings else SETTINGS_PUBLISH
+    sys.exit(run(settings_file, to=to, dry_run=dry_run, force=force, gates=gates))
+
+
+# --- Monthly report (plugins/report/README.md) -----------------------------------------------
+
+
+@task(
+    iterable=["logs"],
+    help={
+        "du": "premier jour de la période, AAAA-MM-JJ "
+        "(défaut\u00a0: début du dernier mois complet)",
+        "au": "dernier jour de la période, AAAA-MM-JJ (défaut\u00a0: fin du dernier mois complet)",
+        "logs": "journal d’accès nginx ou Apache (.log ou .gz)\u00a0; répétez l’option pour "
+        "plusieurs fichiers",
+        "sans_pdf": "n’imprime pas rapport.pdf (Chromium)",
+    },
+)
+def rapport(c, du=None, au=None, logs=None, sans_pdf=False):
+    """Écrit le rapport d’activité de la communauté dans rapports/<période>/ (HTML, PDF, CSV)."""
+    from report.cli import main
+
+    argv = [*(["--du", du] if du else []), *(["--au", au] if au else [])]
+    for path in logs or []:
+        argv += ["--logs", path]
+    argv += ["--sans-pdf"] if sans_pdf else []
+    sys.exit(main(argv))
