@@ -147,6 +147,7 @@ PLUGINS = [
     "incremental.related",  # the related_posts library, remembered between builds
     "training",
     "events",
+    "security",  # asset(): fingerprinted theme files; _headers (plugins/security/)
     "redirects",  # last: it checks the pages the other plugins write (plugins/redirects/)
 ]
 # Events (plugins/events/README.md): one file per event in content/evenements/.

@@ -16,11 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.conftest import ROOT, SHARED_FIXTURES
 from wordpress.autop import autop, shortcode_unautop
 from wordpress.convert import POST_ATTRIBUTES, POST_TAGS, Converted, clean_html, to_markdown
 from wordpress.shortcodes import parse_atts
-
-from tests.conftest import ROOT, SHARED_FIXTURES
 
 DATA = ROOT / "tests" / "data" / "wordpress" / "convert"
 EXAMPLES = sorted(DATA.glob("*.html"))

@@ -12,10 +12,10 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from wordpress import importer, report
-from wordpress.manifest import NAME as MANIFEST
 
 from tests.conftest import ROOT, SHARED_FIXTURES, build_site, copy_content, plain
+from wordpress import importer, report
+from wordpress.manifest import NAME as MANIFEST
 
 DATA = ROOT / "tests" / "data" / "wordpress"
 UPLOADS = DATA / "uploads"
