@@ -48,6 +48,12 @@ READING_SPEED_WPM = 195
 # Articles longer than this many words get a table of contents.
 TOC_MIN_WORDS = 600
 TOC_MIN_HEADINGS = 3
+# Content images (README, « Images »): smaller copies at these widths (never wider than the
+# original), in WebP and in the original format, made once under cache/images/ and
+# published under output/images/variantes/ (plugins/blog/responsive.py).
+BLOG_IMAGE_WIDTHS = (375, 750, 1200)
+BLOG_IMAGE_FOLDER = "images/variantes"
+BLOG_IMAGE_QUALITY = {"jpeg": 80, "webp": 75}
 
 # URLs: French, without ".html".
 ARTICLE_URL = "{slug}/"

@@ -12,13 +12,14 @@ from pelican.generators import ArticlesGenerator
 from cmcore import dates, problems
 from cmcore.problems import display_path
 
-from . import images, placement, validation
+from . import images, placement, responsive, validation
 from .reader import FrenchMarkdownReader
 
 logger = logging.getLogger(__name__)
 
 DATES_MEMO = "dates-fr.json"
 IMAGE_SIZES = "images-sizes.json"
+IMAGE_CACHE = "images"  # copies of the content's images, under CACHE_PATH
 _ARTICLE_LISTS = (
     "articles",
     "translations",
@@ -35,10 +36,48 @@ def start_build(pelican) -> None:
     _french_link_warnings()
     # First of the plugins: the comments plugin formats dates at this same signal.
     dates.load_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
+    settings = pelican.settings
+    cache = Path(settings["CACHE_PATH"])
+    settings[responsive.LIBRARY] = responsive.Library(
+        Path(settings["PATH"]),
+        images.ImageSizes(Path(settings["PATH"]), cache / IMAGE_SIZES),
+        cache / IMAGE_CACHE,
+        widths=settings.get("BLOG_IMAGE_WIDTHS", responsive.DEFAULT_WIDTHS),
+        folder=settings.get("BLOG_IMAGE_FOLDER", "images/variantes"),
+        quality=settings.get("BLOG_IMAGE_QUALITY"),
+        siteurl=settings["SITEURL"],
+    )
 
 
 def end_build(pelican) -> None:
     dates.save_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
+    library = pelican.settings.pop(responsive.LIBRARY, None)
+    if library is None:
+        return
+    library.publish(library.static_paths, Path(pelican.output_path))
+    library.sizes.save()
+    for source, error in library.cache.failed:
+        logger.warning(
+            "%s\u00a0: image illisible, publiée sans copies réduites (%s)\u00a0; "
+            "remplacez-la par un fichier JPEG, PNG ou WebP valide",
+            display_path(str(source)),
+            error,
+        )
+    logger.info(
+        "Images\u00a0: %d copies réduites produites, %d reprises du cache",
+        library.cache.made,
+        library.cache.reused,
+    )
+
+
+def remember_static_files(generator) -> None:
+    # Every image the site copies gets its smaller copies, linked from kept articles too.
+    library = generator.settings.get(responsive.LIBRARY)
+    if library is not None:
+        library.static_paths = [
+            static.get_relative_source_path().replace(os.sep, "/")
+            for static in generator.staticfiles
+        ]
 
 
 class _PelicanWarningsInFrench(logging.Filter):
@@ -120,6 +159,10 @@ def add_filters(generator) -> None:
         iso=dates.iso,
     )
     generator.env.globals.setdefault("BLOG_AUTHORS", generator.settings.get("BLOG_AUTHORS", {}))
+    # The `sizes` of featured images, as responsive.py gives body images theirs.
+    generator.env.globals.setdefault(
+        "IMAGE_SIZES", {"contenu": responsive.CONTENT_SIZES, "carte": responsive.CARD_SIZES}
+    )
 
 
 def _every_article(generator):
@@ -130,7 +173,7 @@ def _every_article(generator):
 def check_featured_images(generator) -> None:
     # At every build, for kept articles too: the file may have gone or changed since.
     settings = generator.settings
-    sizes = images.ImageSizes(Path(settings["PATH"]), Path(settings["CACHE_PATH"]) / IMAGE_SIZES)
+    library = settings[responsive.LIBRARY]
     for article in _every_article(generator):
         image = article.metadata.get("image")
         if not isinstance(image, images.ImageField):
@@ -145,8 +188,10 @@ def check_featured_images(generator) -> None:
             continue
         # Pelican copies a file outside STATIC_PATHS only when some content links to it.
         generator.context["static_links"].add(image.path)
-        article.featured_image = images.featured(image, sizes.size(image.path))
-    sizes.save()
+        found = library.found(image.path)
+        article.featured_image = images.featured(
+            image, found and found.size, found and found.responsive
+        )
 
 
 def place_featured_images(generators) -> None:
@@ -192,6 +237,7 @@ def register() -> None:
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(check_featured_images)
     signals.all_generators_finalized.connect(place_featured_images)
+    signals.static_generator_finalized.connect(remember_static_files)
     signals.all_generators_finalized.connect(report_unclaimed_sources)
     signals.all_generators_finalized.connect(refuse_bad_content)
     signals.finalized.connect(end_build)

@@ -14,6 +14,7 @@ opened again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import posixpath
@@ -27,6 +28,8 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeElementTree
 
 from cmcore.headers import Header
+
+from .responsive import Responsive
 
 # Formats browsers show in an <img>, and, among them, those social networks show in a
 # link preview (Open Graph): no SVG nor AVIF there.
@@ -66,10 +69,19 @@ class FeaturedImage:
     width: int | None
     height: int | None
     shared: bool  # a format link previews show: worth an og:image
+    # Smaller copies (responsive.py); None for SVG, GIF, AVIF.
+    responsive: Responsive | None = None
+    # What link previews get: the original, or its widest copy when the original is wider
+    # (a phone camera's 4000 px photo is no preview).
+    preview_url: str = ""
+    preview_width: int | None = None
+    preview_height: int | None = None
 
     def moved_to(self, url: str) -> FeaturedImage:
         """The same image, served at ``url`` (as Pelican placed the file)."""
-        return replace(self, url=quote(url))
+        moved = quote(url)
+        preview = moved if self.preview_url == self.url else self.preview_url
+        return replace(self, url=moved, preview_url=preview)
 
 
 def declared(header: Header, folder: str) -> ImageField | None:
@@ -111,10 +123,18 @@ def shown_by_browsers(path: str) -> bool:
     return posixpath.splitext(path)[1].lower() in BROWSER_FORMATS
 
 
-def featured(image: ImageField, size: tuple[int, int] | None) -> FeaturedImage:
-    """What pages show of a declared image whose file exists, ``size`` read from it."""
+def featured(
+    image: ImageField, size: tuple[int, int] | None, copies: Responsive | None = None
+) -> FeaturedImage:
+    """What pages show of a declared image whose file exists, ``size`` read from it,
+    ``copies`` made of it (responsive.py)."""
     assert image.path is not None
     width, height = size or (None, None)
+    preview = (quote(image.path), width, height)
+    if copies is not None and copies.fallback != "webp":
+        largest = copies.largest(copies.fallback)
+        if width and largest.width < width:
+            preview = (quote(largest.path), largest.width, largest.height)
     return FeaturedImage(
         source=image.path,
         url=quote(image.path),
@@ -122,6 +142,10 @@ def featured(image: ImageField, size: tuple[int, int] | None) -> FeaturedImage:
         width=width,
         height=height,
         shared=posixpath.splitext(image.path)[1].lower() in SHARED_FORMATS,
+        responsive=copies,
+        preview_url=preview[0],
+        preview_width=preview[1],
+        preview_height=preview[2],
     )
 
 
@@ -202,7 +226,9 @@ class ImageSizes:
 
     Keyed by the path relative to the content folder (never an absolute path, so the
     file survives a move of the project), an entry holds while the image keeps its size
-    in bytes and its modification time. Images no longer asked for are forgotten.
+    in bytes and its modification time. Images no longer asked for are forgotten. The
+    same file keeps the digests of the images' content (:meth:`digest`), which name their
+    smaller copies.
     """
 
     FORMAT = 1
@@ -210,14 +236,20 @@ class ImageSizes:
     def __init__(self, root: Path, memo: Path):
         self._root = root
         self._memo = memo
-        self._known = self._load()
+        self._known, self._known_digests = self._load()
         self._asked: dict[str, list] = {}
+        self._digests: dict[str, list] = {}
 
-    def _load(self) -> dict[str, list]:
+    def _load(self) -> tuple[dict[str, list], dict[str, list]]:
         try:
             data = json.loads(self._memo.read_text(encoding="utf-8"))
             if data.get("format") != self.FORMAT:
-                return {}
+                return {}, {}
+            digests = {
+                path: entry
+                for path, entry in (data.get("digests") or {}).items()
+                if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], str)
+            }
             return {
                 path: entry
                 for path, entry in data["sizes"].items()
@@ -225,9 +257,9 @@ class ImageSizes:
                 and len(entry) == 4
                 and all(type(n) is int for n in entry[:2])
                 and all(n is None or type(n) is int for n in entry[2:])
-            }
+            }, digests
         except (OSError, ValueError, AttributeError, KeyError, TypeError):
-            return {}  # absent or damaged: the images are measured again
+            return {}, {}  # absent or damaged: the images are measured again
 
     def size(self, path: str) -> tuple[int, int] | None:
         """Width and height of the image at ``path`` (relative to content/, existing)."""
@@ -241,15 +273,30 @@ class ImageSizes:
         width, height = entry[2:]
         return (width, height) if width and height else None
 
+    def digest(self, path: str) -> str:
+        """Digest of the content of the image at ``path`` (relative to content/, existing)."""
+        stat = (self._root / path).stat()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        entry = self._known_digests.get(path)
+        if entry is None or entry[:2] != stamp:
+            with open(self._root / path, "rb") as image:
+                entry = [*stamp, hashlib.file_digest(image, "blake2b").hexdigest()[:32]]
+        self._digests[path] = entry
+        return entry[2]
+
     def save(self) -> None:
         """Write the memo, when this build measured or forgot anything."""
-        if self._asked == self._known:
+        if self._asked == self._known and self._digests == self._known_digests:
             return
         self._memo.parent.mkdir(parents=True, exist_ok=True)
         temporary = self._memo.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(
-            json.dumps({"format": self.FORMAT, "sizes": self._asked}, sort_keys=True),
+            json.dumps(
+                {"format": self.FORMAT, "sizes": self._asked, "digests": self._digests},
+                sort_keys=True,
+            ),
             encoding="utf-8",
         )
         os.replace(temporary, self._memo)
         self._known = dict(self._asked)
+        self._known_digests = dict(self._digests)

@@ -12,7 +12,7 @@ from pelican.utils import get_date, pelican_open
 from cmcore import problems
 from cmcore.headers import parse_header
 
-from . import images, readingtime, toc, validation
+from . import images, readingtime, responsive, toc, validation
 
 # The priority python-markdown's meta extension registers its preprocessor with.
 META_PRIORITY = 27
@@ -106,4 +106,25 @@ class FrenchMarkdownReader(MarkdownReader):
                 metadata.pop("image", None)
             else:
                 metadata["image"] = image
+        # Sized, lazy, in smaller copies. The first image of a page may be what its reader
+        # waits for, unless a featured image comes before it.
+        content = _responsive_images(
+            settings, content, os.path.dirname(rel), not metadata.get("image")
+        )
         return content, metadata
+
+
+def _responsive_images(settings, content: str, folder: str, first_is_eager: bool) -> str:
+    library = settings.get(responsive.LIBRARY)
+    if library is None:  # read outside a build (the proofreader)
+        return content
+
+    def locate(src: str):
+        src = src.replace("{attach}", "{static}", 1).replace("|attach|", "|static|", 1)
+        # A plain relative address is relative to the page, not to content/: left alone.
+        if not src.startswith(("{static}", "|static|", "/")):
+            return None
+        path = images.content_path(src, folder)
+        return library.found(path) if path else None
+
+    return responsive.rewrite(content, locate, settings["SITEURL"], first_is_eager)

@@ -6,6 +6,7 @@ import contextlib
 from pathlib import Path
 
 from . import browser as in_browser
+from . import performance
 from .links import check_links
 from .pages import representatives
 from .report import Failure, GateResult
@@ -46,6 +47,23 @@ def run_gates(output: Path, required: list[str] | None = None, browser=None) -> 
             results.append(in_browser.check_article_budget(browser, base, article))
         results.append(in_browser.check_mobile(browser, base, pages))
         results.append(in_browser.check_without_javascript(browser, base, pages))
+        results.extend(performance_gates(output, pages, browser))
+    return results
+
+
+def performance_gates(output: Path, pages: dict[str, str], browser) -> list[GateResult]:
+    """The first image's weight at 375 px, then LCP and CLS on a slow 3G phone.
+
+    Served compressed, as in production (plugins/quality/performance.py).
+    """
+    results = []
+    with performance.serve_compressed(output) as base:
+        illustrated = performance.article_with_images(output)
+        if illustrated:
+            results.append(performance.check_first_image(browser, base, illustrated))
+        results.append(
+            performance.check_paint(browser, base, performance.paint_pages(output, pages))
+        )
     return results
 
 

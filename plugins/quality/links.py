@@ -19,22 +19,23 @@ def check_links(output: Path) -> tuple[GateResult, list[str]]:
     result = GateResult("liens", len(pages), "pages")
     external: set[str] = set()
     for page, soup in soups.items():
+        where = site_url(output, page)
         for tag in soup.find_all(["a", "link", "img", "script", "source", "iframe", "form"]):
             url = tag.get("href") or tag.get("src") or tag.get("action")
-            if not url:
-                continue
-            parts = urlsplit(url)
-            if parts.scheme in ("mailto", "tel", "data"):
-                continue
-            if parts.scheme or parts.netloc:
-                external.add(url)
-                continue
-            target = _target(output, page, parts.path)
-            where = site_url(output, page)
-            if target is None or not target.is_file():
-                result.failures.append(Failure(where, f"lien cassé vers {url}"))
-            elif parts.fragment and target in ids and parts.fragment not in ids[target]:
-                result.failures.append(Failure(where, f"ancre absente : {url}"))
+            # Each candidate of a srcset (responsive images) must resolve too.
+            candidates = [c.split()[0] for c in tag.get("srcset", "").split(",") if c.strip()]
+            for link in ([url] if url else []) + candidates:
+                parts = urlsplit(link)
+                if parts.scheme in ("mailto", "tel", "data"):
+                    continue
+                if parts.scheme or parts.netloc:
+                    external.add(link)
+                    continue
+                target = _target(output, page, parts.path)
+                if target is None or not target.is_file():
+                    result.failures.append(Failure(where, f"lien cassé vers {link}"))
+                elif parts.fragment and target in ids and parts.fragment not in ids[target]:
+                    result.failures.append(Failure(where, f"ancre absente : {link}"))
     return result, sorted(external)
 
 

@@ -22,23 +22,27 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Python's static file handler, without a log line per request."""
+
     def log_message(self, *args):  # one line per request would drown the report
         pass
 
 
-def start_server(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+def start_server(
+    folder: Path, handler_class: type = QuietHandler
+) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve ``folder`` over HTTP on a free loopback port, in a thread: (base URL, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
+def serve_folder(folder: Path, handler_class: type = QuietHandler) -> Iterator[str]:
     """Serve ``folder`` on loopback for the duration of a ``with`` block; yields the base URL."""
-    url, server = start_server(folder)
+    url, server = start_server(folder, handler_class)
     try:
         yield url
     finally:
