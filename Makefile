@@ -10,7 +10,14 @@ STAMP := $(VENV)/.requirements.stamp
 # inside French sentences) and Grammalecte,
 # the tests also need a browser, its driver and Java (for the HTML checker).
 SITE_DEBS := hunspell-fr-comprehensive hunspell-en-us python3-grammalecte
+# `invoke deploy` sends the site with rsync (over ssh) or git; the tests start an sshd.
+SITE_DEBS += rsync openssh-client git
+# `invoke rapport` prints its PDF with chromium (plugins/report/).
+SITE_DEBS += chromium
 TEST_DEBS := chromium chromium-driver default-jre-headless
+TEST_DEBS += openssh-server
+# The security headers' nginx snippet is tried on a real nginx (tests/security/).
+TEST_DEBS += nginx-light
 
 .PHONY: help setup setup-test serve build publish test proofread bench clean comments-server
 
