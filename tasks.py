@@ -50,9 +50,10 @@ def serve(c, port=PORT):
 
 def dev_server(port: int = PORT, **overrides) -> None:
     """Build, serve ``output`` on loopback, rebuild (incrementally) when a source changes."""
-    from devserver.server import DevServer, interrupt_on_terminate
     from pelican.settings import read_settings
 
+    from devserver.server import DevServer, interrupt_on_terminate
+    from proofread.proofread import grammar_in_progress
     from search.index import start_waiting
 
     def rebuild():
@@ -70,6 +71,9 @@ def dev_server(port: int = PORT, **overrides) -> None:
         host=HOST,
         port=port,
         ignored=[settings["CACHE_PATH"]],
+        # Grammalecte's pass on new paragraphs may end after a build: its findings are then
+        # shown by one build more (plugins/proofread/background.py).
+        follow_up=grammar_in_progress,
     )
     # The first build too: a template error at start-up is told in French, and the server
     # waits for the fix.
@@ -82,13 +86,16 @@ def dev_server(port: int = PORT, **overrides) -> None:
     help={
         "articles": "nombre d’articles du corpus généré (défaut : 1000)",
         "no_server": "sans la mesure du serveur de développement",
+        "fautes": "des dizaines de fautes dans chaque article, comme un blog importé",
     }
 )
-def bench(c, articles=1000, no_server=False):
+def bench(c, articles=1000, no_server=False, fautes=False):
     """Mesure les temps de construction face à Pelican seul (corpus français généré)."""
     command = [sys.executable, str(ROOT / "bench" / "run.py"), "--articles", str(articles)]
     if no_server:
         command.append("--no-server")
+    if fautes:
+        command.append("--fautes")
     c.run(shlex.join(command), pty=False)
 
 

@@ -59,10 +59,34 @@ def _paragraphs() -> list[str]:
     return found
 
 
-def generate(target: Path, articles: int, seed: int = 2026) -> int:
+# Mistakes as an imported WordPress blog has them, by the dozen in every article: the
+# straight apostrophes and missing no-break spaces of a text typed for the web, accents
+# left out, a word typed twice, verbs and nouns that do not agree, homophones.
+_MISTAKES = (
+    (re.compile("\u2019"), "'"),  # typography, every apostrophe of the paragraph
+    (re.compile("[\u00a0\u202f](?=[:;!?»])"), " "),  # typography
+    (re.compile(r"\bé(?=[a-z]{3,})"), "e"),  # spelling: « equipe », « ecrire »
+    (re.compile(r"(?<=[a-z])è(?=[a-z]{2,})"), "e"),  # spelling: « premiere »
+    (re.compile(r"\b(les|des) (\w+)s\b"), r"\1 \2"),  # grammar: « les abonné »
+    (re.compile(r"\b(de|la|le|pour) "), r"\1 \1 "),  # repetition: « de de »
+    (re.compile(r"\bà (?=l[ae] )"), "a "),  # grammar: « a la »
+)
+
+
+def with_mistakes(paragraph: str, rng: random.Random) -> str:
+    """The paragraph with each kind of mistake made once or twice (apostrophes: all)."""
+    for pattern, wrong in _MISTAKES:
+        count = 0 if pattern.pattern == "\u2019" else rng.randint(1, 2)
+        paragraph = pattern.sub(wrong, paragraph, count=count)
+    return paragraph
+
+
+def generate(target: Path, articles: int, seed: int = 2026, mistakes: bool = False) -> int:
     """Write ``articles`` articles plus the copied sample content under ``target``.
 
-    Returns the number of words in the articles' bodies.
+    With ``mistakes``, every article's paragraphs carry dozens of proofreading findings
+    (see :func:`with_mistakes`), as an imported blog's do. Returns the number of words in
+    the articles' bodies.
     """
     rng = random.Random(seed)
     pool = _paragraphs()
@@ -81,6 +105,8 @@ def generate(target: Path, articles: int, seed: int = 2026) -> int:
         folder = target / category
         folder.mkdir(parents=True, exist_ok=True)
         paragraphs = rng.sample(pool, k=min(len(pool), rng.randint(5, 8)))
+        if mistakes:
+            paragraphs = [with_mistakes(p, rng) for p in paragraphs]
         body = []
         for index, paragraph in enumerate(paragraphs):
             if index in (2, 5):

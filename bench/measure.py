@@ -59,7 +59,8 @@ def bare(args) -> dict:
 
 
 def ours(args) -> dict:
-    """Our build as `make build` runs it: every plugin, incremental, grammar off."""
+    """Our build as `make build` runs it: every plugin, incremental; grammar with
+    ``--grammar`` (as by default), else off."""
     # Pelican's own modules are imported before the clock starts, as in ``bare``: both
     # steps time the same thing. Our plugins are imported while the clock runs.
     import pelican.generators  # noqa: F401
@@ -72,7 +73,9 @@ def ours(args) -> dict:
         "PATH": args.content,
         "OUTPUT_PATH": args.output,
         "CACHE_PATH": args.cache,
-        "PROOFREAD_GRAMMAR": False,
+        "PROOFREAD_GRAMMAR": args.grammar,
+        # Each step's own proofreading cache (by default it is the site's, beside CACHE_PATH).
+        "PROOFREAD_CACHE_PATH": str(Path(args.cache) / "proofread"),
         "SEARCH_INDEX": json.loads(args.search),
     }
     said = io.StringIO()

@@ -193,8 +193,14 @@ class DevServer:
         host: str = "127.0.0.1",
         port: int = 8000,
         ignored: Iterable[str | os.PathLike] = (),
+        follow_up: Callable[[], object] | None = None,
     ):
+        # ``follow_up``: after a build, the process (Popen) still finishing work that build
+        # left (the proofreader's grammar pass), or None; when it ends, one build more shows
+        # its results.
         self.build = build
+        self.follow_up = follow_up
+        self._building = threading.Lock()
         self.output = Path(output)
         self.watched = [Path(p) for p in watched if Path(p).exists()]
         self.ignored = [Path(p).resolve() for p in (output, *ignored)]
@@ -213,8 +219,24 @@ class DevServer:
         resolved = Path(path).resolve()
         return not any(resolved.is_relative_to(folder) for folder in self.ignored)
 
-    def rebuild(self) -> None:
+    def rebuild(self, *, following: bool = False) -> None:
         """One build; a failure is told, never raised (the last good site stays served)."""
+        with self._building:
+            self._rebuild()
+            count = self.builds.count
+        process = self.follow_up() if self.follow_up and not following else None
+        if process is not None:
+            threading.Thread(
+                target=self._after, args=(process, count), name="suite", daemon=True
+            ).start()
+
+    def _after(self, process, count: int) -> None:
+        """Build once more when ``process`` has ended, unless another build came first."""
+        process.wait()
+        if process.returncode == 0 and not self._stop.is_set() and self.builds.count == count:
+            self.rebuild(following=True)
+
+    def _rebuild(self) -> None:
         try:
             self.build()
             self._built = True

@@ -5,22 +5,44 @@ Pelican runs on one core. The proofreader starts as soon as the list of sources 
 of its own: the build does not wait for it until it needs the findings, and its
 dictionaries never enter Pelican's memory.
 
-The child is ``python -m proofread.background REQUEST RESULT``: it reads the options,
-paths and known mistakes file from the JSON file REQUEST and writes the findings (known
-ones marked, see :mod:`.baseline`), and what it logged, to RESULT. Files, not pipes: a
-large result can never block the child on a full pipe.
+The child is ``python -m proofread.background REQUEST FOLDER``: it reads the options,
+paths and known mistakes file from the JSON file REQUEST and writes its answers to
+FOLDER; files, not pipes, so that a large answer never blocks it on a full pipe. Its
+standard output only says, one line each, that an answer is ready:
+
+- ``1``: every check but Grammalecte's on paragraphs it has never seen (those get our own
+  grammar rules only, and are "pending");
+- ``2``, when there were pending paragraphs: the same with Grammalecte's findings too.
+
+What a build waits for (:meth:`Background.result`): a strict build (``make publish``)
+waits for the whole answer. Any other takes the second answer if it is ready, else the
+first, and leaves the child finishing Grammalecte's pass after the build has ended: it
+writes to the cache, batch by batch, and the next build finds it there. A cold grammar
+pass over a whole imported blog (a few minutes) never holds the site back.
+
+What an answer holds is what the build shows, not every finding of the site:
+
+- ``results``: the findings of the files checked by this run (new or changed since the
+  last one), or of every file when the build asks for ``details: "all"``;
+- ``summaries``: for the other files that have findings, counts and the per-file cache
+  key under which the findings are read when needed (the dev server's preview), so that
+  an edit in a site of 1,000 files with findings in every one reads one file's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import json
 import logging
 import os
+import select
+import signal
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from .finding import Finding, from_record, to_record
@@ -29,6 +51,13 @@ from .options import Options
 logger = logging.getLogger(__name__)
 
 PLUGINS_DIR = str(Path(__file__).resolve().parents[1])
+# In the proofreading cache: the process finishing a Grammalecte pass after its build,
+# which the next run stops (it has written what it did; the next run does the rest).
+PID_FILE = "grammaire-en-cours.pid"
+# How long a build that does not wait for Grammalecte still gives it, at its end.
+GRACE_SECONDS = 0.3
+# What a build writes to the child when it takes the second answer.
+TAKEN = "pris"
 
 
 def _work_dir(options: Options) -> str | None:
@@ -46,68 +75,171 @@ def _work_dir(options: Options) -> str | None:
         return parent
 
 
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    """A file's findings as counts, for a file the run did not check again."""
+
+    key: str  # the per-file cache key its findings are kept under
+    blocking: dict[str, int]  # by category
+    autofix: int = 0
+    known: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.blocking.values())
+
+
+@dataclasses.dataclass
+class Outcome:
+    """What a build takes from the proofreader."""
+
+    findings: dict[str, list[Finding]]  # by path: the files checked by this run
+    summaries: dict[str, Summary]  # by path: the others that have findings
+    pending: int = 0  # paragraphs whose Grammalecte findings come later
+    cache_dir: str | None = None
+    baseline: dict | None = None  # {"file": ..., "content": ...} when known mistakes apply
+
+    def load(self, path: str) -> list[Finding]:
+        """A file's findings, from this outcome or from the cache (known ones marked)."""
+        if path in self.findings:
+            return self.findings[path]
+        summary = self.summaries.get(path)
+        if summary is None or not self.cache_dir:
+            return []
+        from .cache import Cache
+
+        cache = Cache(self.cache_dir)
+        try:
+            raw = cache.get(summary.key)
+        finally:
+            cache.close()
+        findings = [from_record(item) for item in raw or ()]
+        return _covered({path: findings}, self.baseline)[path]
+
+
 class Background:
-    """One proofreading run in a child process; :meth:`result` waits for its findings."""
+    """One proofreading run in a child process; :meth:`result` takes its findings."""
 
     def __init__(
-        self, options: Options, paths: list[str], baseline: str | None = None, content: str = ""
+        self,
+        options: Options,
+        paths: list[str],
+        baseline: str | None = None,
+        content: str = "",
+        *,
+        details: str = "changed",
+        defer_grammar: bool = True,
     ):
         # ``baseline``: the known mistakes file, if any; its sources are named relative to
-        # the ``content`` folder.
+        # the ``content`` folder. ``details``: "changed" or "all" (see the module's text).
         self.paths = list(paths)
         self.failure = ""
+        self.options = options
+        self.baseline = {"file": baseline, "content": content} if baseline else None
         self._folder = tempfile.TemporaryDirectory(prefix="relecture-", dir=_work_dir(options))
         folder = Path(self._folder.name)
         self._request = folder / "request.json"
-        self._result = folder / "result.json"
-        known = {"file": baseline, "content": content} if baseline else None
-        request = {"options": dataclasses.asdict(options), "paths": self.paths, "baseline": known}
+        request = {
+            "options": dataclasses.asdict(options),
+            "paths": self.paths,
+            "baseline": self.baseline,
+            "details": details,
+            "defer_grammar": defer_grammar,
+        }
         self._request.write_text(json.dumps(request), encoding="utf-8")
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
             p for p in (PLUGINS_DIR, environment.get("PYTHONPATH")) if p
         )
+        self._detached = False
         with open(folder / "stderr.txt", "w", encoding="utf-8") as errors:
             self._process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "proofread.background",
-                    str(self._request),
-                    str(self._result),
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
+                [sys.executable, "-m", "proofread.background", str(self._request), str(folder)],
+                stdin=subprocess.PIPE,  # the build says TAKEN, or closes it (see main)
+                stdout=subprocess.PIPE,
                 stderr=errors,
                 env=environment,
             )
 
-    def result(self) -> dict[str, list[Finding]] | None:
-        """The findings by path (waits for the child), or None when it failed (said here)."""
+    @property
+    def process(self) -> subprocess.Popen:
+        return self._process
+
+    def _ready(self, timeout: float | None) -> str:
+        """The next line the child says ("1", "2"), "" when it ended, None on timeout."""
+        if timeout is not None:
+            readable, _, _ = select.select([self._process.stdout], [], [], timeout)
+            if not readable:
+                return None
+        return self._process.stdout.readline().decode().strip()
+
+    def result(self, wait_for_grammar: bool = True) -> Outcome | None:
+        """The findings (see the module's text), or None when the run failed (said here).
+
+        ``wait_for_grammar=False``: when Grammalecte's pass on new paragraphs is not done,
+        the answer without it; the child goes on alone and fills the cache.
+        """
+        folder = Path(self._folder.name)
+        answer = None
         try:
-            code = self._process.wait()
-            folder = Path(self._folder.name)
-            if code != 0 or not self._result.exists():
+            said = self._ready(None)
+            if said == "1":
+                answer = folder / "result-1.json"
+                data = json.loads(answer.read_text(encoding="utf-8"))
+                if data["pending"]:
+                    # The child has gone on with Grammalecte while Pelican rendered the
+                    # site: a few new paragraphs (an edit) are done by now, or nearly.
+                    later = self._ready(None if wait_for_grammar else GRACE_SECONDS)
+                    if later == "2":
+                        answer = folder / "result-2.json"
+                        self._say(TAKEN)
+                    elif later is None:
+                        self._detached = True  # Grammalecte's pass goes on without us
+            if answer is None:
+                code = self._process.wait()
                 error = (folder / "stderr.txt").read_text(encoding="utf-8", errors="replace")
                 last = error.strip().splitlines()[-1:] or [f"code de sortie {code}"]
                 self.failure = last[0]
                 return None
-            data = json.loads(self._result.read_text(encoding="utf-8"))
+            data = json.loads(answer.read_text(encoding="utf-8"))
         finally:
             self.cancel()
         for level, message in data["said"]:
             logger.log(level, "%s", message)
-        return {
-            path: [from_record(item) for item in findings]
-            for path, findings in data["results"].items()
-        }
+        return Outcome(
+            findings={
+                path: [from_record(item) for item in findings]
+                for path, findings in data["results"].items()
+            },
+            summaries={path: Summary(**item) for path, item in data["summaries"].items()},
+            pending=data["pending"] if answer.name == "result-1.json" else 0,
+            cache_dir=self.options.cache_dir,
+            baseline=self.baseline,
+        )
+
+    @property
+    def detached(self) -> bool:
+        """Whether the child goes on after :meth:`result` (Grammalecte's pass)."""
+        return self._detached
+
+    def _say(self, line: str) -> None:
+        with contextlib.suppress(OSError):
+            self._process.stdin.write(f"{line}\n".encode())
+            self._process.stdin.flush()
 
     def cancel(self) -> None:
-        """Stop the child if it still runs and forget its files."""
-        if self._process.poll() is None:
+        """Stop the child unless it goes on alone, and forget its files."""
+        with contextlib.suppress(OSError):
+            self._process.stdin.close()  # an answer not taken: the child stores nothing
+        if not self._detached and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+        with contextlib.suppress(OSError):
+            self._process.stdout.close()
         self._folder.cleanup()
+
+
+# -- the child ------------------------------------------------------------------------------
 
 
 class _Said(logging.Handler):
@@ -121,38 +253,148 @@ class _Said(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
-def main(request: str, result: str) -> None:
+def _covered(results: dict[str, list[Finding]], baseline: dict | None) -> dict[str, list[Finding]]:
+    """``results`` with the known mistakes marked (an unreadable file is logged)."""
+    if not baseline:
+        return results
+    from .baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(baseline["file"]).cover(results, baseline["content"])[0]
+    except BaselineError as error:  # every finding counts: a strict build refuses
+        logger.error("%s", error)
+        return results
+
+
+def _baseline_stamp(baseline: dict | None) -> str:
+    if not baseline:
+        return "-"
+    try:
+        return hashlib.sha1(Path(baseline["file"]).read_bytes()).hexdigest()
+    except OSError:
+        return "?"
+
+
+def _summary_of(key: str, findings: list[Finding]) -> dict:
+    blocking = Counter(f.category for f in findings if f.blocking)
+    return {
+        "key": key,
+        "blocking": dict(blocking),
+        "autofix": sum(1 for f in findings if f.autofix),
+        "known": sum(1 for f in findings if f.baseline),
+    }
+
+
+def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str, dict]:
+    """Counts of the files not checked again, each through the cache (one read a file)."""
+    from .checker import _hash
+
+    stamp = _baseline_stamp(baseline)
+    keys = {path: proofreader.file_keys[path] for path in paths}
+    summary_keys = {path: _hash(key, "summary", stamp) for path, key in keys.items()}
+    known = proofreader.cache.get_many(list(summary_keys.values()))
+    out = {}
+    for path in paths:
+        summary = known.get(summary_keys[path])
+        if summary is None:
+            findings = proofreader.cached_findings(keys[path]) or []
+            summary = _summary_of(keys[path], _covered({path: findings}, baseline)[path])
+            proofreader.cache.put(summary_keys[path], summary)
+        if summary["blocking"] or summary["autofix"] or summary["known"]:
+            out[path] = summary
+    proofreader.cache.flush()
+    return out
+
+
+def _answer(folder: Path, name: str, results, summaries, pending: int, said: _Said) -> None:
+    from cmcore.files import write_atomically
+
+    answer = {
+        "results": {path: [to_record(f) for f in findings] for path, findings in results.items()},
+        "summaries": summaries,
+        "pending": pending,
+        "said": said.records,
+    }
+    write_atomically(folder / name, json.dumps(answer, ensure_ascii=False))
+
+
+def _tell(line: str) -> None:
+    """Tell the build an answer is ready; a build that has ended does not listen."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def _stop_previous(cache_dir: str | None) -> None:
+    """Stop the Grammalecte pass an earlier build left running (it saved its work)."""
+    if not cache_dir:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        # The file names the process and its run's folder: a process that only got the
+        # same number since (the pass ended or was killed) has another command line.
+        pid, folder = (Path(cache_dir) / PID_FILE).read_text().split("\n", 1)
+        command = Path(f"/proc/{int(pid)}/cmdline").read_bytes().split(b"\0")
+        if int(pid) != os.getpid() and os.fsencode(folder.strip()) in command:
+            os.kill(int(pid), signal.SIGTERM)
+
+
+def main(request: str, folder: str) -> None:
     with contextlib.suppress(OSError):
         os.nice(10)  # beside the build: the build's own processes come first
     said = _Said()
     root = logging.getLogger()
     root.addHandler(said)
     root.setLevel(logging.INFO)
+    out = Path(folder)
     data = json.loads(Path(request).read_text(encoding="utf-8"))
     options = data["options"]
     options["fields"] = tuple(options["fields"])
+    baseline = data.get("baseline")
+    _stop_previous(options.get("cache_dir"))
     # In the child only: dictionaries, grammar, cache.
-    from cmcore.files import write_atomically
-
-    from .baseline import Baseline, BaselineError
     from .checker import Proofreader
 
     proofreader = Proofreader(Options(**options))
+    proofreader.defer_grammar = bool(data.get("defer_grammar"))
     try:
-        results = proofreader.check_files(data["paths"])
+        found = proofreader.check_files(data["paths"], load_cached=data.get("details") == "all")
+        checked = {path: f for path, f in found.items() if f is not None}
+        unchanged = [path for path, f in found.items() if f is None]
+        summaries = _summaries(proofreader, unchanged, baseline)
+        pending = len(proofreader.deferred)
+        _answer(out, "result-1.json", _covered(checked, baseline), summaries, pending, said)
+        _tell("1")
+        if not pending:
+            return
+        # Grammalecte's pass on the new paragraphs, the build perhaps ended: saved batch by
+        # batch, stopped between two batches by the next run (SIGTERM).
+        stopping = []
+        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+        pid_file = Path(options["cache_dir"]) / PID_FILE if options.get("cache_dir") else None
+        if pid_file:
+            with contextlib.suppress(OSError):
+                pid_file.write_text(f"{os.getpid()}\n{folder}")
+        try:
+            if proofreader.run_deferred(stop=lambda: bool(stopping)):
+                return
+            # A file's entry in the cache means a build told its findings: kept back until
+            # the build says it took this answer, not stored if it had ended without it.
+            proofreader.held = {}
+            again = proofreader.check_files(list(checked))
+            complete = {path: f or [] for path, f in again.items()}
+            with contextlib.suppress(OSError):  # the build may have removed the folder
+                _answer(out, "result-2.json", _covered(complete, baseline), summaries, 0, said)
+            _tell("2")
+            if sys.stdin.readline().strip() == TAKEN:
+                for key, records in proofreader.held.items():
+                    proofreader.cache.put(key, records)
+                proofreader.cache.flush()
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                if pid_file and int(pid_file.read_text().split()[0]) == os.getpid():
+                    pid_file.unlink()
     finally:
         proofreader.close()
-    known = data.get("baseline")
-    if known:
-        try:
-            results, _stale = Baseline.load(known["file"]).cover(results, known["content"])
-        except BaselineError as error:  # every finding counts: a strict build refuses
-            logger.error("%s", error)
-    answer = {
-        "results": {path: [to_record(f) for f in findings] for path, findings in results.items()},
-        "said": said.records,
-    }
-    write_atomically(Path(result), json.dumps(answer, ensure_ascii=False))
 
 
 if __name__ == "__main__":

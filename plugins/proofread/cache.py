@@ -63,6 +63,18 @@ class Cache:
                     found[key] = json.loads(raw)
         return found
 
+    def known(self, keys: list[str]) -> set[str]:
+        """Those of ``keys`` that have a value, without reading the values."""
+        found = {key for key in keys if key in self._pending or key in self._memory}
+        missing = [key for key in keys if key not in found]
+        if self._connection() is not None and missing:
+            for start in range(0, len(missing), 500):
+                chunk = missing[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT key FROM entries WHERE key IN ({marks})", chunk)
+                found.update(key for (key,) in rows)
+        return found
+
     def get(self, key: str):
         """One cached value, or None."""
         return self.get_many([key]).get(key)

@@ -132,6 +132,17 @@ class Proofreader:
         )
         self.cache = Cache(self.options.cache_dir)
         self._speller: SpellingChecker | None = None
+        # Grammalecte later (a build that must not wait for it, see background.py): a
+        # paragraph whose Grammalecte findings are not cached gets our own grammar rules
+        # now and is kept in ``deferred``; nothing computed without them is cached.
+        self.defer_grammar = False
+        self.deferred: dict[str, str] = {}  # grammar cache key -> paragraph
+        self._deferrals = 0
+        # The per-file cache key of each source of the last check_files() call.
+        self.file_keys: dict[str, str] = {}
+        # A dict: per-file findings are kept here instead of in the cache (a file's entry
+        # in the cache means a build has told its findings; see background.py).
+        self.held: dict[str, list] | None = None
         # Grammar depends on the text alone; spelling also on the names the site's code
         # spans give (« pelican »), so a new one re-checks spelling, never grammar.
         self._grammar_context = self.context
@@ -183,13 +194,25 @@ class Proofreader:
 
     # -- checking ---------------------------------------------------------------------------
 
-    def segment_hits(self, text: str, kind: str, extra: frozenset[str]) -> list[Hit]:
-        """Every finding of one segment, before placement in the file (uncached)."""
+    def segment_hits(
+        self, text: str, kind: str, extra: frozenset[str], base_key: str = ""
+    ) -> list[Hit]:
+        """Every finding of one segment, before placement in the file.
+
+        Uncached, but for the findings other than grammar when Grammalecte's are deferred:
+        kept under ``base_key``, so that the segment is not checked twice once they come.
+        """
         if language.looks_foreign(text):
             return []  # a quotation or a pasted paragraph in English: not ours to correct
-        hits = self._spelling().check(text, extra)
-        hits += repetition.check(text)
-        hits += typography.check(text)
+        raw = self.cache.get(base_key) if base_key else None
+        if raw is not None:
+            hits = [Hit(*item) for item in raw]
+        else:
+            hits = self._spelling().check(text, extra)
+            hits += repetition.check(text)
+            hits += typography.check(text)
+        if base_key and self.defer_grammar and raw is None:
+            self.cache.put(base_key, [_hit_to_list(h) for h in hits])
         if kind != "table" and self.options.grammar:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
             # A dictionary word only passes the spelling check: the grammar findings around
@@ -216,6 +239,10 @@ class Proofreader:
         cached = self.cache.get(key)
         if cached is not None:
             return [Hit(*item) for item in cached]
+        if self.defer_grammar and self.use_grammar:
+            self.deferred[key] = text
+            self._deferrals += 1
+            return grammar.check(text, use_grammalecte=False)
         hits = grammar.check(text, self.use_grammar)
         self.cache.put(key, [_hit_to_list(h) for h in hits])
         return hits
@@ -233,8 +260,11 @@ class Proofreader:
         for segment, key in zip(document.segments, keys, strict=True):
             raw = cached.get(key)
             if raw is None:
-                hits = self.segment_hits(segment.text, segment.kind, extra)
-                self.cache.put(key, [_hit_to_list(h) for h in hits])
+                waiting = self._deferrals
+                base = _hash(key, "base")
+                hits = self.segment_hits(segment.text, segment.kind, extra, base)
+                if self._deferrals == waiting:
+                    self.cache.put(key, [_hit_to_list(h) for h in hits])
             else:
                 hits = [Hit(*item) for item in raw]
             for hit in hits:
@@ -255,12 +285,26 @@ class Proofreader:
 
     def _check_uncached(self, key: str, path: str, source: str) -> list[Finding]:
         """Findings of a source known to be missing from the per-file cache."""
+        waiting = self._deferrals
         findings = self.check_document(parse(source, path, self.options.fields))
-        self.cache.put(key, [to_record(f) for f in findings])
+        if self._deferrals == waiting:
+            records = [to_record(f) for f in findings]
+            if self.held is None:
+                self.cache.put(key, records)
+            else:
+                self.held[key] = records
         return findings
 
-    def check_files(self, paths: list[str]) -> dict[str, list[Finding]]:
-        """Findings of many files: cached ones at once, the others on every core."""
+    def check_files(
+        self, paths: list[str], *, load_cached: bool = True
+    ) -> dict[str, list[Finding] | None]:
+        """Findings of many files: cached ones at once, the others on every core.
+
+        With ``load_cached=False``, a file whose findings are in the cache gets None
+        instead (read them with :meth:`cached_findings` when needed): a build in which
+        one file changed reads one file's findings, whatever the size of the site. The
+        per-file cache keys are left in :attr:`file_keys`.
+        """
         # Sources are read for their keys, then again when checked: never all in memory.
         # A file removed meanwhile (renamed while the dev server builds) has no findings.
         # A file whose stat (inode, size, times) was seen before is not even read: its stamp
@@ -285,15 +329,24 @@ class Proofreader:
             keys[path] = self._file_key(shown[path], source)
             if stamp and _settled(path, stats[path]):
                 self.cache.put(stamp, keys[path])
-        cached = self.cache.get_many(list(keys.values()))
-        results: dict[str, list[Finding]] = {path: [] for path in paths if path not in keys}
+        self.file_keys = dict(keys)
+        results: dict[str, list[Finding] | None] = {p: [] for p in paths if p not in keys}
         todo = []
-        for path in keys:
-            raw = cached.get(keys[path])
-            if raw is None:
-                todo.append(path)
-            else:
-                results[path] = [from_record(item) for item in raw]
+        if load_cached:
+            cached = self.cache.get_many(list(keys.values()))
+            for path in keys:
+                raw = cached.get(keys[path])
+                if raw is None:
+                    todo.append(path)
+                else:
+                    results[path] = [from_record(item) for item in raw]
+        else:
+            present = self.cache.known(list(keys.values()))
+            for path in keys:
+                if keys[path] in present:
+                    results[path] = None
+                else:
+                    todo.append(path)
         jobs = self.options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
             self.warm_up()
@@ -302,16 +355,19 @@ class Proofreader:
             sources = {path: source for path in todo if (source := _read(path)) is not None}
             results.update((path, []) for path in todo if path not in sources)
             todo = list(sources)
-            if self.use_grammar:
+            if self.use_grammar and not self.defer_grammar:
                 self._grammar_first([(shown[p], sources[p]) for p in todo], jobs)
             chunk = max(1, len(todo) // (jobs * 4))
             # Forked after the grammar pass: workers find its results in the cache's memory.
             with _fork_pool(jobs) as pool:
                 items = [(self._file_key(shown[p], sources[p]), shown[p], sources[p]) for p in todo]
-                for path, (findings, entries) in zip(
+                for path, (findings, entries, deferred, held) in zip(
                     todo, pool.map(_work, items, chunksize=chunk), strict=True
                 ):
                     self.cache.put_raw(entries)
+                    self.deferred.update(deferred)
+                    if held:
+                        self.held.update(held)
                     results[path] = findings
             _WORKER = None
         else:
@@ -321,9 +377,54 @@ class Proofreader:
                     results[path] = []
                     continue
                 key = self._file_key(shown[path], source)  # in case it changed meanwhile
+                self.file_keys[path] = key
                 results[path] = self._check_uncached(key, shown[path], source)
         self.cache.flush()
         return {path: results[path] for path in paths}
+
+    def cached_findings(self, key: str) -> list[Finding] | None:
+        """The findings the cache keeps under a per-file key (see :attr:`file_keys`)."""
+        raw = self.cache.get(key)
+        return None if raw is None else [from_record(item) for item in raw]
+
+    def run_deferred(self, stop=lambda: False, batch: int = 0) -> int:
+        """Grammalecte over the deferred paragraphs, on every core, written to the cache
+        batch by batch; stops between two batches when ``stop()`` says so.
+
+        Returns how many paragraphs are still waiting (0 when done).
+        """
+        jobs = self.options.jobs or os.cpu_count() or 1
+        batch = batch or 32 * jobs
+        waiting = list(self.deferred.items())
+        self.defer_grammar = False
+        if not waiting:
+            return 0
+        if len(waiting) < PARALLEL_MIN_FILES * 4:  # an edit's few paragraphs: no workers
+            for key, text in waiting:
+                self.cache.put(
+                    key, [_hit_to_list(h) for h in grammar.check(text, self.use_grammar)]
+                )
+                del self.deferred[key]
+            self.cache.flush()
+            return 0
+        self.warm_up()
+        global _WORKER
+        _WORKER = self
+        try:
+            with _fork_pool(jobs) as pool:
+                for start in range(0, len(waiting), batch):
+                    if stop():
+                        return len(waiting) - start
+                    part = waiting[start : start + batch]
+                    chunk = max(1, len(part) // (jobs * 4))
+                    found = pool.map(_grammar_work, [text for _, text in part], chunksize=chunk)
+                    for (key, _), hits in zip(part, found, strict=True):
+                        self.cache.put(key, hits)
+                        del self.deferred[key]
+                    self.cache.flush()
+        finally:
+            _WORKER = None
+        return 0
 
     def _grammar_first(self, sources: list[tuple[str, str]], jobs: int) -> None:
         """Grammalecte over every distinct paragraph of ``sources`` not yet cached, on every core.
@@ -396,13 +497,17 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict[str, str]]:
-    """One file in a worker: (file key, path, source) → findings and new cache entries."""
+def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict, dict, dict | None]:
+    """One file in a worker: (file key, path, source) → findings, new cache entries, the
+    paragraphs whose Grammalecte pass is deferred and the held per-file findings."""
     proofreader = _WORKER
     assert proofreader is not None
     proofreader.cache.take_pending()  # the parent's own, copied by the fork
+    proofreader.deferred = {}
+    if proofreader.held is not None:
+        proofreader.held = {}
     findings = proofreader._check_uncached(*item)
-    return findings, proofreader.cache.take_pending()
+    return findings, proofreader.cache.take_pending(), proofreader.deferred, proofreader.held
 
 
 def _grammar_work(text: str) -> list[list]:

@@ -1,11 +1,12 @@
 """The last build's findings, by source and by page, for the dev server's in-page preview.
 
 ``make serve`` builds in its own process: at the end of each build the plugin keeps here
-the findings of every source (:func:`keep`, from the collect step) and the page each
+what the proofreader answered (:func:`keep`, from the collect step: the findings of the
+sources it checked again, and where the others' are in its cache) and the page each
 source became (:func:`remember_pages`, when the generators are done). The dev server then
-asks for one page's findings (:func:`page_findings`) and hands them to the page's script.
-Nothing here is written to disk, and a build outside the dev server keeps it only until
-its process ends.
+asks for one page's findings (:func:`page_findings`), read from the cache for a source
+the build did not check again, and hands them to the page's script. Nothing here is
+written to disk, and a build outside the dev server keeps it only until its process ends.
 
 A build replaces what it keeps whole, never in place: a page served while a build runs
 gets the findings of one build, never half of two.
@@ -19,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import unquote, urlsplit
 
+from .background import Outcome
 from .finding import CATEGORY_LABELS, Finding
 from .report import span_of
 
@@ -42,11 +44,13 @@ _CONTENT_LISTS = (
 
 @dataclass(frozen=True)
 class _Findings:
-    """What one build's proofreading left: findings and source lines by source path."""
+    """What one build's proofreading left: findings and source lines by source path (the
+    sources it checked), and the answer that finds the others' findings."""
 
     by_source: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     lines: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     proofread: bool = False
+    outcome: Outcome | None = None
 
 
 # Each replaced whole by a build, at its end (findings) or once its pages are made.
@@ -67,13 +71,23 @@ def remember_pages(generators) -> None:
     _pages = MappingProxyType({url: tuple(sources) for url, sources in by_page.items()})
 
 
-def keep(results: dict[str, list[Finding]] | None) -> None:
-    """Keep a finished build's findings by source path (None: proofreading failed)."""
+def keep(outcome: Outcome | dict[str, list[Finding]] | None) -> None:
+    """Keep a finished build's proofreading answer (None: proofreading failed); a plain
+    dict of findings by source path stands for an answer that checked every source."""
     global _findings
-    by_source = {os.path.abspath(path): tuple(found) for path, found in (results or {}).items()}
+    if isinstance(outcome, dict):
+        outcome = Outcome(findings=outcome, summaries={})
+    results = outcome.findings if outcome else {}
+    by_source = {os.path.abspath(path): tuple(found) for path, found in results.items()}
     lines = {path: _lines(path) for path, found in by_source.items() if found}
+    if outcome is not None:  # the summaries' paths absolute too, for page_findings
+        summaries = {os.path.abspath(path): s for path, s in outcome.summaries.items()}
+        outcome = Outcome({}, summaries, outcome.pending, outcome.cache_dir, outcome.baseline)
     _findings = _Findings(
-        MappingProxyType(by_source), MappingProxyType(lines), proofread=results is not None
+        MappingProxyType(by_source),
+        MappingProxyType(lines),
+        proofread=outcome is not None,
+        outcome=outcome,
     )
 
 
@@ -117,8 +131,14 @@ def page_findings(url: str) -> dict:
     kept = _findings
     shown = []
     for source in _pages.get(page_key(url), ()):
-        lines = kept.lines.get(source, [])
-        for finding in kept.by_source.get(source, ()):
+        if source in kept.by_source:
+            lines, findings = kept.lines.get(source, []), kept.by_source[source]
+        elif kept.outcome is not None and source in kept.outcome.summaries:
+            # Unchanged since the build: its findings from the cache, its lines from disk.
+            lines, findings = _lines(source), kept.outcome.load(source)
+        else:
+            continue
+        for finding in findings:
             line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
             shown.append(preview_record(finding, line))
     return {"proofread": kept.proofread, "findings": shown}

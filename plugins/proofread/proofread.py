@@ -52,7 +52,17 @@ def start(generator) -> None:
         # 185,000 words a second on one core: faster than Pelican reads. More workers
         # would finish no sooner than the build, and each takes its own memory.
         options = dataclasses.replace(options, jobs=max(1, (os.cpu_count() or 1) - 1))
-    _running.append(Background(options, paths, known, settings.content_dir(config)))
+    strict = bool(config.get("CONTENT_STRICT"))
+    _running.append(
+        Background(
+            options,
+            paths,
+            known,
+            settings.content_dir(config),
+            details="all" if strict else "changed",
+            defer_grammar=not strict and not settings.get(config, "PROOFREAD_WAIT_FOR_GRAMMAR"),
+        )
+    )
 
 
 def cancel(*_) -> None:
@@ -61,15 +71,32 @@ def cancel(*_) -> None:
         _running.pop().cancel()
 
 
+# The child of the last build still running Grammalecte's pass, if any (the dev server
+# waits for it, then builds again: see tasks.dev_server).
+_continuing: list = []
+
+
+def grammar_in_progress():
+    """The process finishing the last build's Grammalecte pass (Popen), or None."""
+    return _continuing[-1] if _continuing and _continuing[-1].poll() is None else None
+
+
 def collect(config: dict) -> None:
-    """Wait for the findings; report each file's in a line, or as problems when strict."""
+    """Take the findings; report each file's in a line, or as problems when strict.
+
+    Files the build checked again (new or changed) get a line each; the others with
+    findings, unchanged since an earlier build told them, one line together.
+    """
     if not _running:
         return
     running = _running.pop()
-    results = running.result()
-    preview.keep(results)  # for the dev server's in-page preview (preview.py)
     strict = config.get("CONTENT_STRICT")
-    if results is None:
+    outcome = running.result(
+        wait_for_grammar=bool(strict or settings.get(config, "PROOFREAD_WAIT_FOR_GRAMMAR"))
+    )
+    _continuing[:] = [running.process] if running.detached else []
+    preview.keep(outcome)  # for the dev server's in-page preview (preview.py)
+    if outcome is None:
         message = (
             f"relecture impossible pendant la construction ({running.failure}) ; "
             "lancez « invoke proofread » pour le détail"
@@ -79,7 +106,8 @@ def collect(config: dict) -> None:
         else:
             logger.error("%s", message)
         return
-    known: dict[str, int] = {}
+    results = outcome.findings
+    known: dict[str, int] = {p: s.known for p, s in outcome.summaries.items() if s.known}
     for path, findings in results.items():
         known_here = sum(1 for f in findings if f.baseline)
         if known_here:
@@ -93,9 +121,14 @@ def collect(config: dict) -> None:
                 problems.report(config, FindingProblem(path, finding.line, message, finding.column))
         else:
             logger.warning("%s", report.file_summary(findings[0].file, findings))
+    unchanged = [s for s in outcome.summaries.values() if s.total]
+    if unchanged:
+        logger.warning("%s", report.unchanged_summary(unchanged))
     if known:
         name = problems.display_path(settings.baseline_file(config))
         logger.warning("%s", report.known_summary(name, known))
+    if outcome.pending:
+        print(report.pending_line(outcome.pending), flush=True)
 
 
 @dataclasses.dataclass(frozen=True)

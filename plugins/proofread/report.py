@@ -15,7 +15,12 @@ from .finding import CATEGORY_LABELS, Finding, french_spaces
 
 def _plural(count: int, words: str) -> str:
     """``2 fautes connues``: every word of ``words`` agrees with ``count``."""
-    return f"{count} {' '.join(w + 's' for w in words.split()) if count > 1 else words}"
+    return f"{number(count)} {' '.join(w + 's' for w in words.split()) if count > 1 else words}"
+
+
+def number(count: int) -> str:
+    """A count as French writes it: « 22 510 » (narrow no-break space from five digits)."""
+    return f"{count:,}".replace(",", "\u202f") if count >= 10_000 else str(count)
 
 
 def text_line(finding: Finding, span: str = "") -> str:
@@ -90,6 +95,30 @@ def stale_line(baseline: str, stale: int) -> str:
         f"{_plural(stale, 'entrée périmée')} dans {baseline} (fautes corrigées ou "
         f"sources disparues) : « invoke proofread --baseline » {'les' if stale > 1 else 'la'} "
         "retire."
+    )
+
+
+def unchanged_summary(summaries) -> str:
+    """The build's one line for the files with findings it did not check again."""
+    blocking = Counter()
+    for summary in summaries:
+        blocking.update(summary.blocking)
+    parts = ", ".join(f"{number(n)} en {CATEGORY_LABELS[c]}" for c, n in blocking.most_common())
+    files = len(summaries)
+    return french_spaces(
+        f"{_plural(sum(blocking.values()), 'remarque')} de relecture ({parts}) dans "
+        f"{_plural(files, 'autre fichier')}, inchangé{'s' if files > 1 else ''} depuis la "
+        "construction qui les a signalées ; détail : invoke proofread"
+    )
+
+
+def pending_line(paragraphs: int) -> str:
+    """Grammalecte's pass goes on after the build (see background.py)."""
+    return french_spaces(
+        f"Relecture grammaticale de {number(paragraphs)} "
+        f"{'nouveaux paragraphes' if paragraphs > 1 else 'nouveau paragraphe'} en "
+        "arrière-plan : ses remarques paraîtront à la prochaine construction "
+        "(ou tout de suite : invoke proofread)."
     )
 
 

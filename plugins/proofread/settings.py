@@ -25,6 +25,10 @@ DEFAULTS = {
     "PROOFREAD_FIELDS": CHECKED_FIELDS,
     # French typography (spaces, apostrophes, quotes, ellipsis) in the rendered HTML.
     "PROOFREAD_TYPOGRAPHY": True,
+    # Whether a build (not strict) waits for Grammalecte on paragraphs it has never
+    # checked: False lets the build end with the other checks and our own grammar rules,
+    # Grammalecte's findings coming at the next build; strict builds always wait.
+    "PROOFREAD_WAIT_FOR_GRAMMAR": False,
     # Known mistakes (old posts), relative to PATH: reported apart, never blocking;
     # None or "": none.
     "PROOFREAD_BASELINE": "fautes-connues.json",

@@ -459,6 +459,7 @@ class SpellingChecker:
         # right anywhere: most tokens of a run are seen many times.
         self._suspects: dict[str, str | None] = {}
         self._english: dict[str, bool] = {}
+        self._suggested: dict[tuple[str, int], tuple[str, ...]] = {}
         # The trade's words and the site's, by first letter: suggestions for a misspelt
         # loanword (« storytellling » → storytelling) that no dictionary holds.
         self._vocabulary: dict[str, list[str]] = {}
@@ -736,7 +737,18 @@ class SpellingChecker:
 
     def suggest(self, word: str, limit: int = 5) -> tuple[str, ...]:
         """The French dictionary's suggestions, with the trade's words and English words
-        closer to ``word`` than the best of them first (« hastag » → hashtag)."""
+        closer to ``word`` than the best of them first (« hastag » → hashtag).
+
+        Remembered by word: a writer's usual slips come back in file after file (an
+        imported blog's « evenement » in hundreds of them), each costs a few milliseconds.
+        """
+        key = (word, limit)
+        found = self._suggested.get(key)
+        if found is None:
+            found = self._suggested[key] = self._suggest(word, limit)
+        return found
+
+    def _suggest(self, word: str, limit: int) -> tuple[str, ...]:
         lexicon = self.lexicon
         french = lexicon.suggest(word, limit)
         lower = word.lower()

@@ -10,6 +10,7 @@ STEPS = {
     "pelican seul, à froid",
     "notre build, à froid",
     "index de recherche (arrière-plan)",
+    "grammaire après le build à froid (arrière-plan)",
     "notre build, rien de changé",
     "notre build, un article modifié",
     "serveur : enregistrement → page à jour",

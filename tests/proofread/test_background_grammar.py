@@ -1,0 +1,116 @@
+"""Grammalecte's pass on new paragraphs may end after a development build: its findings are
+never lost (the next build has them), a strict build always waits for them, and files a
+build did not check again are told in one line."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+
+from cmcore.problems import ContentError
+from devserver.server import DevServer
+from proofread.background import Background
+from proofread.options import Options
+from proofread.settings import default_lexicon_dir
+from tests.conftest import build_site, copy_content, free_port, plain, warnings_said
+
+# Only Grammalecte sees it (our own rules do not): it comes with the deferred pass.
+MISTAKE = "Nous avons publiés trois articles ce mois-ci."
+
+
+def _article(paragraphs: int) -> str:
+    """A long clean article (an imported one), the mistake in its last paragraph."""
+    body = "\n\n".join(
+        f"Le conseil numéro {n} de ce guide montre comment préparer une publication "
+        f"claire pour la communauté, étape {n} après étape."
+        for n in range(1, paragraphs + 1)
+    )
+    return f"Title: Un long guide\nDate: 2026-11-02 09:00\n\n{body}\n\n{MISTAKE}\n"
+
+
+def _messages(findings) -> list[str]:
+    return [f.message for f in findings if f.category == "grammar"]
+
+
+def test_grammar_findings_left_for_later_come_with_the_next_run(tmp_path):
+    source = tmp_path / "guide.md"
+    source.write_text(_article(300), encoding="utf-8")
+    options = Options(cache_dir=str(tmp_path / "cache"), lexicon_dir=default_lexicon_dir())
+
+    first = Background(options, [str(source)], defer_grammar=True)
+    outcome = first.result(wait_for_grammar=False)
+    grammar = _messages(outcome.findings[str(source)])
+    # Either Grammalecte was done in time, or the build is told its pass goes on.
+    assert grammar or (outcome.pending and first.detached)
+    first.process.wait(timeout=120)
+
+    second = Background(options, [str(source)], defer_grammar=True)
+    again = second.result(wait_for_grammar=False)
+    assert again.pending == 0
+    # Told already: the file is unchanged, its findings are read from the cache.
+    findings = again.load(str(source)) if grammar else again.findings[str(source)]
+    assert any("participe passé" in m for m in _messages(findings))
+
+
+def test_strict_build_waits_for_grammalecte(tmp_path):
+    content = copy_content(tmp_path)
+    (content / "conseils" / "guide.md").write_text(_article(300), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        build_site(tmp_path, content, CONTENT_STRICT=True)
+    assert "participe passé" in str(error.value)
+    assert "guide.md" in str(error.value)
+
+
+def test_unchanged_files_are_told_in_one_line(tmp_path, caplog, capsys):
+    content = copy_content(tmp_path)
+    for name in ("un", "deux"):
+        (content / "conseils" / f"{name}.md").write_text(
+            f"Title: Article {name}\nDate: 2026-11-02 09:00\n\nUne publiccation bâclée.\n",
+            encoding="utf-8",
+        )
+    overrides = {"PROOFREAD_GRAMMAR": False, "PROOFREAD_CACHE_PATH": str(tmp_path / "relecture")}
+    build_site(tmp_path, content, **overrides)
+    first = warnings_said(caplog)
+    assert sum("remarque de relecture (1 en orthographe)" in w for w in first) == 2, first
+    caplog.clear()
+
+    (content / "conseils" / "un.md").write_text(
+        "Title: Article un\nDate: 2026-11-02 09:00\n\nUne publication corrigée, deux "
+        "autres fauttes, vraiement.\n",
+        encoding="utf-8",
+    )
+    build_site(tmp_path, content, **overrides)
+    second = warnings_said(caplog)
+    assert any("un.md : 2 remarques de relecture (2 en orthographe)" in w for w in second), second
+    assert not any("deux.md" in w for w in second), second
+    assert any(
+        "1 remarque de relecture (1 en orthographe) dans 1 autre fichier, inchangé" in w
+        for w in second
+    ), second
+    assert "arrière-plan" not in plain(capsys.readouterr().out)  # grammar is off
+
+
+def test_dev_server_builds_again_when_the_grammar_pass_ends(tmp_path):
+    builds = []
+    passes = [subprocess.Popen(["sleep", "0.5"])]
+    server = DevServer(
+        lambda: builds.append(time.monotonic()),
+        tmp_path / "output",
+        [],
+        port=free_port(),
+        follow_up=lambda: passes.pop() if passes else None,
+    )
+    try:
+        server.rebuild()
+        assert len(builds) == 1
+        deadline = time.monotonic() + 10
+        while len(builds) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(builds) == 2
+        assert builds[1] - builds[0] >= 0.4  # after the pass, not at once
+        time.sleep(0.5)
+        assert len(builds) == 2  # the build that follows does not chain another
+    finally:
+        server.stop()
