@@ -117,7 +117,7 @@ def test(c, args=""):
 
 @task(help={"output": "dossier du site construit (défaut : output)"})
 def check(c, output="output"):
-    """Contrôle qualité du site construit : accessibilité, HTML, liens, poids, vitesse, mobile, sans JS."""
+    """Contrôle qualité du site : accessibilité, HTML, liens, poids, vitesse, mobile, sans JS."""
     from quality.gates import run_gates
     from quality.pages import ALL_TYPES
 
