@@ -200,7 +200,3 @@ SEARCH_INDEX = "background"
 # Pagefind's memory grows with every page it holds (plugins/search/index.py).
 SEARCH_BUNDLE_PAGES = 250
 DELETE_OUTPUT_DIRECTORY = False
-SOCIAL = (
-    ("LinkedIn", "https://www.linkedin.com/"),
-    ("Facebook", "https://www.facebook.com/"),
-)

@@ -16,6 +16,7 @@ from invoke import task
 
 from cmcore.build import ROOT, SETTINGS_DEV, SETTINGS_PUBLISH, run_pelican
 from cmcore.build import setup_logging as _setup_logging
+from cmcore.french import plural
 
 HOST = "127.0.0.1"
 PORT = 8000
@@ -129,7 +130,7 @@ def check(c, output="output"):
         print("\n".join(result.lines()))
     failed = [r for r in results if not r.ok]
     if failed:
-        print(f"Contrôle échoué : {len(failed)} contrôle{'s' if len(failed) > 1 else ''} en échec.")
+        print(f"Contrôle échoué : {plural(len(failed), 'contrôle')} en échec.")
         sys.exit(1)
     print(f"Contrôle réussi : {len(results)} contrôles, aucun problème.")
 
@@ -154,29 +155,38 @@ def comments_import(c, file, source=None, dry_run=False, content=None, from_isso
     sys.exit(_comments_run(action, file, content=content, **options))
 
 
-def _default_isso_source() -> None:
-    """Let `invoke comments-import --from-isso` alone pull from the database of comments-server.
+def _unparsed_after(task_name: str) -> tuple[list[str], int] | None:
+    """The command line invoke is about to parse for its tasks, as a list to edit in place,
+    and where the words of ``task_name`` start in it; None when that task is not run.
 
-    Invoke requires the positional FILE; like `_proofread_paths_as_options`, the
-    unparsed command line gets the default database when no bare word follows.
+    Invoke has parsed its own options when it imports this file; the rest of the command
+    line waits in its ``core.unparsed``. Its task parser fills one positional argument at
+    most and none that may be left out (pyinvoke/invoke#159, #760): the two helpers below
+    turn the bare words a documented command line gives into the options invoke parses.
     """
-    import inspect
+    # The program `invoke` and `python -m invoke` run; it has no ``core`` when this file
+    # is imported otherwise (a test, another program): nothing to edit then.
+    from invoke.main import program
 
-    from invoke import Program
+    core = getattr(program, "core", None)
+    if core is None or task_name not in core.unparsed:
+        return None
+    return core.unparsed, core.unparsed.index(task_name) + 1
 
-    for frame in inspect.stack():
-        program = frame.frame.f_locals.get("self")
-        if isinstance(program, Program) and getattr(program, "core", None):
-            tokens = program.core.unparsed
-            if "comments-import" not in tokens or "--from-isso" not in tokens:
-                return
-            start, expecting_value = tokens.index("comments-import") + 1, False
-            for token in tokens[start:]:
-                if (not expecting_value and not token.startswith("-")) or token in ("-f", "--file"):
-                    return  # FILE given
-                expecting_value = token in ("--source", "-s", "--content", "-c")
-            tokens.append(str(ISSO_DB.relative_to(ROOT)))
-            return
+
+def _default_isso_source() -> None:
+    """Let `invoke comments-import --from-isso` alone pull from the database of comments-server:
+    with no bare word for FILE, the default database is given as FILE."""
+    found = _unparsed_after("comments-import")
+    if found is None or "--from-isso" not in found[0]:
+        return
+    tokens, start = found
+    expecting_value = False
+    for token in tokens[start:]:
+        if (not expecting_value and not token.startswith("-")) or token in ("-f", "--file"):
+            return  # FILE given
+        expecting_value = token in ("--source", "-s", "--content", "-c")
+    tokens.append(str(ISSO_DB.relative_to(ROOT)))
 
 
 _default_isso_source()
@@ -299,53 +309,41 @@ def _events_run(today: str | None = None) -> int:
 
     entries = preview(pelican)
     upcoming = [entry for entry in entries if entry.upcoming]
-    print(f"{len(upcoming)} événement{'s' if len(upcoming) > 1 else ''} à venir\u00a0:")
+    print(f"{plural(len(upcoming), 'événement')} à venir\u00a0:")
     for entry in upcoming:
         when, badge = wording.dates(entry.occurrence), wording.badge(entry)
         print(f"- {when}\u00a0: {entry.event.title} ({badge})")
     found = recorded(settings)
     if found:
         files = len({problem.path for problem in found})
-        print(f"{files} fichier{'s' if files > 1 else ''} d’événement en erreur (voir ci-dessus).")
+        print(f"{plural(files, 'fichier')} d’événement en erreur (voir ci-dessus).")
         return 1
     return 0
 
 
 def _proofread_paths_as_options() -> None:
-    """Let `invoke proofread a.md b.md` name several files, as invoke allows one positional,
-    and `invoke proofread --ajouter mot1 mot2` several words.
-
-    Invoke has parsed its own options when it imports this file; the rest of the command
-    line waits in ``program.core.unparsed``: bare words after ``proofread`` become
-    ``--path`` options there, or ``--ajouter`` options after ``--ajouter`` (up to the next
-    option; ``-`` included, for the words of the standard input).
-    """
-    import inspect
-
-    from invoke import Program
-
-    for frame in inspect.stack():
-        program = frame.frame.f_locals.get("self")
-        if isinstance(program, Program) and getattr(program, "core", None):
-            tokens = program.core.unparsed
-            if "proofread" not in tokens:
-                return
-            start = tokens.index("proofread") + 1
-            rewritten, expecting_value, adding = [], False, False
-            for token in tokens[start:]:
-                if adding and not expecting_value and (token == "-" or not token.startswith("-")):
-                    rewritten += ["--ajouter", token]
-                elif expecting_value or token.startswith("-"):
-                    rewritten.append(token)
-                    if not expecting_value:
-                        adding = token in ("--ajouter", "-a") or token.startswith("--ajouter=")
-                    expecting_value = not expecting_value and token in _PROOFREAD_VALUED
-                elif os.path.exists(token) or "/" in token or token.endswith(".md"):
-                    rewritten += ["--path", token]
-                else:
-                    rewritten.append(token)
-            tokens[start:] = rewritten
-            return
+    """Let `invoke proofread a.md b.md` name several files, and `invoke proofread --ajouter
+    mot1 mot2` several words: bare words after ``proofread`` become ``--path`` options
+    (``iterable`` in the task), or ``--ajouter`` options after ``--ajouter`` (up to the next
+    option; ``-`` included, for the words of the standard input)."""
+    found = _unparsed_after("proofread")
+    if found is None:
+        return
+    tokens, start = found
+    rewritten, expecting_value, adding = [], False, False
+    for token in tokens[start:]:
+        if adding and not expecting_value and (token == "-" or not token.startswith("-")):
+            rewritten += ["--ajouter", token]
+        elif expecting_value or token.startswith("-"):
+            rewritten.append(token)
+            if not expecting_value:
+                adding = token in ("--ajouter", "-a") or token.startswith("--ajouter=")
+            expecting_value = not expecting_value and token in _PROOFREAD_VALUED
+        elif os.path.exists(token) or "/" in token or token.endswith(".md"):
+            rewritten += ["--path", token]
+        else:
+            rewritten.append(token)
+    tokens[start:] = rewritten
 
 
 # Options of `invoke proofread` followed by their value.

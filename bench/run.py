@@ -173,6 +173,31 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
         server.wait(timeout=10)
 
 
+def print_table(results: dict[str, dict]) -> None:
+    """Each step's time, speed and memory, and their ratios to Pelican alone."""
+    bare = results["pelican seul, à froid"]
+    print()
+    print(
+        f"{'étape':44} {'secondes':>9} {'× Pelican':>10} {'mots/s':>10} {'mémoire':>9}"
+        f" {'× Pelican':>10} {'borne haute':>12}"
+    )
+    for name, figures in results.items():
+        ratio = figures["seconds"] / bare["seconds"]
+        speed = (
+            f"{figures['words_per_second']:,.0f}".replace(",", "\u202f")
+            if "words" in figures
+            else ""
+        )
+        memory = f"{figures['peak_mb']:.0f} Mo" if "peak_mb" in figures else ""
+        memory_ratio = f"{figures['peak_mb'] / bare['peak_mb']:.2f}" if "peak_mb" in figures else ""
+        upper = f"{figures['peak_rss_sum_mb']:.0f} Mo" if "peak_rss_sum_mb" in figures else ""
+        print(
+            f"{name:44} {figures['seconds']:9.2f} {ratio:10.2f} {speed:>10} {memory:>9}"
+            f" {memory_ratio:>10} {upper:>12}"
+        )
+
+
+# Long: the benchmark's steps in the order its table prints them, sharing one results dict.
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark du site face à Pelican seul.")
     parser.add_argument("--articles", type=int, default=1000, help="articles générés")
@@ -303,26 +328,7 @@ def main() -> None:
         "--grammar",
     )
 
-    bare = results["pelican seul, à froid"]
-    print()
-    print(
-        f"{'étape':44} {'secondes':>9} {'× Pelican':>10} {'mots/s':>10} {'mémoire':>9}"
-        f" {'× Pelican':>10} {'borne haute':>12}"
-    )
-    for name, figures in results.items():
-        ratio = figures["seconds"] / bare["seconds"]
-        speed = (
-            f"{figures['words_per_second']:,.0f}".replace(",", "\u202f")
-            if "words" in figures
-            else ""
-        )
-        memory = f"{figures['peak_mb']:.0f} Mo" if "peak_mb" in figures else ""
-        memory_ratio = f"{figures['peak_mb'] / bare['peak_mb']:.2f}" if "peak_mb" in figures else ""
-        upper = f"{figures['peak_rss_sum_mb']:.0f} Mo" if "peak_rss_sum_mb" in figures else ""
-        print(
-            f"{name:44} {figures['seconds']:9.2f} {ratio:10.2f} {speed:>10} {memory:>9}"
-            f" {memory_ratio:>10} {upper:>12}"
-        )
+    print_table(results)
     target = args.results
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(

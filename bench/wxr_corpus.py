@@ -721,6 +721,7 @@ class _Corpus:
         lines.append("\t\t</item>")
         return "\n".join(lines)
 
+    # Long but flat: the items of the generated export, in the order WordPress lists them.
     def write_items(self) -> None:
         self.items.append(
             self.item(

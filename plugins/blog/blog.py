@@ -11,6 +11,7 @@ from pelican.generators import ArticlesGenerator
 
 from cmcore import dates, problems
 from cmcore.problems import display_path
+from incremental import seam
 
 from . import images, placement, responsive, validation
 from .reader import FrenchMarkdownReader
@@ -32,7 +33,7 @@ _ARTICLE_LISTS = (
 
 def start_build(pelican) -> None:
     problems.start(pelican.settings)
-    _reset_sitemap()
+    seam.reset_sitemap()
     _french_link_warnings()
     # First of the plugins: the comments plugin formats dates at this same signal.
     dates.load_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
@@ -124,18 +125,6 @@ def _french_link_warnings() -> None:
             found.addFilter(_PelicanWarningsInFrench())
 
 
-def _reset_sitemap() -> None:
-    # pelican-sitemap keeps its queue in a module global and clears it only when a
-    # build finishes; after a build that stopped early (a refused publish, a template
-    # error in the dev server) every later build in the process would lose its sitemap.
-    try:
-        from pelican.plugins.sitemap.sitemap import generator
-    except ImportError:
-        return
-    generator._main_pelican = None
-    generator.page_queue = []
-
-
 def use_french_reader(readers) -> None:
     for extension in FrenchMarkdownReader.file_extensions:
         readers.reader_classes[extension] = FrenchMarkdownReader
@@ -147,7 +136,7 @@ def use_french_reader(readers) -> None:
         if not problems.told(readers.settings, path):
             cache_data(path, data)
 
-    readers.cache_data = cache_unless_told
+    seam.hook_cache(readers, cache_data=cache_unless_told)
 
 
 def add_filters(generator) -> None:

@@ -27,6 +27,7 @@ from urllib.parse import quote, unquote
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeElementTree
 
+from cmcore.files import write_atomically
 from cmcore.headers import Header
 
 from .responsive import Responsive
@@ -288,15 +289,12 @@ class ImageSizes:
         """Write the memo, when this build measured or forgot anything."""
         if self._asked == self._known and self._digests == self._known_digests:
             return
-        self._memo.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._memo.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(
+        write_atomically(
+            self._memo,
             json.dumps(
                 {"format": self.FORMAT, "sizes": self._asked, "digests": self._digests},
                 sort_keys=True,
             ),
-            encoding="utf-8",
         )
-        os.replace(temporary, self._memo)
         self._known = dict(self._asked)
         self._known_digests = dict(self._digests)

@@ -11,13 +11,11 @@ that no generator claimed is one problem, unless its folder is in
 from __future__ import annotations
 
 import fnmatch
-import os
 from collections.abc import Collection, Iterable
 
+from cmcore.french import NBSP
 from cmcore.problems import Problem
-
-NBSP = "\u00a0"
-SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
+from cmcore.sources import walk_sources
 
 
 def unclaimed(
@@ -30,20 +28,16 @@ def unclaimed(
     ignored = {folder.strip("/") for folder in ignored_folders if folder.strip("/")}
     patterns = tuple(ignore_files)
 
-    def skipped(name: str) -> bool:
-        return name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in patterns)
+    def skipped(path: str) -> bool:
+        # Hidden files and Pelican's IGNORE_FILES, by name; BLOG_IGNORED_PATHS, by folder.
+        name = path.rstrip("/").rpartition("/")[2]
+        return (
+            name.startswith(".")
+            or any(fnmatch.fnmatch(name, p) for p in patterns)
+            or (path.endswith("/") and path[:-1] in ignored)
+        )
 
-    found = []
-    for folder, dirs, files in os.walk(root):
-        relative = os.path.relpath(folder, root).replace(os.sep, "/")
-        relative = "" if relative == "." else relative + "/"
-        dirs[:] = sorted(d for d in dirs if not skipped(d) and f"{relative}{d}" not in ignored)
-        for name in sorted(files):
-            if name.lower().endswith(SOURCE_SUFFIXES) and not skipped(name):
-                path = relative + name
-                if path not in claimed:
-                    found.append(path)
-    return found
+    return [path for path in walk_sources(root, skip=skipped) if path not in claimed]
 
 
 def problem(path: str, article_folders: Iterable[str]) -> Problem:

@@ -11,6 +11,7 @@ from pelican.utils import get_date, pelican_open
 
 from cmcore import problems
 from cmcore.headers import parse_header
+from incremental import seam
 
 from . import images, readingtime, responsive, toc, validation
 
@@ -40,15 +41,11 @@ class FrenchMarkdownReader(MarkdownReader):
             self._meta = self._document.preprocessors["meta"]
         md = self._document
         md.reset()
-        self._source_path = source_path
-        self._md = md
-        content = md.convert(text)
         try:
-            metadata = self._parse_metadata(md.Meta) if hasattr(md, "Meta") else {}
+            return seam.read_markdown(self, md, source_path, text)
         finally:
             if "meta" not in md.preprocessors:
                 md.preprocessors.register(self._meta, "meta", META_PRIORITY)
-        return content, metadata
 
     def read(self, source_path):
         settings = self.settings

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import logging
-import os
 import posixpath
 import re
 import shutil
@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
+
+from cmcore.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -160,10 +162,9 @@ def make(source: Path, variant: Variant, target: Path, quality: dict[str, int]) 
                 options.update(quality=quality["jpeg"], progressive=True)
             elif variant.format == "webp":
                 options = {"quality": quality["webp"], "method": 4}
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            image.save(temporary, format=variant.format.upper(), **options)
-    os.replace(temporary, target)
+            encoded = io.BytesIO()
+            image.save(encoded, format=variant.format.upper(), **options)
+    write_atomically(target, encoded.getvalue())
 
 
 def _flattened(image):

@@ -7,12 +7,11 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from urllib.parse import unquote
 
+from cmcore.french import NBSP, quoted
 from cmcore.headers import Header
-from cmcore.problems import Problem, quoted
+from cmcore.problems import Problem
 
 from .images import ImageField, shown_by_browsers
-
-NBSP = "\u00a0"
 
 
 def check_header(

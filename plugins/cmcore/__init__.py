@@ -4,4 +4,10 @@
 - ``problems``: content problems as one French line naming the file and the line.
 - ``build``: one build of the site, as ``make build`` and ``invoke build`` run it.
 - ``headers``: the metadata header of a Markdown source, with line numbers.
+- ``french``: no-break spaces, « guillemets » and plurals, for every message and page.
+- ``files``: writing a file atomically; whether the incremental build already wrote it.
+- ``sources``: walking the content folder for sources, and the slug a name gets.
+- ``settings``: a plugin's settings read with their declared defaults.
+- ``perbuild``: what belongs to one build (its problems, its comment threads), by its settings.
+- ``content``: which article or lesson a slug names, and its URL, read from the sources.
 """

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from cmcore.french import plural
+
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_DEV = ROOT / "pelicanconf.py"
 SETTINGS_PUBLISH = ROOT / "publishconf.py"
@@ -74,7 +76,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
         except ContentError as error:
             count = len(error.problems)
             print(
-                f"Publication refusée : {count} problème{'s' if count > 1 else ''} "
+                f"Publication refusée : {plural(count, 'problème')} "
                 "dans le contenu (voir ci-dessus). Corrigez-les puis relancez.",
                 file=sys.stderr,
             )
@@ -86,12 +88,12 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
     seconds = f"{elapsed:.1f}".replace(".", ",")
     summary = (
         f"Site construit dans {output}/ en {seconds} s : "
-        f"{articles} article{'s' if articles > 1 else ''}, {pages} page{'s' if pages > 1 else ''}"
+        f"{plural(articles, 'article')}, {plural(pages, 'page')}"
     )
     if problems:
         files = len({problem.path for problem in problems})
-        plural = "s" if files > 1 else ""
-        summary += f" ; {files} fichier{plural} en erreur, non publié{plural} (voir ci-dessus)"
+        ending = "s" if files > 1 else ""
+        summary += f" ; {plural(files, 'fichier')} en erreur, non publié{ending} (voir ci-dessus)"
     print(summary + ".")
     return 0
 

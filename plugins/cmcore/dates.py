@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import babel
 from babel.dates import format_date as _babel_date
 
+from cmcore.files import write_atomically
+from cmcore.french import NBSP
+
 LOCALE = "fr_FR"
-NNBSP = "\u202f"  # narrow no-break space
-NBSP = "\u00a0"
 
 # What Babel said of a month or a weekday, by pattern and date: Babel is asked once per
 # month name, and, with the table kept between builds (load_memo, save_memo), a build
@@ -55,14 +55,10 @@ def save_memo(path: Path) -> None:
     """Keep what Babel said, when it said anything new."""
     if not _NEW:
         return
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(
+    write_atomically(
+        path,
         json.dumps({"babel": _memo_stamp(), "said": _SAID}, ensure_ascii=False, sort_keys=True),
-        encoding="utf-8",
     )
-    os.replace(temporary, path)
     _NEW.clear()
 
 

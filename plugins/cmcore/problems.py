@@ -6,7 +6,8 @@ A problem names the file and the line, says what is wrong and what to do::
 
 Plugins record problems with :func:`report`; development builds warn and go on,
 strict builds (``CONTENT_STRICT = True``, as in ``publishconf.py``) stop at the
-end with :class:`ContentError`, whose message lists every problem.
+end with :class:`ContentError`, whose message lists every problem. The problems of a
+build belong to that build (:mod:`cmcore.perbuild`), found from its settings.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import logging
 import os
 from dataclasses import dataclass
 
-logger = logging.getLogger(__name__)
+from cmcore.french import quoted as quoted  # where messages long imported it from
 
-_SINK_KEY = "_CONTENT_PROBLEMS"
+from .perbuild import PerBuild
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,10 @@ class Problem:
         return f"{where} : {self.message}"
 
 
+# The problems of each build, by the build's settings.
+_RECORDED: PerBuild[list[Problem]] = PerBuild(list)
+
+
 class ContentError(Exception):
     """Bad content that a strict build refuses; ``str()`` is ready for the author."""
 
@@ -41,11 +48,6 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem] | Problem):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def quoted(text: str) -> str:
-    """« text », with the no-break spaces French requires inside guillemets."""
-    return f"«\u00a0{text}\u00a0»"
 
 
 def display_path(path: str) -> str:
@@ -58,25 +60,24 @@ def display_path(path: str) -> str:
 
 
 def start(settings: dict) -> list[Problem]:
-    """Begin a build: a fresh list of problems, kept in the build's settings."""
-    settings[_SINK_KEY] = []
-    return settings[_SINK_KEY]
+    """Begin a build: a fresh list of problems, kept for the build of ``settings``."""
+    return _RECORDED.start(settings)
 
 
 def report(settings: dict, problem: Problem) -> None:
     """Record a problem for this build and warn the author now."""
-    settings.setdefault(_SINK_KEY, []).append(problem)
+    _RECORDED.get(settings).append(problem)
     logger.warning("%s", problem)
 
 
 def recorded(settings: dict) -> list[Problem]:
     """The problems recorded so far in this build."""
-    return list(settings.get(_SINK_KEY, []))
+    return list(_RECORDED.peek(settings) or ())
 
 
 def told(settings: dict, path: str) -> bool:
     """Whether this build recorded a problem in the source at ``path``."""
-    return any(problem.path == path for problem in settings.get(_SINK_KEY, ()))
+    return any(problem.path == path for problem in _RECORDED.peek(settings) or ())
 
 
 def finish(settings: dict) -> None:

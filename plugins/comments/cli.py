@@ -1,7 +1,8 @@
 """What ``invoke comments-import`` and ``invoke comments-approve`` do, outside Pelican.
 
-The site's articles are found by reading the headers of the content files (slug
-from ``Slug:`` or the title, as Pelican makes it), so an import needs no build.
+The site's articles and lessons are found by reading the headers of the content files
+(:mod:`cmcore.content`: slug from ``Slug:`` or the title, as Pelican makes it), so an
+import needs no build.
 """
 
 from __future__ import annotations
@@ -9,18 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican.settings import read_settings
-from pelican.utils import slugify
 
-from cmcore.headers import parse_header
+from cmcore.content import Entry, lessons
+from cmcore.content import articles as sources_with_slug
+from cmcore.french import NBSP, quoted
 
 from . import importers, merge, report, store, targets
 from .importers import isso
 from .model import APPROVED, CommentInputError
 from .moderation import moderator_for
 from .settings import get
-
-NBSP = "\u00a0"
-SOURCE_EXTENSIONS = (".md", ".markdown", ".mkd", ".html", ".htm", ".rst")
 
 
 def load_settings(settings_file: Path, content: str | None = None) -> dict:
@@ -34,72 +33,23 @@ def store_folder(settings: dict) -> Path:
     return Path(settings["PATH"]) / get(settings, "COMMENTS_DIR")
 
 
-def articles(settings: dict) -> list[tuple[str, str]]:
-    """``(slug, url)`` of every content source that can receive comments."""
-    root = Path(settings["PATH"])
+def articles(settings: dict) -> list[Entry]:
+    """Every content source that can receive comments (``COMMENTS_PATHS``)."""
     folders = get(settings, "COMMENTS_PATHS") or settings.get("ARTICLE_PATHS") or [""]
-    found = []
-    for folder in folders:
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix.lower() not in SOURCE_EXTENSIONS or not path.is_file():
-                continue
-            header = parse_header(path.read_text(encoding="utf-8", errors="replace"))
-            slug_field, title = header.get("slug"), header.get("title")
-            if slug_field and slug_field.value:
-                slug = slug_field.value
-            elif title and title.value:
-                slug = slugify(
-                    title.value,
-                    regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
-                    preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-                    use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-                )
-            else:
-                continue
-            try:
-                url = settings.get("ARTICLE_URL", "{slug}.html").format(slug=slug)
-            except (KeyError, IndexError):
-                url = slug
-            found.append((slug, url))
-    return found
+    return sources_with_slug(settings, folders)
 
 
-def lessons(settings: dict) -> list[tuple[str, str]]:
-    """``(slug, url)`` of every lesson of the training portal (``plugins/training``).
-
-    A lesson's comments are filed under its site-unique slug ``<course>-<name>``; its
-    URL (``formations/<course>/<name>/``) is what the Isso widget names its thread.
-    """
-    from training import course as courses
-    from training.model import TrainingError
-    from training.training import setting
-
-    root = Path(settings["PATH"]) / setting(settings, "TRAINING_PATH")
-    base_url = setting(settings, "TRAINING_URL")
-    found = []
-    for index_file in sorted(root.glob("*/index.md")):
-        course = index_file.parent.name
-        for path in sorted(index_file.parent.iterdir()):
-            if path == index_file or path.suffix.lower() not in SOURCE_EXTENSIONS:
-                continue
-            header = parse_header(path.read_text(encoding="utf-8", errors="replace"))
-            slug_field, order_field = header.get("slug"), header.get("lesson-order")
-            try:
-                _, name = courses.order_and_name(
-                    str(path), order_field.value if order_field else None, 1
-                )
-            except TrainingError:
-                continue  # the build reports it; no page, no thread
-            if slug_field and slug_field.value:
-                name = slug_field.value
-            found.append((f"{course}-{name}", f"{base_url}{course}/{name}/"))
-    return found
+def pages(settings: dict) -> list[Entry]:
+    """Every article and lesson that can receive comments; a lesson's comments are filed
+    under its site-unique slug ``<course>-<name>``, and its URL
+    (``formations/<course>/<name>/``) is what the Isso widget names its thread."""
+    return [*articles(settings), *lessons(settings)]
 
 
 def article_index(settings: dict) -> targets.ArticleIndex:
     """Every article and lesson that can receive comments, by slug, path and alias."""
     return targets.index(
-        [*articles(settings), *lessons(settings)], get(settings, "COMMENTS_ALIASES")
+        [(page.slug, page.url) for page in pages(settings)], get(settings, "COMMENTS_ALIASES")
     )
 
 
@@ -127,7 +77,7 @@ def pull_isso(origin: str, settings: dict, dry_run: bool = False) -> tuple[merge
     names it). Pending and deleted comments are never pulled.
     """
     if isso.is_server_url(origin):
-        uris = ["/" + url.lstrip("/") for _, url in [*articles(settings), *lessons(settings)]]
+        uris = ["/" + page.url.lstrip("/") for page in pages(settings)]
         incoming = isso.read_server(origin, uris)
         return _merge(incoming, "isso", origin, settings, dry_run)
     path = Path(origin)
@@ -178,6 +128,6 @@ def approve(comment_id: str, settings: dict) -> str:
             "invisible tant que son article n'existe pas."
         )
     return (
-        f"Commentaire {comment_id} approuvé (article {report.quoted(holder.article)}){NBSP}: "
+        f"Commentaire {comment_id} approuvé (article {quoted(holder.article)}){NBSP}: "
         "il sera publié à la prochaine construction."
     )

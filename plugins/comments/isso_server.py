@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-NBSP = "\u00a0"
+from cmcore.french import NBSP
+
 PASSWORD_ENV = "ISSO_ADMIN_PASSWORD"
 # Untracked files in var/ (git-ignored): the generated configuration, the admin password
 # when no environment variable gives it, the salt of Isso's hashes, local additions (SMTP).

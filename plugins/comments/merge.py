@@ -1,4 +1,4 @@
-"""From incoming comments to store changes: sanitise, moderate, match, merge, count.
+"""From raw comments to store changes: match, sanitise, moderate, merge, count.
 
 The rules: a new comment is added; a comment already in the store with the same
 imported content is unchanged; one whose source changed is updated, unless the
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import sanitize, store
-from .model import APPROVED, COMMENT, DELETED, PENDING, SPAM, Comment, Incoming, legacy_id
+from .model import APPROVED, COMMENT, DELETED, PENDING, SPAM, Comment, RawComment, legacy_id
 from .moderation import Moderator
 
 SKIPPED_STATUSES = (SPAM, DELETED)
@@ -73,30 +73,50 @@ class Result:
         return self.articles.setdefault(article, Counts())
 
 
-def clean(comment: Comment, moderator: Moderator | None, allow_images: bool = False) -> Comment:
-    """The comment with sanitised HTML, text author, safe URL, and the moderation verdict."""
-    cleaned = dataclasses.replace(
-        comment,
-        html=sanitize.clean_html(comment.html, allow_images),
-        author=sanitize.author_name(comment.author),
-        author_url=sanitize.safe_url(comment.author_url),
+def clean(raw: RawComment, moderator: Moderator | None, allow_images: bool = False) -> Comment:
+    """The one conversion of a raw comment to a clean one, where comments enter the store.
+
+    The HTML is sanitised, the author made text and the URL checked; then an approved
+    comment that a word list or the link limit flags waits (``pending``, with the reason).
+    """
+    html = sanitize.clean_html(raw.html, allow_images)
+    author = sanitize.author_name(raw.author)
+    author_url = sanitize.safe_url(raw.author_url)
+    status, reason = raw.status, raw.reason
+    if moderator and status == APPROVED and raw.kind == COMMENT:
+        flagged = moderator.reason(html, author, author_url)
+        if flagged:
+            status, reason = PENDING, flagged
+    return Comment(
+        id=raw.id,
+        thread=raw.thread,
+        parent=raw.parent,
+        author=author,
+        author_url=author_url,
+        date=raw.date,
+        html=html,
+        status=status,
+        kind=raw.kind,
+        reason=reason,
     )
-    if moderator and cleaned.status == APPROVED and cleaned.kind == COMMENT:
-        reason = moderator.reason(cleaned.html, cleaned.author, cleaned.author_url)
-        if reason:
-            cleaned = dataclasses.replace(cleaned, status=PENDING, reason=reason)
-    return cleaned
 
 
-def placeholder(comment: Comment) -> Comment:
+def placeholder(raw: RawComment) -> Comment:
     """A skipped comment reduced to its place in the thread (no author, no text)."""
-    return dataclasses.replace(
-        comment, author="", author_url="", html="", status=DELETED, reason="", kind=COMMENT
+    return Comment(
+        id=raw.id,
+        thread=raw.thread,
+        parent=raw.parent,
+        author="",
+        author_url="",
+        date=raw.date,
+        html="",
+        status=DELETED,
     )
 
 
 def merge(
-    incoming: Iterable[Incoming],
+    incoming: Iterable[RawComment],
     current: store.Store,
     match: Callable[[tuple[str, ...]], str | None],
     moderator: Moderator | None,
@@ -105,27 +125,17 @@ def merge(
 ) -> Result:
     """Merge ``incoming`` into ``current`` (in memory); :meth:`Store.save` writes it."""
     result = Result(source, store=current)
-    items = list(incoming)
-    by_id: dict[str, Incoming] = {}
-    for item in items:
-        if item.comment.id in by_id:
-            result.duplicates.append(item.comment.id)
-        by_id[item.comment.id] = item
-    articles = {comment_id: match(item.targets) for comment_id, item in by_id.items()}
+    by_id: dict[str, RawComment] = {}
+    for raw in incoming:
+        if raw.id in by_id:
+            result.duplicates.append(raw.id)
+        by_id[raw.id] = raw
+    articles = {comment_id: match(raw.targets) for comment_id, raw in by_id.items()}
     existing = current.ids()
     by_id, articles, apart = _resolve_ids(by_id, articles, existing, result)
-    skipped = {i for i, item in by_id.items() if _skipped(item.comment)}
-    # Placeholders keep the thread whole: every skipped ancestor of a kept comment.
-    needed: set[str] = set()
-    for comment_id, item in by_id.items():
-        if comment_id in skipped:
-            continue
-        parent = item.comment.parent
-        while parent in skipped and parent not in needed:
-            needed.add(parent)
-            parent = by_id[parent].comment.parent
-    for comment_id, item in by_id.items():
-        comment = item.comment
+    skipped = {i for i, raw in by_id.items() if _skipped(raw)}
+    needed = _placeholders_needed(by_id, skipped)
+    for comment_id, raw in by_id.items():
         article = articles[comment_id]
         counts = result.counts(article) if article else None
         if comment_id in skipped and comment_id not in needed:
@@ -135,18 +145,17 @@ def merge(
                 result.skipped_orphans += 1
             continue
         if comment_id in skipped:
-            comment = placeholder(comment)
+            comment = placeholder(raw)
             if counts:
                 counts.skipped += 1
         else:
-            comment = clean(comment, moderator, allow_images)
+            comment = clean(raw, moderator, allow_images)
         if comment.parent and comment.parent not in by_id and comment.parent not in existing:
             result.missing_parents.append((comment.id, comment.parent))
         if article is None:
             result.orphans.append((comment.id, comment.thread))
         record = store.to_record(comment)
-        new_print = store.fingerprint(record)
-        record["imported"] = new_print
+        record["imported"] = store.fingerprint(record)
         target = current.file_for(article)
         found = existing.get(comment_id)
         if found is None:
@@ -159,45 +168,70 @@ def merge(
                 if counts:
                     counts.conflicts += 1
             if counts and comment_id not in skipped:
-                if comment.kind != COMMENT:
-                    counts.skipped += 1
-                elif comment.status == PENDING:
-                    counts.pending += 1
-                else:
-                    counts.imported += 1
+                _count_new(counts, comment)
             continue
-        holder, stored = found
-        if holder is not target and holder.article is None:
-            # The article now exists: the comment leaves the quarantine.
-            holder.records.remove(stored)
-            target.records.append(stored)
-            existing[comment_id] = (target, stored)
-            holder = target
-        elif holder is not target and article is not None:
-            # Filed under another article by hand (or an alias changed): left there.
-            result.conflicts.append(
-                Conflict(comment_id, holder.article, FILED_ELSEWHERE, other=article)
-            )
-            if counts:
-                counts.conflicts += 1
-            continue
-        imported_print = stored.get("imported")
-        if new_print != imported_print and _imported_before_rename(record, imported_print):
-            # Renamed just now and edited by hand before: the source did not change.
-            stored["imported"] = imported_print = new_print
-        if new_print == imported_print:
-            if counts and comment_id not in skipped:
-                counts.unchanged += 1
-        elif store.fingerprint(stored) == imported_print:
-            stored.clear()
-            stored.update(record)
-            if counts and comment_id not in skipped:
-                counts.updated += 1
-        else:
-            result.conflicts.append(Conflict(comment_id, holder.article))
-            if counts:
-                counts.conflicts += 1
+        outcome = _update(found, target, record, article, existing, result)
+        # A placeholder counts as skipped already, unless it is in conflict.
+        if counts and (outcome == CONFLICT or comment_id not in skipped):
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
     return result
+
+
+def _placeholders_needed(by_id: dict[str, RawComment], skipped: set[str]) -> set[str]:
+    # Placeholders keep the thread whole: every skipped ancestor of a kept comment.
+    needed: set[str] = set()
+    for comment_id, raw in by_id.items():
+        if comment_id in skipped:
+            continue
+        parent = raw.parent
+        while parent in skipped and parent not in needed:
+            needed.add(parent)
+            parent = by_id[parent].parent
+    return needed
+
+
+def _count_new(counts: Counts, comment: Comment) -> None:
+    if comment.kind != COMMENT:
+        counts.skipped += 1
+    elif comment.status == PENDING:
+        counts.pending += 1
+    else:
+        counts.imported += 1
+
+
+# What :func:`_update` did to a stored comment: the name of the count it adds to.
+UNCHANGED, UPDATED, CONFLICT = "unchanged", "updated", "conflicts"
+
+
+def _update(found, target, record: dict, article: str | None, existing, result: Result) -> str:
+    """Bring a comment already in the store up to date (rules above); what it did."""
+    comment_id = record["id"]
+    holder, stored = found
+    if holder is not target and holder.article is None:
+        # The article now exists: the comment leaves the quarantine.
+        holder.records.remove(stored)
+        target.records.append(stored)
+        existing[comment_id] = (target, stored)
+        holder = target
+    elif holder is not target and article is not None:
+        # Filed under another article by hand (or an alias changed): left there.
+        result.conflicts.append(
+            Conflict(comment_id, holder.article, FILED_ELSEWHERE, other=article)
+        )
+        return CONFLICT
+    new_print = record["imported"]
+    imported_print = stored.get("imported")
+    if new_print != imported_print and _imported_before_rename(record, imported_print):
+        # Renamed just now and edited by hand before: the source did not change.
+        stored["imported"] = imported_print = new_print
+    if new_print == imported_print:
+        return UNCHANGED
+    if store.fingerprint(stored) == imported_print:
+        stored.clear()
+        stored.update(record)
+        return UPDATED
+    result.conflicts.append(Conflict(comment_id, holder.article))
+    return CONFLICT
 
 
 def _imported_before_rename(record: dict, imported_print: str | None) -> bool:
@@ -223,8 +257,8 @@ def _resolve_ids(by_id, articles, existing, result):
     comment that is not the stored one of its id an id of its own; replies follow.
     """
     final: dict[str, str] = {}
-    for comment_id, item in by_id.items():
-        comment, article = item.comment, articles[comment_id]
+    for comment_id, comment in by_id.items():
+        article = articles[comment_id]
         date = store.format_date(comment.date)
         found = existing.get(comment_id)
         if found is None:
@@ -242,11 +276,10 @@ def _resolve_ids(by_id, articles, existing, result):
     if not apart:
         return by_id, articles, apart
     renamed, renamed_articles = {}, {}
-    for comment_id, item in by_id.items():
-        comment = item.comment
+    for comment_id, comment in by_id.items():
         parent = final.get(comment.parent, comment.parent) if comment.parent else None
         comment = dataclasses.replace(comment, id=final[comment_id], parent=parent)
-        renamed[comment.id] = Incoming(comment, item.targets)
+        renamed[comment.id] = comment
         renamed_articles[comment.id] = articles[comment_id]
     return renamed, renamed_articles, apart
 
@@ -277,7 +310,7 @@ def _set(record: dict, name: str, value) -> None:
         record["imported"] = store.fingerprint(record)
 
 
-def _skipped(comment: Comment) -> bool:
+def _skipped(comment: RawComment) -> bool:
     # Pingbacks and trackbacks are kept apart (stored, not shown by default) unless
     # they are spam or deleted, like any comment.
     return comment.status in SKIPPED_STATUSES

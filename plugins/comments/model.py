@@ -1,4 +1,4 @@
-"""The records of the comments core: a comment, an incoming comment, a fatal input error."""
+"""The records of the comments core: a raw comment, a clean comment, a fatal input error."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
+
+from cmcore.french import NBSP
 
 # Statuses as stored. "deleted" covers WordPress "trash", Disqus isDeleted, Isso mode 4.
 APPROVED = "approved"
@@ -25,13 +27,40 @@ _SITE_UNSAFE = re.compile(r"[^a-z0-9._/-]+")
 
 
 @dataclass(frozen=True)
+class RawComment:
+    """A comment as a source gives it (export, Isso, CSV/JSON): nothing in it is trusted yet.
+
+    ``html``, ``author`` and ``author_url`` are what the reader or the source's software
+    wrote (markup, scripts, any URL); ``status`` may be ``spam``; ``targets`` are the keys
+    that may name its article (slug, permalink, link path), best first. Only
+    :func:`comments.merge.clean` (or :func:`~comments.merge.placeholder`) makes a
+    :class:`Comment` of it.
+    """
+
+    id: str
+    thread: str
+    parent: str | None
+    author: str
+    author_url: str
+    date: dt.datetime
+    html: str
+    status: str = APPROVED
+    kind: str = COMMENT
+    reason: str = ""
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Comment:
-    """One reader's comment, as kept in the store.
+    """One reader's comment as the store keeps it: cleaned, moderation decided.
 
     ``id`` is the stable source id (``wordpress:carnet.example:116``); ``parent`` is the id of the
     comment it answers (``None`` at the top of a thread); ``thread`` is the address
     of the discussion in the source (URL, path or Isso URI), kept for matching and
-    reports; ``html`` is already sanitised; ``date`` is timezone-aware (UTC).
+    reports; ``date`` is timezone-aware (UTC). An import writes ``html`` sanitised, the
+    author as text and the author URL checked; the store is plain JSON that the author
+    may edit by hand, so a comment read back from it (:func:`comments.store.from_record`)
+    is sanitised again when it is shown (:func:`comments.render.view`).
     """
 
     id: str
@@ -45,11 +74,6 @@ class Comment:
     kind: str = COMMENT
     reason: str = ""
     reviewed: bool = False
-
-    @property
-    def source(self) -> str:
-        """``wordpress`` for ``wordpress:carnet.example:116``."""
-        return self.id.split(":", 1)[0]
 
 
 def site_key(url: str) -> str:
@@ -85,15 +109,6 @@ def legacy_id(comment_id: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """A comment read from an export, before matching: ``targets`` are the keys that may
-    name its article (slug, permalink, link path), best first."""
-
-    comment: Comment
-    targets: tuple[str, ...]
-
-
 class CommentInputError(Exception):
     """An export that cannot be read safely (hostile, broken or unknown): fatal for the import.
 
@@ -107,4 +122,4 @@ class CommentInputError(Exception):
         self.line = line
         self.message = message
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}\u00a0: {message}")
+        super().__init__(f"{where}{NBSP}: {message}")

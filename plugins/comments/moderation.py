@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from cmcore.french import NBSP, quoted
+
 from . import sanitize
 from .settings import get
 
@@ -26,7 +28,6 @@ DEFAULT_LISTS = {
     "spam": LISTS_DIR / "spam.txt",
 }
 DEFAULT_MAX_LINKS = 2
-NBSP = "\u00a0"
 
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
@@ -102,7 +103,7 @@ class Moderator:
         for word_list in self.lists:
             found = word_list.find(normalised)
             if found:
-                return f"{word_list.label}{NBSP}: «{NBSP}{found}{NBSP}»"
+                return f"{word_list.label}{NBSP}: {quoted(found)}"
         links = set(_HREF.findall(html)) | {
             m.group().rstrip(".,;:!?)") for m in _URL.finditer(text)
         }

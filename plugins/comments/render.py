@@ -15,8 +15,6 @@ from . import sanitize
 from .model import DELETED, Comment
 from .threads import Node, Thread
 
-NBSP = "\u00a0"
-
 
 def count_label(count: int) -> str:
     """« Aucun commentaire », « 1 commentaire », « 3 commentaires »."""
@@ -75,8 +73,11 @@ class ThreadView:
 EMPTY = ThreadView(0, count_label(0), ())
 
 
-def view(thread: Thread, timezone: str = "UTC", show_pingbacks: bool = False) -> ThreadView:
-    """The view of a thread; the comment HTML is sanitised once more on the way out."""
+def view(
+    thread: Thread, timezone: str = "UTC", show_pingbacks: bool = False, allow_images: bool = False
+) -> ThreadView:
+    """The view of a thread; author, URL and HTML are sanitised once more on the way out,
+    because the store they were read from is edited by hand."""
     zone = ZoneInfo(timezone)
 
     def one(node: Node) -> CommentView:
@@ -89,7 +90,7 @@ def view(thread: Thread, timezone: str = "UTC", show_pingbacks: bool = False) ->
             url="" if deleted else sanitize.safe_url(comment.author_url),
             date_iso=comment.date.isoformat(),
             date_text=date_text(comment.date, zone),
-            html=Markup("" if deleted else sanitize.clean_html(comment.html)),
+            html=Markup("" if deleted else sanitize.clean_html(comment.html, allow_images)),
             deleted=deleted,
             replies=tuple(one(reply) for reply in node.replies),
             reply_to=_name(node.reply_to),

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cmcore.french import NBSP, plural, quoted
 from cmcore.problems import display_path
 
 from .merge import EDITED, FILED_ELSEWHERE, KEPT_APART, Result
-
-NBSP = "\u00a0"
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """« 0 importé », « 1 importé », « 2 importés » (French: 0 and 1 take the singular)."""
-    return f"{count} {word if count < 2 else (words or word + 's')}"
-
-
-def quoted(text: str) -> str:
-    """« text » with no-break spaces inside the guillemets."""
-    return f"«{NBSP}{text}{NBSP}»"
 
 
 def article_line(article: str, counts) -> str:

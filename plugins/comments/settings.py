@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, MutableMapping
 
+from cmcore.settings import getter
+
 DEFAULTS = {
     # Folder of the store, relative to the content folder (PATH).
     "COMMENTS_DIR": "comments",
@@ -31,9 +33,7 @@ DEFAULTS = {
 ISSO_URL_ENV = "COMMENTS_ISSO_URL"
 
 
-def get(settings: Mapping, name: str):
-    """The value of a ``COMMENTS_*`` setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
+get = getter(DEFAULTS)  # get(settings, "COMMENTS_DIR"): the value, or its default
 
 
 def live_settings(settings: MutableMapping, environ: Mapping[str, str] = os.environ) -> None:

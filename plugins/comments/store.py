@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cmcore.french import NBSP
+
 from .model import Comment, CommentInputError
 
 FORMAT = 1
@@ -37,7 +39,6 @@ FIELDS = (
     "status",
     "thread",
 )
-NBSP = "\u00a0"
 
 
 def format_date(value: dt.datetime) -> str:

@@ -9,9 +9,10 @@ from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import ExternalReferenceForbidden
 
+from cmcore.french import NBSP, quoted
+
 from .model import CommentInputError
 
-NBSP = "\u00a0"
 _HOSTILE = (
     "ce fichier est peut-être piégé et n'a pas été lu{NBSP}; "
     "refaites l'export depuis WordPress ou Disqus sans le modifier"
@@ -28,13 +29,13 @@ def parse(path: Path) -> ET.Element:
     except EntitiesForbidden as error:
         raise CommentInputError(
             shown,
-            f"entité XML «{NBSP}{error.name}{NBSP}» déclarée dans le fichier "
+            f"entité XML {quoted(error.name)} déclarée dans le fichier "
             f"(bombe d'entités possible){NBSP}: {_HOSTILE}",
         ) from None
     except ExternalReferenceForbidden as error:
         raise CommentInputError(
             shown,
-            f"référence à une ressource externe «{NBSP}{error.sysid or error.pubid}{NBSP}» "
+            f"référence à une ressource externe {quoted(error.sysid or error.pubid)} "
             f"refusée{NBSP}: {_HOSTILE}",
         ) from None
     except DTDForbidden as error:
@@ -42,7 +43,7 @@ def parse(path: Path) -> ET.Element:
         raise CommentInputError(
             shown,
             f"déclaration <!DOCTYPE {error.name}>"
-            + (f" qui appelle «{NBSP}{target}{NBSP}»" if target else "")
+            + (f" qui appelle {quoted(target)}" if target else "")
             + f" refusée (bombe d'entités ou entité externe possible){NBSP}: {_HOSTILE}",
         ) from None
     except DefusedXmlException:

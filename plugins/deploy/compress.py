@@ -13,12 +13,13 @@ import gzip
 import hashlib
 import logging
 import os
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
+
+from cmcore.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -61,28 +62,17 @@ def _siblings(data: bytes, kept: Path | None, used: set[str]) -> list[tuple[str,
         else:
             blob = make(data)
             if stored is not None:
-                _place(str(stored), blob)
+                write_atomically(stored, blob)
         packed.append((suffix, blob))
     return packed
-
-
-def _place(path: str, data: bytes, times_ns: tuple[int, int] | None = None) -> None:
-    """Write through a temporary file renamed over ``path``: a web server reading the
-    folder sees the old bytes or the new ones. (Not cmcore.files.write_atomically: it
-    reads the umask by setting it, which threads writing beside it would see.)"""
-    temporary = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
-    with open(temporary, "wb") as file:
-        file.write(data)
-    if times_ns:
-        os.utime(temporary, ns=times_ns)
-    os.replace(temporary, path)
 
 
 def _write_siblings(path: str, kept: Path | None, used: set[str]) -> None:
     stat = os.stat(path)
     for suffix, packed in _siblings(Path(path).read_bytes(), kept, used):
         # The sibling carries its file's time: "up to date" is one stat, no decompression.
-        _place(path + suffix, packed, (stat.st_atime_ns, stat.st_mtime_ns))
+        # Atomically: a web server reading the folder sees the old bytes or the new ones.
+        write_atomically(path + suffix, packed, times_ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
 
 def _up_to_date(path: str, mtime_ns: int) -> bool:

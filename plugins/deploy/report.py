@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from cmcore.french import NBSP, plural
+
 from .changes import Changes, pages, without_siblings
 
 FIRST_PATHS = 10  # paths shown per list in a dry run
-
-
-def plural(count: int, word: str) -> str:
-    """« 1 page ajoutée », « 3 pages ajoutées »: ``word`` is the singular noun."""
-    return f"{count} {word}{'s' if count > 1 else ''}"
 
 
 def _past(count: int, verb: str, feminine: bool) -> str:
@@ -27,7 +24,7 @@ def counts(changes: Changes, kind: str = "page") -> str:
     )
     added, changed, removed = (len(paths) for paths in chosen)
     return (
-        f"{plural(added, kind)} {_past(added, 'ajouté', feminine)}, "
+        f"{plural(added, kind, space=NBSP)} {_past(added, 'ajouté', feminine)}, "
         f"{changed} {_past(changed, 'modifié', feminine)}, "
         f"{removed} {_past(removed, 'retiré', feminine)}"
     )
@@ -36,7 +33,7 @@ def counts(changes: Changes, kind: str = "page") -> str:
 def size(count: int) -> str:
     """Bytes in French: « 812 octets », « 12,4 Ko », « 3,1 Mo »."""
     if count < 1024:
-        return f"{count} octet{'s' if count > 1 else ''}"
+        return plural(count, "octet", space=NBSP)
     for unit, scale in (("Ko", 1024), ("Mo", 1024**2), ("Go", 1024**3)):
         if count < scale * 1024 or unit == "Go":
             return f"{count / scale:.1f} {unit}".replace(".", ",")
@@ -68,7 +65,7 @@ def dry_run(changes: Changes, target: str) -> str:
         lines.append(f"  {title} :")
         lines += [f"    {path}" for path in shown[:FIRST_PATHS]]
         if more > 0:
-            lines.append(f"    … et {more} autre{'s' if more > 1 else ''}")
+            lines.append(f"    … et {plural(more, 'autre', space=NBSP)}")
     return "\n".join(lines)
 
 

@@ -10,15 +10,9 @@ content did not change: a second deploy would send those files every time. Two s
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from importlib.metadata import version
 from zoneinfo import ZoneInfo
 
-logger = logging.getLogger(__name__)
-
-# pelican-sitemap keeps the build time in a module-level generator's ``now``; the version
-# whose code was read. Another version: the attribute is left alone, sitemap.xml changes.
-SITEMAP_TESTED = "1.2.2"
+from incremental import seam
 
 
 def fix_today(pelican) -> None:
@@ -31,18 +25,11 @@ def fix_today(pelican) -> None:
 
 def fix_sitemap_date(generators) -> None:
     """``all_generators_finalized``: index pages' lastmod is the newest article's date."""
-    try:
-        from pelican.plugins.sitemap import sitemap
-    except ImportError:
-        return
-    installed = version("pelican-sitemap")
-    if installed != SITEMAP_TESTED or not hasattr(sitemap, "generator"):
-        logger.debug("pelican-sitemap %s: lastmod left to the build time", installed)
-        return
     dates = [
         getattr(article, "modified", None) or article.date
         for generator in generators
         for article in getattr(generator, "articles", [])
     ]
     if dates:
-        sitemap.generator.now = max(dates)
+        # pelican-sitemap has no setting for it (the tested version only: see the seam).
+        seam.set_sitemap_now(max(dates))

@@ -8,9 +8,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from cmcore.french import NBSP
+
 from .model import EVENT_TYPES, Event
 
-NBSP = "\u00a0"
 PRODID = "-//Le carnet du Community Manager//Événements//FR"
 # RFC 5545 STATUS of a VEVENT for each of our statuses. A full event still takes place.
 ICS_STATUS = {

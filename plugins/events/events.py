@@ -17,10 +17,14 @@ from urllib.parse import urlparse
 from pelican import signals
 from pelican.contents import Page, SkipStub
 from pelican.generators import Generator
-from pelican.utils import pelican_open, slugify
+from pelican.utils import pelican_open
 
 from cmcore import problems
+from cmcore.files import same_as_last_build, write_atomically
 from cmcore.headers import parse_header
+from cmcore.settings import getter
+from cmcore.sources import slugify
+from incremental import seam
 
 from . import calendar, feed, jsonld, listing, wording
 from .model import EVENT_TYPES, Event
@@ -41,9 +45,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def setting(settings: dict, name: str) -> Any:
-    """A plugin setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
+setting = getter(DEFAULTS)  # setting(settings, "EVENTS_PATH"): the value, or its default
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class EventsGenerator(Generator):
                 title=page.title,
                 slug=self._slug(page),
                 default_timezone=setting(self.settings, "EVENTS_TIMEZONE"),
-                description=describe(page.metadata.get("summary") or page._content or ""),
+                description=describe(page.metadata.get("summary") or seam.text(page) or ""),
                 announced=getattr(page, "date", None),
             )
         except EventError as error:
@@ -134,12 +136,7 @@ class EventsGenerator(Generator):
         if "slug" in page.metadata:
             return page.slug
         name = os.path.splitext(os.path.basename(page.source_path))[0]
-        return slugify(
-            name,
-            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=False,
-            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
-        )
+        return slugify(name, self.settings, preserve_case=False)
 
     # --- output ---------------------------------------------------------------------------
 
@@ -153,10 +150,7 @@ class EventsGenerator(Generator):
         }
 
     def _write_bytes(self, path: str, data: bytes) -> None:
-        target = os.path.join(self.output_path, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(data)
+        write_atomically(os.path.join(self.output_path, path), data)
 
     def generate_output(self, writer) -> None:
         urls = self.urls
@@ -222,11 +216,10 @@ class EventsGenerator(Generator):
         options = {"urls": urls, "domain": domain, "stamp": self.now}
         # With incremental builds, a calendar whose events did not change is left as it is:
         # its DTSTAMP stays the moment its content was last written.
-        unchanged = getattr(writer, "same_as_last_build", None)
         for path, chosen, title in [
             (self.urls.ics(event.slug), [event], f"{event.title} – {name}") for event in events
         ] + [(self.urls.calendar(), events, name)]:
-            if unchanged and unchanged(path, (chosen, title, urls, domain)):
+            if same_as_last_build(writer, path, (chosen, title, urls, domain)):
                 continue
             self._write_bytes(path, calendar.calendar(chosen, name=title, **options))
 
@@ -238,8 +231,7 @@ class EventsGenerator(Generator):
         link, feed_url = self._absolute(self.urls.index()), self._absolute(path)
         urls = [self._absolute(self.urls.page(entry.event.slug)) for entry in self.entries]
         # As the calendars: a feed whose entries did not change is left as it is.
-        unchanged = getattr(writer, "same_as_last_build", None)
-        if unchanged and unchanged(path, (self.entries, title, link, feed_url, urls)):
+        if same_as_last_build(writer, path, (self.entries, title, link, feed_url, urls)):
             return
         text = feed.atom(
             self.entries,

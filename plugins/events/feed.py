@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from feedgenerator import Atom1Feed
 
-from cmcore.dates import NBSP
+from cmcore.french import NBSP
 
 from . import wording
 from .listing import Entry

@@ -14,13 +14,12 @@ import unicodedata
 import zoneinfo
 from decimal import Decimal, InvalidOperation
 
+from cmcore.french import NBSP, quoted
 from cmcore.headers import Field, Header
-from cmcore.problems import Problem, quoted
+from cmcore.problems import Problem
 
 from .listing import recurrence_rule
 from .model import DEFAULT_STATUS, EVENT_TYPES, STATUSES, Event, Place, Price
-
-NBSP = "\u00a0"
 
 FIELDS = (
     "Event-Start",

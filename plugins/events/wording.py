@@ -8,7 +8,8 @@ import unicodedata
 from babel.dates import get_timezone_location
 from babel.numbers import format_currency, format_decimal
 
-from cmcore.dates import LOCALE, NBSP, format_range
+from cmcore.dates import LOCALE, format_range
+from cmcore.french import NBSP
 
 from .listing import Entry
 from .model import EVENT_TYPES, STATUSES, Occurrence, Price

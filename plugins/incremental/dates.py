@@ -13,9 +13,8 @@ import datetime
 import functools
 import re
 
-import pelican.utils
+from .seam import pelican_strftime
 
-_pelican_strftime = pelican.utils.strftime
 # The directives Pelican formats (pelican.utils.strftime); any other is kept as written.
 _C89 = frozenset("aAbBcdfGHIjmMpSUuVwWxXyYzZ%")
 _DIRECTIVE = re.compile(r"%[-]?.")
@@ -30,14 +29,11 @@ def _plain(date_format: str) -> bool:
 
 
 def strftime(date: datetime.date, date_format: str) -> str:
+    """Pelican's ``strftime``, in one C call for plain C89 formats."""
     if _plain(date_format):
         # The C method itself: SafeDatetime's own strftime would come back here.
         if isinstance(date, datetime.datetime):
             return datetime.datetime.strftime(date, date_format)
         if isinstance(date, datetime.date):
             return datetime.date.strftime(date, date_format)
-    return _pelican_strftime(date, date_format)
-
-
-def install() -> None:
-    pelican.utils.strftime = strftime
+    return pelican_strftime(date, date_format)

@@ -29,16 +29,15 @@ from jinja2 import TemplateNotFound, meta, nodes
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from . import seam
 from .objects import text_bytes
 
 # Attributes of content objects that are not data shown by templates (or are huge).
 _SKIPPED_ATTRIBUTES = frozenset(
     {
+        *seam.CONTENT_PRIVATE,  # the text (pictured below), the build's context
         "settings",
-        "_context",
-        "_content",
         "metadata",
-        "_summary",
         "source_path",
         "template",
         "_kept_text",  # a kept article's text (objects.py): pictured as the text
@@ -74,9 +73,7 @@ def digest(parts: Iterable[object]) -> str:
 
 
 def _is_content(value: object) -> bool:
-    return isinstance(value, Content) or (
-        hasattr(value, "source_path") and hasattr(value, "_content")
-    )
+    return isinstance(value, Content) or (hasattr(value, "source_path") and seam.has_text(value))
 
 
 def _is_wrapper(value: object) -> bool:
@@ -153,7 +150,7 @@ def _full(content: object) -> tuple:
     # A kept article's text is pictured from its bytes, without decoding it.
     raw = text_bytes(content)
     if raw is None:
-        raw = str(content._content).encode()
+        raw = str(seam.text(content)).encode()
     body = hashlib.blake2b(raw, digest_size=16).hexdigest()
     # Links to other sources ({filename}, {static}, {attach}) are resolved at render time:
     # the URLs of the whole site stand for them, so a linked article's new URL changes
@@ -180,7 +177,7 @@ def _links_to_sources(text: bytes) -> bool:
 
 
 def _site_links(content: object) -> str:
-    context = getattr(content, "_context", None) or {}
+    context = seam.build_context(content) or {}
     key = ("links", id(context))
     if key not in _PICTURES:
         urls = sorted(

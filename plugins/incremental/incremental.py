@@ -15,7 +15,7 @@ from pelican import signals
 
 from cmcore import problems
 
-from . import dates, fingerprint, objects, urls
+from . import fingerprint, objects, seam, urls
 from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
 from .members import use_members
@@ -52,7 +52,10 @@ def _manifest_path(settings) -> Path:
 
 def start(pelican) -> None:
     settings = pelican.settings
-    enabled = bool(settings.get("INCREMENTAL", False))
+    # Outside the tested Pelican versions, INCREMENTAL is turned off here, for every plugin.
+    enabled = seam.guard(settings)
+    # Installed for incremental builds only: any other build runs stock Pelican.
+    seam.patch(enabled)
     # Templates may have changed since the last build in this process (dev server).
     fingerprint.reset()
     base = base_key(settings) if enabled else None
@@ -91,14 +94,14 @@ def _clear_content_cache(cache: Path) -> None:
         return
     for entry in cache.iterdir():
         if entry.is_file() and (
-            entry.name.endswith(("Generator", "Generator-Readers"))
-            or entry.name in (objects.FILE_NAME, objects.REFUSED)
+            seam.is_content_cache(entry.name) or entry.name in (objects.FILE_NAME, objects.REFUSED)
         ):
             entry.unlink()
 
 
 def use_writer(pelican):
-    return IncrementalWriter
+    """``get_writer``: the incremental writer for incremental builds, Pelican's otherwise."""
+    return IncrementalWriter if pelican.settings.get("INCREMENTAL") else None
 
 
 def finish(pelican) -> None:
@@ -159,6 +162,8 @@ def up_to_date(settings: dict) -> bool:
     """
     if not settings.get("INCREMENTAL") or not settings.get("LOAD_CONTENT_CACHE"):
         return False
+    if not seam.pelican_tested():
+        return False  # the build tells why it is not incremental
     previous = Manifest.load(_manifest_path(settings), settings["OUTPUT_PATH"])
     if not previous.inputs or previous.inputs != inputs_key(settings):
         return False
@@ -177,8 +182,6 @@ def compiled_templates(generator) -> None:
 
 
 def register() -> None:
-    urls.install()
-    dates.install()
     signals.initialized.connect(start)
     signals.generator_init.connect(compiled_templates)
     signals.article_generator_init.connect(objects.keep_articles)

@@ -60,10 +60,13 @@ for _name in (
 def use_members(generators) -> None:
     """Give the articles generators' tags, categories and authors :class:`Members` lists.
 
-    In place: the build's context holds the same dict and lists.
+    In place: the build's context holds the same dict and lists. Incremental builds only:
+    any other build keeps Pelican's own lists.
     """
     for generator in generators:
-        if not isinstance(generator, ArticlesGenerator):
+        if not isinstance(generator, ArticlesGenerator) or not generator.settings.get(
+            "INCREMENTAL"
+        ):
             continue
         tags = generator.tags
         for tag in list(tags):

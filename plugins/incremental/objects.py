@@ -36,6 +36,8 @@ from pelican.contents import Article
 
 from cmcore import problems
 
+from . import seam
+
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "incremental-articles.pickle"
@@ -51,7 +53,7 @@ VERSION = 3
 _SEED = b"\x80\x05\x8c\x07contextQ\x94\x8c\x08settingsQ\x94\x86."
 
 
-class KeptArticle(Article):
+class KeptArticle(seam.LazyTextArticle):
     """An article given back by the build that kept it.
 
     Its text stays the UTF-8 bytes it was kept as until something reads it: a build
@@ -59,18 +61,6 @@ class KeptArticle(Article):
     articles once decoded, is never decoded. The static files it links to, which every
     build asks every article for (a regex over its text), were found when it was kept.
     """
-
-    @property
-    def _content(self):
-        text = self.__dict__.get("_kept_text")
-        if type(text) is bytes:
-            text = self.__dict__["_kept_text"] = text.decode("utf-8")
-        return text
-
-    @_content.setter
-    def _content(self, value):
-        self.__dict__["_kept_text"] = value
-        self.__dict__.pop("_kept_links", None)
 
     def get_static_links(self) -> set[str]:
         links = self.__dict__.get("_kept_links")
@@ -95,7 +85,7 @@ class _Pickler(pickle.Pickler):
         if kind is not Article and kind is not KeptArticle:
             return NotImplemented
         state = dict(obj.__dict__)
-        text = state.pop("_content", None) if kind is Article else state.get("_kept_text")
+        text = seam.take_text(state) if kind is Article else state.get("_kept_text")
         if "_kept_links" not in state:
             state["_kept_links"] = tuple(sorted(obj.get_static_links()))
         state["_kept_text"] = text.encode("utf-8") if isinstance(text, str) else text
@@ -146,7 +136,9 @@ def load(path: Path, generator) -> dict:
 def save(path: Path, generator, seen: set[str]) -> None:
     """Keep the articles of the sources this build saw; a failure only costs the next
     build its reading."""
-    entries = {name: entry for name, entry in generator._cache.items() if name in seen}
+    entries = {
+        name: entry for name, entry in seam.generator_cache(generator).items() if name in seen
+    }
     context, settings = generator.context, generator.settings
     buffer = io.BytesIO()
     buffer.write(_SEED)
@@ -177,21 +169,17 @@ def _now_for(date: dt.datetime) -> dt.datetime:
 
 
 def keep_articles(generator) -> None:
-    """Make the articles generator keep its articles between builds (its ``_cache``)."""
+    """Make the articles generator keep its articles between builds (its content cache)."""
     settings = generator.settings
     if not enabled(settings):
         return
     path = Path(settings["CACHE_PATH"]) / FILE_NAME
     if path.with_name(REFUSED).exists():
         return  # pickle refused these articles: Pelican's reader cache serves instead
-    generator._cache = load(path, generator)
-    generator._cache_data_policy = True
+    seam.use_generator_cache(generator, load(path, generator))
     # The kept articles stand for Pelican's reader cache of this generator, which would
     # hold their text a second time: it is neither filled, nor kept, nor loaded again.
-    readers = generator.readers
-    readers._cache = {}
-    readers._cache_data_policy = False
-    Path(readers._cache_path).unlink(missing_ok=True)
+    seam.forget_reader_cache(generator.readers)
     kept = type(generator).get_cached_data
     seen: set[str] = set()  # sources of this build: a removed one is not kept
 
@@ -213,8 +201,9 @@ def keep_articles(generator) -> None:
             return
         cache_data(filename, article)
 
-    # Instance attributes: Pelican calls self.get_cached_data, self.cache_data and
-    # self.save_cache.
-    generator.get_cached_data = get_cached_data
-    generator.cache_data = cache_unless_told
-    generator.save_cache = lambda: save(path, generator, seen)
+    seam.hook_cache(
+        generator,
+        get_cached_data=get_cached_data,
+        cache_data=cache_unless_told,
+        save_cache=lambda: save(path, generator, seen),
+    )

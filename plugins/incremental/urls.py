@@ -23,13 +23,9 @@ import sys
 import unicodedata
 from importlib import metadata
 
-import pelican.contents
-import pelican.urlwrappers
-from pelican.contents import Content
-from pelican.utils import slugify as _pelican_slugify
+from .seam import pelican_expand_settings, pelican_slugify
 
 _SIMPLE = frozenset({"slug", "lang"})
-_pelican_expand_settings = Content._expand_settings
 
 
 @functools.lru_cache(maxsize=256)
@@ -42,13 +38,14 @@ def _simple(pattern: str) -> bool:
     return all(name in _SIMPLE for name in fields)
 
 
-def _expand_settings(self, key: str, klass: str | None = None) -> str:
+def expand_settings(self, key: str, klass: str | None = None) -> str:
+    """Pelican's ``Content._expand_settings``, without ``url_format`` for slug/lang patterns."""
     klass = klass or self.__class__.__name__
     pattern = str(self.settings[f"{klass}_{key}".upper()])
     if _simple(pattern):
         # The values url_format gives these two fields, without building the rest.
         return pattern.format(slug=getattr(self, "slug", ""), lang=getattr(self, "lang", "en"))
-    return _pelican_expand_settings(self, key, klass)
+    return pelican_expand_settings(self, key, klass)
 
 
 # Slugs by (value, substitutions, preserve_case, use_unicode); those this build asked for.
@@ -61,14 +58,14 @@ _ON_DISK: tuple[object, frozenset] = (None, frozenset())
 def slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
     """Pelican's ``slugify``, remembered for plain strings."""
     if type(value) is not str:  # Markup, or an object with its own __html__
-        return _pelican_slugify(value, regex_subs, preserve_case, use_unicode)
+        return pelican_slugify(value, regex_subs, preserve_case, use_unicode)
     subs = tuple((str(source), str(target)) for source, target in regex_subs)
     key = (value, subs, bool(preserve_case), bool(use_unicode))
     slug = _SLUGS.get(key)
     if slug is None:
         if len(_SLUGS) > 65536:  # a very long dev-server session
             _SLUGS.clear()
-        slug = _SLUGS[key] = _pelican_slugify(value, subs, key[2], key[3])
+        slug = _SLUGS[key] = pelican_slugify(value, subs, key[2], key[3])
     _USED.add(key)
     return slug
 
@@ -129,10 +126,3 @@ def save_slugs(path) -> None:
     temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     temporary.replace(path)
     _ON_DISK = (path, used)
-
-
-def install() -> None:
-    """Use the fast path for every content class (Article and Draft go through it too)."""
-    Content._expand_settings = _expand_settings
-    pelican.contents.slugify = slugify
-    pelican.urlwrappers.slugify = slugify

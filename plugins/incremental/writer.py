@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import logging
 
 from pelican.utils import sanitised_join
-from pelican.writers import Writer
 
 from .fingerprint import _UNSTABLE_REPR, Unknown, digest, template_variables, variable
+from .seam import SkippingWriter
 
 logger = logging.getLogger(__name__)
 _MISSING = object()
@@ -34,7 +33,7 @@ class _Memo:
             and state.previous.pages.get(path) == key
             and state.previous.intact(path)
         ):
-            writer.unchanged.add(path)
+            writer.leave(path)
             state.skipped += 1
             state.pages[path] = key
             return ""
@@ -45,21 +44,17 @@ class _Memo:
         return output
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(SkippingWriter):
     """Pelican's writer; an unchanged page is neither rendered nor written again."""
 
     state = None  # set by the plugin for each build
-    _context = None  # the context of the page being written
-
-    def __init__(self, output_path, settings=None):
-        super().__init__(output_path, settings)
-        self.unchanged: set[str] = set()
+    _shared = None  # the build's context, as given with the page being written
 
     def page_key(self, template, localcontext) -> str | None:
         state = self.state
         if state.base is None:
             return None
-        context = self._context or {}
+        context = self._shared or {}
         try:
             names = template_variables(template.environment, template.name)
             # Most variables are the build's context itself, the same objects on every
@@ -118,13 +113,5 @@ class IncrementalWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if self.state is None or not self.state.enabled:
             return super().write_file(name, template, context, *args, **kwargs)
-        self._context = context
+        self._shared = context
         return super().write_file(name, _Memo(template, self), context, *args, **kwargs)
-
-    def _open_w(self, filename, encoding, override=False):
-        if filename in self.unchanged:
-            # Keep Pelican's bookkeeping of written files, write nothing.
-            self.unchanged.discard(filename)
-            self._written_files.add(filename)
-            return io.StringIO()  # Pelican writes the empty render here, and it goes nowhere
-        return super()._open_w(filename, encoding, override)

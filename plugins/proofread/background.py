@@ -275,17 +275,16 @@ def _baseline_stamp(baseline: dict | None) -> str:
         return "?"
 
 
-def _summary_of(key: str, findings: list[Finding]) -> dict:
-    blocking = Counter(f.category for f in findings if f.blocking)
-    return {
-        "key": key,
-        "blocking": dict(blocking),
-        "autofix": sum(1 for f in findings if f.autofix),
-        "known": sum(1 for f in findings if f.baseline),
-    }
+def _summary_of(key: str, findings: list[Finding]) -> Summary:
+    return Summary(
+        key=key,
+        blocking=dict(Counter(f.category for f in findings if f.blocking)),
+        autofix=sum(1 for f in findings if f.autofix),
+        known=sum(1 for f in findings if f.baseline),
+    )
 
 
-def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str, dict]:
+def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str, Summary]:
     """Counts of the files not checked again, each through the cache (one read a file)."""
     from .checker import _hash
 
@@ -295,12 +294,14 @@ def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str
     known = proofreader.cache.get_many(list(summary_keys.values()))
     out = {}
     for path in paths:
-        summary = known.get(summary_keys[path])
-        if summary is None:
+        raw = known.get(summary_keys[path])
+        if raw is None:
             findings = proofreader.cached_findings(keys[path]) or []
             summary = _summary_of(keys[path], _covered({path: findings}, baseline)[path])
-            proofreader.cache.put(summary_keys[path], summary)
-        if summary["blocking"] or summary["autofix"] or summary["known"]:
+            proofreader.cache.put(summary_keys[path], dataclasses.asdict(summary))
+        else:
+            summary = Summary(**raw)
+        if summary.blocking or summary.autofix or summary.known:
             out[path] = summary
     proofreader.cache.flush()
     return out
@@ -310,8 +311,10 @@ def _answer(folder: Path, name: str, results, summaries, pending: int, said: _Sa
     from cmcore.files import write_atomically
 
     answer = {
-        "results": {path: [to_record(f) for f in findings] for path, findings in results.items()},
-        "summaries": summaries,
+        "results": {
+            path: [to_record(f, full=True) for f in findings] for path, findings in results.items()
+        },
+        "summaries": {path: dataclasses.asdict(s) for path, s in summaries.items()},
         "pending": pending,
         "said": said.records,
     }
@@ -377,18 +380,17 @@ def main(request: str, folder: str) -> None:
         try:
             if proofreader.run_deferred(stop=lambda: bool(stopping)):
                 return
-            # A file's entry in the cache means a build told its findings: kept back until
-            # the build says it took this answer, not stored if it had ended without it.
+            # A file's entry in the cache means a build told its findings: when the build
+            # ended without this answer, its files are stored marked "untold", and the next
+            # build tells them in full (see Proofreader.remember).
             proofreader.held = {}
             again = proofreader.check_files(list(checked))
             complete = {path: f or [] for path, f in again.items()}
             with contextlib.suppress(OSError):  # the build may have removed the folder
                 _answer(out, "result-2.json", _covered(complete, baseline), summaries, 0, said)
             _tell("2")
-            if sys.stdin.readline().strip() == TAKEN:
-                for key, records in proofreader.held.items():
-                    proofreader.cache.put(key, records)
-                proofreader.cache.flush()
+            taken = sys.stdin.readline().strip() == TAKEN
+            proofreader.remember(proofreader.held, told=taken)
         finally:
             with contextlib.suppress(OSError, ValueError):
                 if pid_file and int(pid_file.read_text().split()[0]) == os.getpid():

@@ -18,9 +18,18 @@ from cmcore.problems import display_path
 from . import grammar, language, repetition, typography
 from .baseline import context_of
 from .cache import Cache
-from .finding import Edit, Finding, Hit, french_spaces, from_record, to_record
+from .finding import (
+    Edit,
+    Finding,
+    Hit,
+    french_spaces,
+    from_record,
+    hit_from_json,
+    hit_to_json,
+    to_record,
+)
 from .options import MARKDOWN_SUFFIXES, Options
-from .source import Document, code_spans, parse
+from .source import Document, Segment, code_spans, parse
 from .spelling import (
     SpellingChecker,
     dictionary_entries,
@@ -70,8 +79,9 @@ def _phrases(expressions) -> re.Pattern | None:
 
 
 def _code_version() -> str:
+    """The proofreader's code, and the core's French text helpers its messages use."""
     digest = hashlib.sha1()
-    for path in sorted(HERE.glob("*.py")):
+    for path in [*sorted(HERE.glob("*.py")), HERE.parent / "cmcore" / "french.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -206,13 +216,13 @@ class Proofreader:
             return []  # a quotation or a pasted paragraph in English: not ours to correct
         raw = self.cache.get(base_key) if base_key else None
         if raw is not None:
-            hits = [Hit(*item) for item in raw]
+            hits = [hit_from_json(item) for item in raw]
         else:
             hits = self._spelling().check(text, extra)
             hits += repetition.check(text)
             hits += typography.check(text)
         if base_key and self.defer_grammar and raw is None:
-            self.cache.put(base_key, [_hit_to_list(h) for h in hits])
+            self.cache.put(base_key, [hit_to_json(h) for h in hits])
         if kind != "table" and self.options.grammar:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
             # A dictionary word only passes the spelling check: the grammar findings around
@@ -238,13 +248,13 @@ class Proofreader:
         key = _hash(self._grammar_context, "grammar", text)
         cached = self.cache.get(key)
         if cached is not None:
-            return [Hit(*item) for item in cached]
+            return [hit_from_json(item) for item in cached]
         if self.defer_grammar and self.use_grammar:
             self.deferred[key] = text
             self._deferrals += 1
             return grammar.check(text, use_grammalecte=False)
         hits = grammar.check(text, self.use_grammar)
-        self.cache.put(key, [_hit_to_list(h) for h in hits])
+        self.cache.put(key, [hit_to_json(h) for h in hits])
         return hits
 
     def check_document(self, document: Document) -> list[Finding]:
@@ -264,11 +274,11 @@ class Proofreader:
                 base = _hash(key, "base")
                 hits = self.segment_hits(segment.text, segment.kind, extra, base)
                 if self._deferrals == waiting:
-                    self.cache.put(key, [_hit_to_list(h) for h in hits])
+                    self.cache.put(key, [hit_to_json(h) for h in hits])
             else:
-                hits = [Hit(*item) for item in raw]
+                hits = [hit_from_json(item) for item in raw]
             for hit in hits:
-                findings.append(_place(document, segment, hit))
+                findings.append(place(document, segment, hit))
         findings.sort(key=lambda f: (f.offset, f.column, f.category, f.rule))
         return _dedupe(findings)
 
@@ -288,7 +298,7 @@ class Proofreader:
         waiting = self._deferrals
         findings = self.check_document(parse(source, path, self.options.fields))
         if self._deferrals == waiting:
-            records = [to_record(f) for f in findings]
+            records = [to_record(f, full=True) for f in findings]
             if self.held is None:
                 self.cache.put(key, records)
             else:
@@ -305,11 +315,52 @@ class Proofreader:
         one file changed reads one file's findings, whatever the size of the site. The
         per-file cache keys are left in :attr:`file_keys`.
         """
+        shown = {path: display_path(path) for path in paths}
+        keys = self._keys_of(paths, shown)
+        self.file_keys = dict(keys)
+        results: dict[str, list[Finding] | None] = {p: [] for p in paths if p not in keys}
+        todo = []
+        if load_cached:
+            cached = self.cache.get_many(list(keys.values()))
+            for path in keys:
+                raw = cached.get(keys[path])
+                if raw is None:
+                    todo.append(path)
+                else:
+                    results[path] = [from_record(item) for item in raw]
+        else:
+            present = self.cache.known(list(keys.values()))
+            untold = self._untold([keys[path] for path in keys if keys[path] in present])
+            for path in keys:
+                if keys[path] in untold:  # found after a build had ended: told now
+                    results[path] = self.cached_findings(keys[path])
+                elif keys[path] in present:
+                    results[path] = None
+                else:
+                    todo.append(path)
+            if untold:
+                self.remember({key: None for key in untold}, told=True)
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
+            results.update(self._check_on_every_core(todo, shown, jobs))
+        else:
+            for path in todo:
+                source = _read(path)
+                if source is None:
+                    results[path] = []
+                    continue
+                key = self._file_key(shown[path], source)  # in case it changed meanwhile
+                self.file_keys[path] = key
+                results[path] = self._check_uncached(key, shown[path], source)
+        self.cache.flush()
+        return {path: results[path] for path in paths}
+
+    def _keys_of(self, paths: list[str], shown: dict[str, str]) -> dict[str, str]:
+        """The per-file cache key of each source (a source gone has none)."""
         # Sources are read for their keys, then again when checked: never all in memory.
         # A file removed meanwhile (renamed while the dev server builds) has no findings.
         # A file whose stat (inode, size, times) was seen before is not even read: its stamp
         # gives its key.
-        shown = {path: display_path(path) for path in paths}
         stats = {path: _stat(path) for path in paths}
         stamps = {
             path: _hash(self.context, "stamp", path, shown[path], stat)
@@ -329,58 +380,47 @@ class Proofreader:
             keys[path] = self._file_key(shown[path], source)
             if stamp and _settled(path, stats[path]):
                 self.cache.put(stamp, keys[path])
-        self.file_keys = dict(keys)
-        results: dict[str, list[Finding] | None] = {p: [] for p in paths if p not in keys}
-        todo = []
-        if load_cached:
-            cached = self.cache.get_many(list(keys.values()))
-            for path in keys:
-                raw = cached.get(keys[path])
-                if raw is None:
-                    todo.append(path)
-                else:
-                    results[path] = [from_record(item) for item in raw]
-        else:
-            present = self.cache.known(list(keys.values()))
-            for path in keys:
-                if keys[path] in present:
-                    results[path] = None
-                else:
-                    todo.append(path)
-        jobs = self.options.jobs or os.cpu_count() or 1
-        if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
-            self.warm_up()
-            global _WORKER
-            _WORKER = self
-            sources = {path: source for path in todo if (source := _read(path)) is not None}
-            results.update((path, []) for path in todo if path not in sources)
-            todo = list(sources)
-            if self.use_grammar and not self.defer_grammar:
-                self._grammar_first([(shown[p], sources[p]) for p in todo], jobs)
-            chunk = max(1, len(todo) // (jobs * 4))
-            # Forked after the grammar pass: workers find its results in the cache's memory.
-            with _fork_pool(jobs) as pool:
-                items = [(self._file_key(shown[p], sources[p]), shown[p], sources[p]) for p in todo]
-                for path, (findings, entries, deferred, held) in zip(
-                    todo, pool.map(_work, items, chunksize=chunk), strict=True
-                ):
-                    self.cache.put_raw(entries)
-                    self.deferred.update(deferred)
-                    if held:
-                        self.held.update(held)
-                    results[path] = findings
-            _WORKER = None
-        else:
-            for path in todo:
-                source = _read(path)
-                if source is None:
-                    results[path] = []
-                    continue
-                key = self._file_key(shown[path], source)  # in case it changed meanwhile
-                self.file_keys[path] = key
-                results[path] = self._check_uncached(key, shown[path], source)
+        return keys
+
+    def _check_on_every_core(
+        self, todo: list[str], shown: dict[str, str], jobs: int
+    ) -> dict[str, list[Finding]]:
+        """Findings of the files ``todo``, in workers forked from this process."""
+        self.warm_up()
+        global _WORKER
+        _WORKER = self
+        sources = {path: source for path in todo if (source := _read(path)) is not None}
+        results = {path: [] for path in todo if path not in sources}
+        todo = list(sources)
+        if self.use_grammar and not self.defer_grammar:
+            self._grammar_first([(shown[p], sources[p]) for p in todo], jobs)
+        chunk = max(1, len(todo) // (jobs * 4))
+        # Forked after the grammar pass: workers find its results in the cache's memory.
+        with _fork_pool(jobs) as pool:
+            items = [(self._file_key(shown[p], sources[p]), shown[p], sources[p]) for p in todo]
+            for path, (findings, entries, deferred, held) in zip(
+                todo, pool.map(_work, items, chunksize=chunk), strict=True
+            ):
+                self.cache.put_raw(entries)
+                self.deferred.update(deferred)
+                if held:
+                    self.held.update(held)
+                results[path] = findings
+        _WORKER = None
+        return results
+
+    def remember(self, entries: dict[str, list | None], *, told: bool) -> None:
+        """Store per-file findings (a None value: already stored); ``told=False`` marks
+        them as not yet shown by any build, so that the next build shows them in full."""
+        for key, records in entries.items():
+            if records is not None:
+                self.cache.put(key, records)
+            self.cache.put(_hash(key, "untold"), not told)
         self.cache.flush()
-        return {path: results[path] for path in paths}
+
+    def _untold(self, keys: list[str]) -> set[str]:
+        marks = self.cache.get_many([_hash(key, "untold") for key in keys])
+        return {key for key in keys if marks.get(_hash(key, "untold"))}
 
     def cached_findings(self, key: str) -> list[Finding] | None:
         """The findings the cache keeps under a per-file key (see :attr:`file_keys`)."""
@@ -401,9 +441,7 @@ class Proofreader:
             return 0
         if len(waiting) < PARALLEL_MIN_FILES * 4:  # an edit's few paragraphs: no workers
             for key, text in waiting:
-                self.cache.put(
-                    key, [_hit_to_list(h) for h in grammar.check(text, self.use_grammar)]
-                )
+                self.cache.put(key, [hit_to_json(h) for h in grammar.check(text, self.use_grammar)])
                 del self.deferred[key]
             self.cache.flush()
             return 0
@@ -514,23 +552,11 @@ def _grammar_work(text: str) -> list[list]:
     """Grammar findings of one paragraph in a worker, as the cache keeps them."""
     proofreader = _WORKER
     assert proofreader is not None
-    return [_hit_to_list(h) for h in grammar.check(text, proofreader.use_grammar)]
+    return [hit_to_json(h) for h in grammar.check(text, proofreader.use_grammar)]
 
 
-def _hit_to_list(hit: Hit) -> list:
-    return [
-        hit.start,
-        hit.end,
-        hit.category,
-        hit.rule,
-        hit.message,
-        list(hit.suggestions),
-        hit.autofix,
-        hit.replacement,
-    ]
-
-
-def _place(document: Document, segment, hit: Hit) -> Finding:
+def place(document: Document, segment: Segment, hit: Hit) -> Finding:
+    """The finding ``hit`` is once placed in the source file (see finding.py)."""
     start, end = segment.span(hit.start, hit.end)
     line, column = document.position(start)
     end_line, end_column = document.position(end - 1)

@@ -78,22 +78,7 @@ def run(
     more from ``stdin``). ``content_folder``: the content folder, instead of pelicanconf.py's.
     """
     out = out or sys.stdout
-    if fmt not in FORMATS:
-        raise UsageError(f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}")
-    modes = [
-        flag
-        for flag, chosen in (
-            ("--vocabulaire", list_words),
-            ("--ajouter", bool(add)),
-            ("--baseline", baseline),
-            ("--fix-typography", fix_typography),
-        )
-        if chosen
-    ]
-    if len(modes) > 1:
-        raise UsageError(french_spaces(f"{modes[0]} et {modes[1]} : l’un ou l’autre"))
-    if list_words and fmt == "html":
-        raise UsageError(french_spaces("--vocabulaire : format text ou json"))
+    _check_usage(fmt, list_words, bool(add), baseline, fix_typography)
     config = load_settings(root, content_folder)
     if add:
         if paths:
@@ -124,58 +109,103 @@ def run(
     finally:
         proofreader.close()
     if list_words:
-        words = vocabulary.unknown_words({display_path(p): f for p, f in results.items()})
-        if fmt == "json":
-            print(vocabulary.render_json(words), file=out)
-        else:
-            name = display_path(options.dictionary) if options.dictionary else ""
-            command = "invoke proofread"
-            if content_folder:
-                command += f" --content {shlex.quote(content_folder)}"
-            command += " --ajouter"
-            print(vocabulary.render_text(words, len(files), name, command), file=out)
+        _print_vocabulary(results, fmt, options.dictionary, len(files), content_folder, out)
         return 0
     if fix_typography:
         for path, findings in results.items():
             _fix(path, findings, out)
         return 0
     if baseline:
-        try:
-            update = store(known_file, content, results, [p for p in scope if Path(p).is_dir()])
-        except BaselineError as error:
-            raise UsageError(str(error)) from None
-        name = display_path(known_file)
-        print(
-            report.baseline_update(
-                name, update.recorded, update.added, update.dropped, update.written
-            ),
-            file=out,
-        )
+        _record_baseline(known_file, content, results, scope, out)
         return 0
-    stale = 0
-    if known_file and Path(known_file).is_file():
-        try:
-            known = Baseline.load(known_file)
-        except BaselineError as error:
-            raise UsageError(str(error)) from None
-        results, stale = known.cover(results, content)
-        if not paths:
-            stale += known.missing(content)
+    results, stale = _cover_known(results, known_file, content, whole_site=not paths)
+    name = display_path(known_file) if known_file else ""
+    _print_report(
+        results, fmt, name, stale, Path(html_path or root / "cache" / "relecture.html"), out
+    )
+    blocking = any(f.blocking for findings in results.values() for f in findings)
+    return 1 if strict and blocking else 0
+
+
+def _check_usage(fmt: str, list_words: bool, add: bool, baseline: bool, fix: bool) -> None:
+    """Refuse an unknown format, two modes at once, or HTML for the vocabulary."""
+    if fmt not in FORMATS:
+        raise UsageError(f"format « {fmt} » inconnu : choisissez parmi {', '.join(FORMATS)}")
+    modes = [
+        flag
+        for flag, chosen in (
+            ("--vocabulaire", list_words),
+            ("--ajouter", add),
+            ("--baseline", baseline),
+            ("--fix-typography", fix),
+        )
+        if chosen
+    ]
+    if len(modes) > 1:
+        raise UsageError(french_spaces(f"{modes[0]} et {modes[1]} : l’un ou l’autre"))
+    if list_words and fmt == "html":
+        raise UsageError(french_spaces("--vocabulaire : format text ou json"))
+
+
+def _print_vocabulary(
+    results: dict, fmt: str, dictionary: str | None, checked: int, content_folder, out
+) -> None:
+    """``--vocabulaire``: the unknown words of ``results``."""
+    words = vocabulary.unknown_words({display_path(p): f for p, f in results.items()})
+    if fmt == "json":
+        print(vocabulary.render_json(words), file=out)
+        return
+    name = display_path(dictionary) if dictionary else ""
+    command = "invoke proofread"
+    if content_folder:
+        command += f" --content {shlex.quote(content_folder)}"
+    command += " --ajouter"
+    print(vocabulary.render_text(words, checked, name, command), file=out)
+
+
+def _record_baseline(known_file: str, content: str, results: dict, scope: list[str], out) -> None:
+    """``--baseline``: the findings of ``results`` become the known mistakes."""
+    try:
+        update = store(known_file, content, results, [p for p in scope if Path(p).is_dir()])
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+    name = display_path(known_file)
+    print(
+        report.baseline_update(name, update.recorded, update.added, update.dropped, update.written),
+        file=out,
+    )
+
+
+def _cover_known(
+    results: dict, known_file: str | None, content: str, whole_site: bool
+) -> tuple[dict, int]:
+    """``results`` with the known mistakes marked, and how many entries are stale (those
+    of vanished sources too when the whole site was checked)."""
+    if not known_file or not Path(known_file).is_file():
+        return results, 0
+    try:
+        known = Baseline.load(known_file)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+    results, stale = known.cover(results, content)
+    if whole_site:
+        stale += known.missing(content)
+    return results, stale
+
+
+def _print_report(results: dict, fmt: str, baseline: str, stale: int, html_file: Path, out) -> None:
+    """The findings in the chosen format (HTML: written to ``html_file``, summed up here)."""
     shown = {display_path(p): findings for p, findings in results.items()}
     lines = {display_path(p): Path(p).read_text(encoding="utf-8").split("\n") for p in results}
-    name = display_path(known_file) if known_file else ""
     if fmt == "json":
         print(report.render_json(shown), file=out)
     elif fmt == "html":
-        target = Path(html_path or root / "cache" / "relecture.html")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(report.render_html(shown, lines, name, stale), encoding="utf-8")
+        html_file.parent.mkdir(parents=True, exist_ok=True)
+        html_file.write_text(report.render_html(shown, lines, baseline, stale), encoding="utf-8")
         print(report.summary(shown), file=out)
-        print(f"Rapport écrit dans {display_path(str(target))}", file=out)
+        print(f"Rapport écrit dans {display_path(str(html_file))}", file=out)
     else:
-        print(report.render_text(shown, lines, name, stale), file=out)
-    blocking = any(f.blocking for findings in results.values() for f in findings)
-    return 1 if strict and blocking else 0
+        print(report.render_text(shown, lines, baseline, stale), file=out)
 
 
 def _add(values: list[str], config: dict, root: Path, out, stdin) -> int:

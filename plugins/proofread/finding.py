@@ -1,8 +1,23 @@
-"""The one record every check produces: a ``Finding`` at a place in a source file."""
+"""The one record every check produces, in two forms, and its one serialisation.
+
+- :class:`Hit`: what a check (spelling, grammar, typography, repetition) finds in one
+  segment of text, its span given as indexes into the segment's text. It does not depend
+  on where the segment is, so the paragraph cache keeps hits (:func:`hit_to_json`,
+  :func:`hit_from_json`).
+- :class:`Finding`: a hit placed in a source file (file, line, column...). The one
+  conversion is ``checker.place``.
+
+A finding is serialised by :func:`to_record` only: the JSON object of the CLI contract
+(``invoke proofread --format json``, the dev server's preview), or with ``full=True``
+everything the finding holds (the per-file cache, the background process's answers),
+which :func:`from_record` reads back.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from cmcore.french import NBSP, NNBSP
 
 CATEGORIES = ("spelling", "grammar", "typography", "repetition", "style")
 
@@ -15,6 +30,7 @@ CATEGORY_LABELS = {
     "style": "style",
 }
 
+# The JSON object of the CLI contract, in this order.
 JSON_FIELDS = (
     "file",
     "line",
@@ -64,12 +80,6 @@ class Finding:
     text: str = field(default="", compare=False)
     context: str = field(default="", compare=False)
 
-    def to_dict(self) -> dict:
-        """The finding as the JSON object of the CLI contract."""
-        data = {name: getattr(self, name) for name in JSON_FIELDS}
-        data["suggestions"] = list(self.suggestions)
-        return data
-
     @property
     def blocking(self) -> bool:
         """Whether the finding stops a strict run.
@@ -97,12 +107,12 @@ class Hit:
 
 
 _FRENCH_SPACES = (
-    ("« ", "«\u00a0"),
-    (" »", "\u00a0»"),
-    (" :", "\u00a0:"),
-    (" ;", "\u202f;"),
-    (" ?", "\u202f?"),
-    (" !", "\u202f!"),
+    ("« ", "«" + NBSP),
+    (" »", NBSP + "»"),
+    (" :", NBSP + ":"),
+    (" ;", NNBSP + ";"),
+    (" ?", NNBSP + "?"),
+    (" !", NNBSP + "!"),
 )
 
 
@@ -118,15 +128,18 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def to_record(finding: Finding) -> dict:
-    """A finding as plain JSON data, with what the report does not show (offset, edit...)."""
-    data = finding.to_dict()
-    data["offset"] = finding.offset
-    if finding.edit:
-        data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
-    if finding.context:
-        data["text"] = finding.text
-        data["context"] = finding.context
+# Besides the CLI contract, what the cache and the background answers keep.
+INTERNAL_FIELDS = ("offset", "edit", "text", "context")
+
+
+def to_record(finding: Finding, *, full: bool = False) -> dict:
+    """A finding as plain JSON data: the CLI contract's object, or with ``full`` all of it."""
+    data = {name: getattr(finding, name) for name in JSON_FIELDS}
+    data["suggestions"] = list(finding.suggestions)
+    if full:
+        data.update((name, getattr(finding, name)) for name in INTERNAL_FIELDS)
+        if finding.edit is not None:
+            data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
     return data
 
 
@@ -134,19 +147,29 @@ def from_record(data: dict) -> Finding:
     """The finding :func:`to_record` made ``data`` of."""
     edit = data.get("edit")
     return Finding(
-        file=data["file"],
-        line=data["line"],
-        column=data["column"],
-        end_column=data["end_column"],
-        category=data["category"],
-        rule=data["rule"],
-        message=data["message"],
-        suggestions=tuple(data["suggestions"]),
-        excerpt=data["excerpt"],
-        autofix=data["autofix"],
-        baseline=data.get("baseline", False),
-        offset=data.get("offset", 0),
-        edit=Edit(*edit) if edit else None,
-        text=data.get("text", ""),
-        context=data.get("context", ""),
+        **{
+            **data,
+            "suggestions": tuple(data["suggestions"]),
+            "edit": Edit(*edit) if edit else None,
+        }
     )
+
+
+def hit_to_json(hit: Hit) -> list:
+    """A hit as the paragraph cache keeps it (its fields in order)."""
+    return [
+        hit.start,
+        hit.end,
+        hit.category,
+        hit.rule,
+        hit.message,
+        list(hit.suggestions),
+        hit.autofix,
+        hit.replacement,
+    ]
+
+
+def hit_from_json(data: list) -> Hit:
+    """The hit :func:`hit_to_json` made ``data`` of."""
+    start, end, category, rule, message, suggestions, autofix, replacement = data
+    return Hit(start, end, category, rule, message, tuple(suggestions), autofix, replacement)

@@ -87,19 +87,6 @@ def engine():
     return _engine or None
 
 
-def available() -> bool:
-    """Whether Grammalecte can be loaded in this process."""
-    return engine() is not None
-
-
-def version() -> str:
-    """Grammalecte's version, part of the cache key."""
-    checker = engine()
-    if checker is None:
-        return "none"
-    return str(getattr(checker.getGCEngine(), "version", "?"))
-
-
 # Agreement rules over a determiner and two or three words: the last may be a noun used
 # as a complement (« une stratégie marketing », « la destination soleil »), not an
 # adjective that must agree.

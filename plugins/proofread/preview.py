@@ -21,7 +21,7 @@ from types import MappingProxyType
 from urllib.parse import unquote, urlsplit
 
 from .background import Outcome
-from .finding import CATEGORY_LABELS, Finding
+from .finding import CATEGORY_LABELS, Finding, to_record
 from .report import span_of
 
 # Context sent around the offending text: enough words for the page's script to tell
@@ -148,7 +148,7 @@ def preview_record(finding: Finding, line: str) -> dict:
     """A finding as the page's script reads it: the CLI's JSON object, plus where it is
     (``content/x.md:12:5``), its category in French, and the offending text with the
     words around it on its line, by which the script finds it in the rendered page."""
-    data = finding.to_dict()
+    data = to_record(finding)
     start, end = finding.column - 1, finding.end_column - 1
     data.update(
         where=f"{finding.file}:{finding.line}:{finding.column}",

@@ -17,6 +17,7 @@ import os
 from pelican import signals
 
 from cmcore import problems
+from cmcore.french import NBSP
 
 from . import preview, report, settings
 from .background import Background
@@ -117,8 +118,10 @@ def collect(config: dict) -> None:
             continue
         if strict:
             for finding in blocking:
-                message = report.text_line(finding).split(": ", 1)[1]
-                problems.report(config, FindingProblem(path, finding.line, message, finding.column))
+                problem = FindingProblem(
+                    path, finding.line, report.message(finding), finding.column
+                )
+                problems.report(config, problem)
         else:
             logger.warning("%s", report.file_summary(findings[0].file, findings))
     unchanged = [s for s in outcome.summaries.values() if s.total]
@@ -139,7 +142,7 @@ class FindingProblem(problems.Problem):
 
     def __str__(self) -> str:
         where = f"{problems.display_path(self.path)}:{self.line}:{self.column}"
-        return f"{where}\u00a0: {self.message}"
+        return f"{where}{NBSP}: {self.message}"
 
 
 def collect_if_strict(generator) -> None:
@@ -157,28 +160,36 @@ def typography_in_readers(generator) -> None:
 
     Pelican caches what a reader returns: a source read once is never typeset again.
     Each generator has its readers, made just before this signal, whatever plugin
-    chose their classes.
+    chose their classes: each becomes an instance of its class made to typeset.
     """
     readers = getattr(generator, "readers", None)
     if readers is None or not settings.get(generator.settings, "PROOFREAD_TYPOGRAPHY"):
         return
-    for reader in readers.readers.values():
+    for extension, reader in readers.readers.items():
         if not getattr(reader, "french_typography", False):
-            reader.read = _typeset(reader.read)
-            reader.french_typography = True
+            readers.readers[extension] = _typeset(type(reader))(readers.settings)
 
 
-def _typeset(read):
-    @functools.wraps(read)
-    def typeset(source_path):
-        content, metadata = read(source_path)
-        if content:
-            content = fix_html(content)
-        if isinstance(metadata.get("summary"), str):
-            metadata["summary"] = fix_html(metadata["summary"])
-        return content, metadata
+@functools.cache
+def _typeset(reader_class: type) -> type:
+    """A subclass of ``reader_class`` whose ``read`` typesets the body and the summary."""
 
-    return typeset
+    class Typeset(reader_class):
+        french_typography = True
+
+        def read(self, source_path):
+            content, metadata = super().read(source_path)
+            if content:
+                content = fix_html(content)
+            if isinstance(metadata.get("summary"), str):
+                metadata["summary"] = fix_html(metadata["summary"])
+            return content, metadata
+
+    # Pelican names the content's "reader" metadata after the class (markdown, rst...).
+    Typeset.__name__ = reader_class.__name__
+    Typeset.__qualname__ = reader_class.__qualname__
+    Typeset.__module__ = reader_class.__module__
+    return Typeset
 
 
 def french_title(content) -> None:

@@ -10,32 +10,40 @@ import html
 import json
 from collections import Counter
 
-from .finding import CATEGORY_LABELS, Finding, french_spaces
+from cmcore.french import NBSP, NNBSP
+
+from .finding import CATEGORY_LABELS, Finding, french_spaces, to_record
 
 
 def _plural(count: int, words: str) -> str:
-    """``2 fautes connues``: every word of ``words`` agrees with ``count``."""
+    """``2 fautes connues``: every word of ``words`` agrees with ``count``.
+
+    Not ``cmcore.french.plural``: the count is written as :func:`number` writes it.
+    """
     return f"{number(count)} {' '.join(w + 's' for w in words.split()) if count > 1 else words}"
 
 
 def number(count: int) -> str:
     """A count as French writes it: « 22 510 » (narrow no-break space from five digits)."""
-    return f"{count:,}".replace(",", "\u202f") if count >= 10_000 else str(count)
+    return f"{count:,}".replace(",", NNBSP) if count >= 10_000 else str(count)
 
 
 def text_line(finding: Finding, span: str = "") -> str:
     """``content/x.md:12:5: orthographe : « publiccation » → publication``."""
-    label = CATEGORY_LABELS[finding.category]
     where = f"{finding.file}:{finding.line}:{finding.column}:"
-    if span:
-        body = f"{label} : « {span} »"
-        if finding.suggestions:
-            body += f" → {finding.suggestions[0].strip() or repr(finding.suggestions[0])}"
-        if finding.category != "spelling" or not finding.suggestions:
-            body += f" ({finding.message})"
-    else:
-        body = f"{label} : {finding.message}"
+    if not span:
+        return f"{where} {message(finding)}"
+    body = f"{CATEGORY_LABELS[finding.category]} : « {span} »"
+    if finding.suggestions:
+        body += f" → {finding.suggestions[0].strip() or repr(finding.suggestions[0])}"
+    if finding.category != "spelling" or not finding.suggestions:
+        body += f" ({finding.message})"
     return f"{where} {french_spaces(body)}"
+
+
+def message(finding: Finding) -> str:
+    """``orthographe : mot inconnu``: what a finding says, without where it is."""
+    return french_spaces(f"{CATEGORY_LABELS[finding.category]} : {finding.message}")
 
 
 def span_of(finding: Finding, line_text: str) -> str:
@@ -166,7 +174,7 @@ def summary(results: dict[str, list[Finding]]) -> str:
 def render_json(results: dict[str, list[Finding]]) -> str:
     """A JSON array, one object per finding, in file order."""
     return json.dumps(
-        [f.to_dict() for findings in results.values() for f in findings],
+        [to_record(f) for findings in results.values() for f in findings],
         ensure_ascii=False,
         indent=2,
     )
@@ -254,7 +262,7 @@ def _html_finding(finding: Finding, source_lines: list[str]) -> str:
         f'<div class="finding{" autofix" if finding.autofix else ""}'
         f'{" known" if finding.baseline else ""}">'
         f'<div class="where">{html.escape(finding.file)}:{finding.line}:{finding.column}</div>'
-        f'<div><span class="cat">{label}</span>\u00a0: {html.escape(finding.message)}'
+        f'<div><span class="cat">{label}</span>{NBSP}: {html.escape(finding.message)}'
         + (f" → {suggestions}" if suggestions else "")
         + "</div>"
         f'<div class="context">{html.escape(before)}<mark>{html.escape(span)}</mark>'

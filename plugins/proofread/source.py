@@ -4,6 +4,18 @@ Each :class:`Segment` is one title, summary, heading, paragraph, list item, tabl
 image alt text, with code, URLs, e-mail addresses, HTML tags, link targets and
 metadata keys taken out. ``offsets[i]`` is the absolute offset in the source of
 ``text[i]``, so a finding in a segment lands on the exact line and column.
+
+Why a parser of our own rather than markdown-it-py's token maps (tried for issue 22):
+``token.map`` gives a block's lines, never a column, and inline tokens carry no
+position at all, so the inline scan below (``_inline``) and the table cells would stay
+ours whatever finds the blocks; markdown-it also hands a block's text back with the
+container markers taken off and tabs turned into spaces, so a column must be found
+again by searching the source line. And it reads CommonMark, while Pelican renders with
+Python-Markdown: they cut lists, indented continuations and HTML blocks differently. A
+prototype that took the blocks from markdown-it and kept ``_inline`` changed the
+segments of 2 of the repository's 73 Markdown files beyond trailing spaces (a code span
+holding two ``|``, which this parser takes for a table row; paragraphs after an indented
+code fence inside a list item): the findings an author sees would change.
 """
 
 from __future__ import annotations
@@ -209,13 +221,20 @@ def parse(source: str, path: str = "", fields: tuple[str, ...] = CHECKED_FIELDS)
     if lang_field and not lang_field.value.lower().startswith("fr"):
         document.lang = lang_field.value.lower()
         return document
-    segments = document.segments
-
-    # Metadata: only the values of the checked fields, never the keys.
     header_end = header.body_line - 1 if header.fields else 0
+    document.segments.extend(_metadata(lines[:header_end], starts, fields))
+    body = _Body(document.segments)
+    for index in range(header_end, len(lines)):
+        body.read(lines[index], starts[index])
+    body.flush()
+    return document
+
+
+def _metadata(lines: list[str], starts: list[int], fields: tuple[str, ...]) -> list[Segment]:
+    """The values of the checked metadata fields, never the keys."""
+    segments = []
     current = None
-    for index in range(header_end):
-        line = lines[index]
+    for index, line in enumerate(lines):
         match = re.match(r"^([A-Za-z0-9_-]+)[ \t]*:[ \t]*", line)
         if match:
             current = match.group(1).lower()
@@ -230,151 +249,191 @@ def parse(source: str, path: str = "", fields: tuple[str, ...] = CHECKED_FIELDS)
                 segment = builder.segment(current)
                 if segment:
                     segments.append(segment)
+    return segments
 
-    builder: _Builder | None = None
-    kind = "paragraph"
-    block_ignored = False
-    ignore_next = False
-    off = False
-    fence = ""
-    skip_until: re.Pattern | None = None
-    in_comment = False
-    previous_blank = True
-    in_list = False
 
-    def flush() -> None:
-        nonlocal builder, block_ignored
-        if builder is not None and not block_ignored:
-            segment = builder.segment(kind)
+class _Body:
+    """The body of a source read line by line: blocks in, segments out.
+
+    Each line goes through :meth:`read`: first what the line continues (a code fence, an
+    HTML block to skip, a comment), then what ends or skips a block, then the block's
+    text (a heading, a table row, a list item or a paragraph line).
+    """
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+        self.builder: _Builder | None = None
+        self.kind = "paragraph"
+        self.block_ignored = False
+        self.ignore_next = False  # ``<!-- proofread: ignore -->`` before the next block
+        self.off = False  # between ``<!-- proofread: off -->`` and ``on``
+        self.fence = ""
+        self.skip_until: re.Pattern | None = None
+        self.in_comment = False
+        self.previous_blank = True
+        self.in_list = False
+
+    def flush(self) -> None:
+        """End the current block: its segment, unless it is ignored."""
+        if self.builder is not None and not self.block_ignored:
+            segment = self.builder.segment(self.kind)
             if segment:
-                segments.append(segment)
-        builder = None
-        block_ignored = False
+                self.segments.append(segment)
+        self.builder = None
+        self.block_ignored = False
 
-    for index in range(header_end, len(lines)):
-        line = lines[index]
-        base = starts[index]
-        stripped = line.strip()
-        if fence:
-            if re.match(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$", line):
-                fence = ""
-            continue
-        if skip_until is not None:
-            if skip_until.search(line):
-                skip_until = None
-            continue
-        if in_comment:
+    def read(self, line: str, base: int) -> None:
+        """One line of the body, ``base`` its offset in the source."""
+        if self._continues_skipped(line) or self._directive(line.strip()) or self.off:
+            return
+        if self._ends_or_skips_block(line):
+            return
+        self._text(line, base)
+
+    def _continues_skipped(self, line: str) -> bool:
+        """Whether the line is inside a code fence, a skipped HTML block or a comment."""
+        if self.fence:
+            if re.match(
+                r"^ {0,3}" + re.escape(self.fence[0]) + "{" + str(len(self.fence)) + r",}\s*$",
+                line,
+            ):
+                self.fence = ""
+            return True
+        if self.skip_until is not None:
+            if self.skip_until.search(line):
+                self.skip_until = None
+            return True
+        if self.in_comment:
             if "-->" in line:
-                in_comment = False
-            continue
+                self.in_comment = False
+            return True
+        return False
+
+    def _directive(self, stripped: str) -> bool:
+        """Whether the line is a ``<!-- proofread: ... -->`` directive (then obeyed)."""
         directive = _DIRECTIVE.fullmatch(stripped)
-        if directive:
-            flush()
-            word = directive.group(1).lower()
-            if word == "off":
-                off = True
-            elif word == "on":
-                off = False
-            else:
-                ignore_next = True
-            previous_blank = True
-            continue
-        if off:
-            continue
+        if not directive:
+            return False
+        self.flush()
+        word = directive.group(1).lower()
+        if word == "off":
+            self.off = True
+        elif word == "on":
+            self.off = False
+        else:
+            self.ignore_next = True
+        self.previous_blank = True
+        return True
+
+    def _ends_or_skips_block(self, line: str) -> bool:
+        """Whether the line has no text to check: a blank line, a comment, a fence, code,
+        HTML to skip, a definition, a setext underline or a rule."""
+        stripped = line.strip()
         if not stripped:
-            flush()
-            previous_blank = True
-            continue
+            self.flush()
+            self.previous_blank = True
+            return True
         if stripped.startswith("<!--") and "-->" not in stripped:
-            flush()
-            in_comment = True
-            continue
+            self.flush()
+            self.in_comment = True
+            return True
         fence_match = _FENCE.match(line)
         if fence_match:
-            flush()
-            fence = fence_match.group(1)
-            continue
-        if previous_blank and not in_list and _INDENT.match(line):
-            continue  # indented code block
+            self.flush()
+            self.fence = fence_match.group(1)
+            return True
+        if self.previous_blank and not self.in_list and _INDENT.match(line):
+            return True  # indented code block
         html_skip = _BLOCK_HTML_SKIP.match(line)
         if html_skip:
-            flush()
+            self.flush()
             closing = re.compile(r"</" + html_skip.group(1) + r"\s*>", re.I)
             if not closing.search(line):
-                skip_until = closing
-            continue
+                self.skip_until = closing
+            return True
         foreign = _FOREIGN_BLOCK.match(line)
         if foreign:
-            flush()
+            self.flush()
             closing = re.compile(r"</" + foreign.group(1) + r"\s*>", re.I)
             if not closing.search(line[foreign.end() :]):
-                skip_until = closing
-            continue
+                self.skip_until = closing
+            return True
         if _REFDEF.match(line) or _ABBR_DEF.match(line):
-            flush()
-            continue
-        if _SETEXT.match(line) and builder is not None:
-            kind = "heading"
-            flush()
-            continue
+            self.flush()
+            return True
+        if _SETEXT.match(line) and self.builder is not None:
+            self.kind = "heading"
+            self.flush()
+            return True
         if _RULE.match(line):
-            flush()
-            continue
+            self.flush()
+            return True
+        return False
 
+    def _text(self, line: str, base: int) -> None:
+        """A line with text: a heading, a table row, or a list item or paragraph line."""
         text_start = 0
-        new_block = previous_blank
         quote = _QUOTE.match(line)
         if quote:
             text_start = quote.end()
         rest = line[text_start:]
         heading = _HEADING.match(rest)
-        list_item = _LIST.match(rest)
         if heading:
-            flush()
-            text_start += heading.end()
-            rest = re.sub(r"[ \t]+#+[ \t]*$", "", line[text_start:])
-            builder = _Builder()
-            kind = "heading"
-            block_ignored = _inline(builder, rest, base + text_start) or ignore_next
-            ignore_next = False
-            flush()
-            previous_blank = True
-            continue
-        if "|" in rest and (rest.lstrip().startswith("|") or rest.count("|") >= 2):
-            flush()
-            in_list = False
-            if not _TABLE_SEP.match(rest):
-                builder = _Builder()
-                kind = "table"
-                for cell in re.finditer(r"[^|]+", rest):
-                    _inline(builder, cell.group(), base + text_start + cell.start())
-                    builder.add_char("\n", base + text_start + cell.end() - 1)
-                block_ignored = ignore_next
-                flush()
-            previous_blank = False
-            continue
+            self._heading(line, base, text_start + heading.end())
+        elif "|" in rest and (rest.lstrip().startswith("|") or rest.count("|") >= 2):
+            self._table_row(rest, base + text_start)
+        else:
+            self._paragraph_line(line, base, text_start)
+
+    def _heading(self, line: str, base: int, text_start: int) -> None:
+        self.flush()
+        rest = re.sub(r"[ \t]+#+[ \t]*$", "", line[text_start:])
+        self.builder = _Builder()
+        self.kind = "heading"
+        self.block_ignored = _inline(self.builder, rest, base + text_start) or self.ignore_next
+        self.ignore_next = False
+        self.flush()
+        self.previous_blank = True
+
+    def _table_row(self, rest: str, base: int) -> None:
+        """A table row, one segment (its cells end with a line break); the separator
+        row has none."""
+        self.flush()
+        self.in_list = False
+        if not _TABLE_SEP.match(rest):
+            self.builder = _Builder()
+            self.kind = "table"
+            for cell in re.finditer(r"[^|]+", rest):
+                _inline(self.builder, cell.group(), base + cell.start())
+                self.builder.add_char("\n", base + cell.end() - 1)
+            self.block_ignored = self.ignore_next
+            self.flush()
+        self.previous_blank = False
+
+    def _paragraph_line(self, line: str, base: int, text_start: int) -> None:
+        """A list item's first line, or a line of a paragraph (new or continued)."""
+        new_block = self.previous_blank
+        list_item = _LIST.match(line[text_start:])
         if list_item:
-            flush()
-            in_list = True
+            self.flush()
+            self.in_list = True
             text_start += list_item.end()
             new_block = True
-        elif previous_blank:
-            in_list = in_list and bool(re.match(r"^[ \t]+", line))
-        if new_block or builder is None:
-            flush()
-            builder = _Builder()
-            kind = "list" if list_item else "paragraph"
-            block_ignored = ignore_next
-            ignore_next = False
+        elif self.previous_blank:
+            self.in_list = self.in_list and bool(re.match(r"^[ \t]+", line))
+        if new_block or self.builder is None:
+            self.flush()
+            self.builder = _Builder()
+            self.kind = "list" if list_item else "paragraph"
+            self.block_ignored = self.ignore_next
+            self.ignore_next = False
         else:
-            builder.add_char("\n", base - 1)
+            self.builder.add_char("\n", base - 1)
             text_start += len(line[text_start:]) - len(line[text_start:].lstrip())
         body = line[text_start:]
         if body.endswith("  "):
             body = body.rstrip(" ")
-        if _inline(builder, body, base + text_start):
-            block_ignored = True
-        segments.extend(_alt_texts(body, base + text_start))
-        previous_blank = False
-    flush()
-    return document
+        if _inline(self.builder, body, base + text_start):
+            self.block_ignored = True
+        self.segments.extend(_alt_texts(body, base + text_start))
+        self.previous_blank = False

@@ -10,11 +10,12 @@ are reported with ``autofix`` and never block a strict run.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from cmcore.french import NBSP, NNBSP
 
 from .finding import Hit, word_set
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 FRENCH_SPACES = NBSP + NNBSP
 
 # Abbreviations after which a lower-case word is normal: « etc. et », « p. ex. ».
@@ -54,213 +55,134 @@ def _label(punct: str) -> str:
     return f"« {punct} »"
 
 
-def check(text: str) -> list[Hit]:
-    """Typography findings of a segment's text (code and URLs are already out)."""
-    hits: list[Hit] = []
-    add = hits.append
+def _fixed(start: int, end: int, rule: str, message: str, replacement: str) -> Hit:
+    """A finding the render-time fix settles by itself (``autofix``): it writes ``replacement``."""
+    return Hit(start, end, "typography", rule, message, (replacement,), True, replacement)
+
+
+def _real(start: int, end: int, rule: str, message: str, suggestion: str) -> Hit:
+    """A finding the author must fix."""
+    return Hit(start, end, "typography", rule, message, (suggestion,))
+
+
+def _ordinary_space_before(text: str) -> Iterator[Hit]:
     for m in _ORDINARY_BEFORE.finditer(text):
         punct = m.group(2)
         if punct == ":" and text[m.end() : m.end() + 1] in (")", "("):
             continue  # an emoticon
         space = _space_for(punct[0])
         kind = "insécable" if space == NBSP else "fine insécable"
-        add(
-            Hit(
-                m.start(1),
-                m.end(1),
-                "typography",
-                "espace-insécable",
-                f"espace ordinaire avant {_label(punct)} : il faut une espace {kind}",
-                (space,),
-                True,
-                space,
-            )
-        )
+        message = f"espace ordinaire avant {_label(punct)} : il faut une espace {kind}"
+        yield _fixed(m.start(1), m.end(1), "espace-insécable", message, space)
+
+
+def _missing_space_before(text: str) -> Iterator[Hit]:
     for m in _MISSING_BEFORE_TIGHT.finditer(text):
         punct = m.group(1)
         if text[m.end() : m.end() + 1] == ")" and punct == ";":
             continue
-        add(
-            Hit(
-                m.start(1),
-                m.end(1),
-                "typography",
-                "espace-manquante",
-                f"espace fine insécable manquante avant {_label(punct)}",
-                (NNBSP + punct,),
-                True,
-                NNBSP + punct,
-            )
-        )
+        message = f"espace fine insécable manquante avant {_label(punct)}"
+        yield _fixed(m.start(1), m.end(1), "espace-manquante", message, NNBSP + punct)
     for m in _MISSING_BEFORE_COLON.finditer(text):
-        add(
-            Hit(
-                m.start(),
-                m.end(),
-                "typography",
-                "espace-manquante",
-                "espace insécable manquante avant « : »",
-                (NBSP + ":",),
-                True,
-                NBSP + ":",
-            )
-        )
+        message = "espace insécable manquante avant « : »"
+        yield _fixed(m.start(), m.end(), "espace-manquante", message, NBSP + ":")
+
+
+def _spaces_inside_guillemets(text: str) -> Iterator[Hit]:
     for m in _MISSING_BEFORE_CLOSE.finditer(text) if "»" in text else ():
-        add(
-            Hit(
-                m.start(),
-                m.end(),
-                "typography",
-                "guillemets-espace",
-                "espace insécable manquante avant « » »",
-                (NBSP + "»",),
-                True,
-                NBSP + "»",
-            )
-        )
+        message = "espace insécable manquante avant « » »"
+        yield _fixed(m.start(), m.end(), "guillemets-espace", message, NBSP + "»")
     for m in _AFTER_OPEN.finditer(text) if "«" in text else ():
-        add(
-            Hit(
-                m.start(),
-                m.end(),
-                "typography",
-                "guillemets-espace",
-                "espace insécable manquante après « « »",
-                ("«" + NBSP,),
-                True,
-                "«" + NBSP,
-            )
-        )
+        message = "espace insécable manquante après « « »"
+        yield _fixed(m.start(), m.end(), "guillemets-espace", message, "«" + NBSP)
+
+
+def _straight_apostrophes(text: str) -> Iterator[Hit]:
     for m in _APOSTROPHE.finditer(text) if "'" in text else ():
-        add(
-            Hit(
-                m.start(),
-                m.end(),
-                "typography",
-                "apostrophe",
-                "apostrophe droite : utilisez l’apostrophe typographique « ’ »",
-                ("’",),
-                True,
-                "’",
-            )
-        )
-    opening = True
+        message = "apostrophe droite : utilisez l’apostrophe typographique « ’ »"
+        yield _fixed(m.start(), m.end(), "apostrophe", message, "’")
+
+
+def _straight_quotes(text: str) -> Iterator[Hit]:
+    """Straight double quotes, each opening or closing by what comes before it."""
+    message = "guillemets droits : utilisez les guillemets français « »"
     for index, char in enumerate(text) if '"' in text else ():
         if char != '"':
             continue
         before = text[index - 1] if index else " "
-        opening = before.isspace() or before in "([{—–/\ufffc" or index == 0
-        if opening:
+        if before.isspace() or before in "([{—–/\ufffc" or index == 0:
             end = index + 1
             while end < len(text) and text[end] in " \t":
                 end += 1
-            add(
-                Hit(
-                    index,
-                    end,
-                    "typography",
-                    "guillemets",
-                    "guillemets droits : utilisez les guillemets français « »",
-                    ("«" + NBSP,),
-                    True,
-                    "«" + NBSP,
-                )
-            )
+            yield _fixed(index, end, "guillemets", message, "«" + NBSP)
         else:
             start = index
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
-            add(
-                Hit(
-                    start,
-                    index + 1,
-                    "typography",
-                    "guillemets",
-                    "guillemets droits : utilisez les guillemets français « »",
-                    (NBSP + "»",),
-                    True,
-                    NBSP + "»",
-                )
-            )
+            yield _fixed(start, index + 1, "guillemets", message, NBSP + "»")
+
+
+def _ellipses(text: str) -> Iterator[Hit]:
     for m in _ELLIPSIS.finditer(text) if "..." in text else ():
-        add(
-            Hit(
-                m.start(),
-                m.end(),
-                "typography",
-                "points-de-suspension",
-                "trois points : utilisez le caractère « … »",
-                ("…",),
-                True,
-                "…",
-            )
-        )
+        message = "trois points : utilisez le caractère « … »"
+        yield _fixed(m.start(), m.end(), "points-de-suspension", message, "…")
+
+
+def _double_spaces(text: str) -> Iterator[Hit]:
     for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
-        add(
-            Hit(
-                m.start(1),
-                m.end(1),
-                "typography",
-                "double-espace",
-                "espaces multiples entre deux mots",
-                (" ",),
-                True,
-                " ",
-            )
-        )
+        message = "espaces multiples entre deux mots"
+        yield _fixed(m.start(1), m.end(1), "double-espace", message, " ")
+
+
+def _spacing_around_stops(text: str) -> Iterator[Hit]:
+    """Missing spaces after punctuation, spaces before a comma or full stop: not fixed
+    at render time."""
     for m in _NO_SPACE_AFTER.finditer(text):
         punct = m.group(1)
-        add(
-            Hit(
-                m.start(1),
-                m.end(1),
-                "typography",
-                "espace-après",
-                f"espace manquante après {_label(punct)}",
-                (punct + " ",),
-            )
-        )
+        message = f"espace manquante après {_label(punct)}"
+        yield _real(m.start(1), m.end(1), "espace-après", message, punct + " ")
     for m in _SPACE_BEFORE_STOP.finditer(text) if " ," in text or " ." in text else ():
         punct = m.group(2)
-        add(
-            Hit(
-                m.start(1),
-                m.end(2),
-                "typography",
-                "espace-avant",
-                f"espace en trop avant {'la virgule' if punct == ',' else 'le point'}",
-                (punct,),
-            )
-        )
+        message = f"espace en trop avant {'la virgule' if punct == ',' else 'le point'}"
+        yield _real(m.start(1), m.end(2), "espace-avant", message, punct)
     for m in _NO_SPACE_AFTER_STOP.finditer(text):
-        add(
-            Hit(
-                m.start(),
-                m.end(),
-                "typography",
-                "espace-après",
-                "espace manquante après le point",
-                (". ",),
-            )
-        )
-    lower_after_stop = _STOP_THEN_LOWER.search(text) is not None
-    for m in _LOWER_AFTER_STOP.finditer(text) if lower_after_stop else ():
+        yield _real(m.start(), m.end(), "espace-après", "espace manquante après le point", ". ")
+
+
+def _lower_case_after_stop(text: str) -> Iterator[Hit]:
+    if _STOP_THEN_LOWER.search(text) is None:
+        return
+    for m in _LOWER_AFTER_STOP.finditer(text):
         word = m.group(1)
         if word.lower() in ABBREVIATIONS or len(word) < 2 or word.isupper():
             continue
         if "." in text[max(0, m.start() - 3) : m.start()]:
             continue  # « c.-à-d. », « J.-C. »
         following = m.group(3)
-        add(
-            Hit(
-                m.start(3),
-                m.end(3),
-                "typography",
-                "majuscule",
-                "minuscule après un point : commencez la phrase par une majuscule",
-                (following[0].upper() + following[1:],),
-            )
-        )
+        message = "minuscule après un point : commencez la phrase par une majuscule"
+        suggestion = following[0].upper() + following[1:]
+        yield _real(m.start(3), m.end(3), "majuscule", message, suggestion)
+
+
+# In this order: findings of equal place are told apart by it (see checker._dedupe).
+_STEPS = (
+    _ordinary_space_before,
+    _missing_space_before,
+    _spaces_inside_guillemets,
+    _straight_apostrophes,
+    _straight_quotes,
+    _ellipses,
+    _double_spaces,
+    _spacing_around_stops,
+    _lower_case_after_stop,
+)
+
+
+def check(text: str) -> list[Hit]:
+    """Typography findings of a segment's text (code and URLs are already out)."""
+    hits: list[Hit] = []
+    for step in _STEPS:
+        hits.extend(step(text))
     return hits
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cmcore.french import plural
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -30,11 +32,7 @@ class GateResult:
     def summary(self) -> str:
         """« ✓ liens : 58 pages, aucun problème » or « ✗ liens : 58 pages, 2 problèmes »."""
         mark = "✓" if self.ok else "✗"
-        found = (
-            "aucun problème"
-            if self.ok
-            else f"{len(self.failures)} problème{'s' if len(self.failures) > 1 else ''}"
-        )
+        found = "aucun problème" if self.ok else plural(len(self.failures), "problème")
         note = f" ({self.note})" if self.note else ""
         return f"{mark} {self.name}\u00a0: {self.checked} {self.unit}{note}, {found}"
 

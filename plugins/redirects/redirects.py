@@ -21,7 +21,10 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from cmcore import problems
+from cmcore.files import same_as_last_build, write_atomically
+from cmcore.french import NBSP
 from cmcore.problems import Problem
+from incremental import seam
 
 from . import page, rules, settings, table, targets
 from .targets import Destination, Resolved
@@ -122,7 +125,7 @@ class RedirectsGenerator(Generator):
         # the pages they leave as they are); it has no public accessor for that record.
         files = {
             os.path.relpath(name, self.output_path).replace(os.sep, "/")
-            for name in getattr(writer, "_written_files", ())
+            for name in seam.written_files(writer)
         }
         for static in self.context.get("static_content", {}).values():
             if static is not None and getattr(static, "save_as", ""):
@@ -151,7 +154,7 @@ class RedirectsGenerator(Generator):
                     "%s est déjà un fichier du site%s; les redirections n’y sont pas écrites, "
                     "réglez %s sur un autre nom",
                     path,
-                    table.NBSP,
+                    NBSP,
                     setting,
                 )
                 continue
@@ -160,16 +163,12 @@ class RedirectsGenerator(Generator):
     def _write(self, writer, path: str, text: str) -> None:
         # As the events plugin's calendars: with incremental builds, a file whose text did
         # not change is left as it is, and the build records it as its own.
-        unchanged = getattr(writer, "same_as_last_build", None)
-        if unchanged and unchanged(path, text):
+        if same_as_last_build(writer, path, text):
             return
-        target = sanitised_join(self.output_path, path)
         try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            write_atomically(sanitised_join(self.output_path, path), text)
         except OSError as error:
-            logger.warning("redirection non écrite dans %s%s: %s", path, table.NBSP, error)
+            logger.warning("redirection non écrite dans %s%s: %s", path, NBSP, error)
 
 
 def get_generators(pelican) -> type[Generator]:

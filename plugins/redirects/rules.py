@@ -17,7 +17,8 @@ import json
 import re
 from urllib.parse import unquote
 
-from .table import NBSP
+from cmcore.french import NBSP
+
 from .targets import Resolved, has_page
 
 VARIABLE = "carnet_redirect"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from cmcore.settings import getter
 
 DEFAULTS = {
     # The table of old addresses, relative to the content folder (PATH); None: no redirects.
@@ -24,6 +24,4 @@ DEFAULTS = {
 }
 
 
-def get(settings: Mapping, name: str):
-    """The value of a ``REDIRECTS_*`` setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
+get = getter(DEFAULTS)  # get(settings, "REDIRECTS_FILE"): the value, or its default

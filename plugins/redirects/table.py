@@ -59,9 +59,9 @@ from pathlib import Path
 from urllib.parse import SplitResult, quote, urlsplit
 
 from cmcore.files import write_atomically
-from cmcore.problems import ContentError, Problem, quoted
+from cmcore.french import NBSP, quoted
+from cmcore.problems import ContentError, Problem
 
-NBSP = "\u00a0"
 HEADER = ("ancienne", "nouvelle")
 FILENAME = "{filename}"
 ADDED, SAME, CONFLICT = "added", "same", "conflict"

@@ -20,9 +20,10 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from cmcore.problems import Problem, quoted
+from cmcore.french import NBSP, quoted
+from cmcore.problems import Problem
 
-from .table import NBSP, Redirect
+from .table import Redirect
 
 # Old paths with these endings get a static page; others (.php, .jpg...) would be served
 # with their own type, so only the server rules redirect them.

@@ -21,9 +21,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from cmcore.french import NBSP
+
 from .period import Period, ReportError
 
-NBSP = "\u00a0"
 _LINE = re.compile(
     r"^\S+ \S+ \S+ \[(?P<day>\d{2}/\w{3}/\d{4}):[^\]]*\] "
     r'"(?P<method>[A-Z]+) (?P<target>\S+)(?: HTTP/[\d.]+)?" (?P<status>\d{3}) \S+ '

@@ -12,10 +12,11 @@ import zoneinfo
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cmcore.french import NBSP, quoted
+
 from . import audience, document, figures, site
 from .period import ReportError, choose
 
-NBSP = "\u00a0"
 USAGE = """\
 utilisation : invoke rapport [--du AAAA-MM-JJ] [--au AAAA-MM-JJ] [--logs FICHIER...]
 
@@ -54,9 +55,7 @@ def parse_args(argv: list[str]) -> dict:
         elif arg in ("-h", "--help"):
             options["help"] = True
         else:
-            raise ReportError(
-                f"argument inconnu «{NBSP}{arg}{NBSP}»{NBSP}; voir invoke rapport --help"
-            )
+            raise ReportError(f"argument inconnu {quoted(arg)}{NBSP}; voir invoke rapport --help")
         index += 1
     return options
 

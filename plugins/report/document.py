@@ -12,11 +12,11 @@ from babel.numbers import format_decimal
 
 from cmcore import dates
 from cmcore.files import write_atomically
+from cmcore.french import NBSP
 
 from . import charts
 from .figures import Figure, Report
 
-NBSP = "\u00a0"
 MINUS = "\u2212"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from babel.dates import format_date as format_babel
 
 from cmcore import dates
+from cmcore.french import NBSP, plural
 from comments.sanitize import text_of
 from events import wording
 from events.listing import recurrence_rule
@@ -23,7 +24,6 @@ from . import tone
 from .period import Period
 from .site import SiteData
 
-NBSP = "\u00a0"
 TOP = 10
 EXAMPLES = 2
 HOSTILE = ("insulte", "propos raciste")
@@ -119,6 +119,7 @@ def build(site: SiteData, period: Period, now: dt.datetime, audience=None) -> Re
 # --- publications --------------------------------------------------------------------
 
 
+# Long but flat: the section's figures, then its tables, in the order the report shows them.
 def publications(site: SiteData, period: Period, previous: Period) -> Section:
     section = Section("publications", "Publications", empty="Aucun article publié sur la période.")
     now_list = [a for a in site.articles if _local_day(a.date, site) in period]
@@ -147,7 +148,7 @@ def publications(site: SiteData, period: Period, previous: Period) -> Section:
     undated = sum(1 for lesson in site.lessons if lesson.date is None)
     if undated:
         section.notes.append(
-            f"{undated} leçon{'s' if undated > 1 else ''} sans ligne «{NBSP}Date{NBSP}:{NBSP}» "
+            f"{plural(undated, 'leçon')} sans ligne «{NBSP}Date{NBSP}:{NBSP}» "
             f"dans l’en-tête {'ne sont pas comptées' if undated > 1 else 'n’est pas comptée'} "
             "(ajoutez la date de mise en ligne)."
         )
@@ -252,6 +253,45 @@ def _titles(site: SiteData) -> dict[str, str]:
     return found
 
 
+def _comment_stats(site: SiteData, span: Period, by_id: dict, first_seen: dict) -> dict:
+    """The readers' comments of ``span``, the author's replies to them and how soon."""
+    readers = [
+        (slug, c, held)
+        for slug, c, held in site.comments
+        if _is_reader(c, site) and _local_day(c.date, site) in span
+    ]
+    replies = [
+        c
+        for _, c, _ in site.comments
+        if not _is_reader(c, site)
+        and _local_day(c.date, site) in span
+        and c.parent in by_id
+        and _is_reader(by_id[c.parent][1], site)
+    ]
+    names = {c.author.casefold().strip() for _, c, _ in readers}
+    new = {n for n in names if first_seen[n] in span}
+    # Time to the author's first reply, for the readers' comments of the span.
+    first_reply: dict[str, dt.datetime] = {}
+    for _, c, _ in site.comments:
+        if not _is_reader(c, site) and c.parent:
+            first_reply[c.parent] = min(first_reply.get(c.parent, c.date), c.date)
+    delays = [
+        (first_reply[c.id] - c.date).total_seconds() / 3600
+        for _, c, _ in readers
+        if c.id in first_reply and first_reply[c.id] >= c.date
+    ]
+    return {
+        "readers": readers,
+        "held": [r for r in readers if r[2]],
+        "names": names,
+        "new": new,
+        "replies": replies,
+        "median": round(statistics.median(delays), 1) if delays else None,
+        "answered": len(delays),
+    }
+
+
+# Long but flat: the section's figures, then its tables, in the order the report shows them.
 def conversation(site: SiteData, period: Period, previous: Period) -> Section:
     section = Section(
         "conversation", "Conversation", empty="Aucun commentaire reçu sur la période."
@@ -264,43 +304,8 @@ def conversation(site: SiteData, period: Period, previous: Period) -> Section:
         if _is_reader(comment, site):
             first_seen.setdefault(comment.author.casefold().strip(), _local_day(comment.date, site))
 
-    def stats(span: Period) -> dict:
-        readers = [
-            (slug, c, held)
-            for slug, c, held in site.comments
-            if _is_reader(c, site) and _local_day(c.date, site) in span
-        ]
-        replies = [
-            c
-            for _, c, _ in site.comments
-            if not _is_reader(c, site)
-            and _local_day(c.date, site) in span
-            and c.parent in by_id
-            and _is_reader(by_id[c.parent][1], site)
-        ]
-        names = {c.author.casefold().strip() for _, c, _ in readers}
-        new = {n for n in names if first_seen[n] in span}
-        # Time to the author's first reply, for the readers' comments of the span.
-        first_reply: dict[str, dt.datetime] = {}
-        for _, c, _ in site.comments:
-            if not _is_reader(c, site) and c.parent:
-                first_reply[c.parent] = min(first_reply.get(c.parent, c.date), c.date)
-        delays = [
-            (first_reply[c.id] - c.date).total_seconds() / 3600
-            for _, c, _ in readers
-            if c.id in first_reply and first_reply[c.id] >= c.date
-        ]
-        return {
-            "readers": readers,
-            "held": [r for r in readers if r[2]],
-            "names": names,
-            "new": new,
-            "replies": replies,
-            "median": round(statistics.median(delays), 1) if delays else None,
-            "answered": len(delays),
-        }
-
-    cur, old = stats(period), stats(previous)
+    cur = _comment_stats(site, period, by_id, first_seen)
+    old = _comment_stats(site, previous, by_id, first_seen)
     section.figures = [
         Figure("commentaires", "Commentaires reçus", len(cur["readers"]), len(old["readers"])),
         Figure(
@@ -394,8 +399,8 @@ def conversation(site: SiteData, period: Period, previous: Period) -> Section:
     )
     if cur["median"] is not None:
         section.notes.append(
-            f"Délai médian calculé sur {cur['answered']} commentaire"
-            f"{'s' if cur['answered'] > 1 else ''} ayant reçu une réponse de l’auteur."
+            f"Délai médian calculé sur {plural(cur['answered'], 'commentaire')} "
+            "ayant reçu une réponse de l’auteur."
         )
     return section
 
@@ -505,6 +510,7 @@ def occurrences_in(event, span: Period) -> list[Occurrence]:
     ]
 
 
+# Long but flat: the section's figures, then its tables, in the order the report shows them.
 def events_section(site: SiteData, period: Period, previous: Period, now: dt.datetime) -> Section:
     section = Section("evenements", "Événements", empty="Aucun événement sur la période.")
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from cmcore import dates
+from cmcore.french import NBSP, quoted
 
-NBSP = "\u00a0"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -69,7 +69,7 @@ def parse_day(value: str, option: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ReportError(
-            f"{option} «{NBSP}{value}{NBSP}»{NBSP}: date illisible, écrivez AAAA-MM-JJ "
+            f"{option} {quoted(value)}{NBSP}: date illisible, écrivez AAAA-MM-JJ "
             f"(par exemple {option} 2026-11-01)"
         ) from None
 

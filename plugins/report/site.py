@@ -15,7 +15,6 @@ from pathlib import Path
 
 from cmcore.headers import parse_header
 
-NBSP = "\u00a0"
 # The plugins whose readers and records the report needs; the others (proofreading,
 # search, incremental builds...) only serve a build's output.
 READING_PLUGINS = ("blog", "training", "events")

@@ -26,6 +26,8 @@ import sys
 import zlib
 from pathlib import Path
 
+from cmcore.files import write_atomically
+
 BUNDLE_PAGES = 250
 PRIMARY = "pagefind"
 LIST = "bundles.json"
@@ -144,9 +146,7 @@ def build_index(output: Path, language: str = "fr", bundle_pages: int = BUNDLE_P
         if _is_bundle(entry.name) and entry.name not in names and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
     listed = output / PRIMARY / LIST
-    temporary = listed.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"bundles": [f"{n}/" for n in names[1:]]}), encoding="utf-8")
-    os.replace(temporary, listed)
+    write_atomically(listed, json.dumps({"bundles": [f"{n}/" for n in names[1:]]}))
 
 
 def _is_bundle(name: str) -> bool:

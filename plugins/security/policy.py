@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
+from cmcore.french import NBSP, quoted
+
 from .fingerprint import NAME_PATTERN
 
-NBSP = "\u00a0"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
@@ -57,7 +58,7 @@ def isso_origin(url: str | None) -> str | None:
     if parts.scheme in ("http", "https") and parts.netloc:
         return f"{parts.scheme}://{parts.netloc}"
     raise PolicyError(
-        f"COMMENTS_ISSO_URL «{NBSP}{url}{NBSP}» n’est ni une adresse http(s) ni un chemin "
+        f"COMMENTS_ISSO_URL {quoted(url)} n’est ni une adresse http(s) ni un chemin "
         f"du site{NBSP}; écrivez par exemple https://commentaires.example.org ou /isso"
     )
 
@@ -73,7 +74,7 @@ def content_security_policy(
     for name, sources in (extra or {}).items():
         if not name.replace("-", "").isalpha() or any(";" in s or "," in s for s in sources):
             raise PolicyError(
-                f"SECURITY_CSP_SOURCES{NBSP}: directive «{NBSP}{name}{NBSP}» ou source "
+                f"SECURITY_CSP_SOURCES{NBSP}: directive {quoted(name)} ou source "
                 f'illisible{NBSP}; écrivez par exemple {{"img-src": ["https://images.exemple.org"]}}'
             )
         found = directives.setdefault(name, [])

@@ -16,12 +16,12 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
-from cmcore.files import write_atomically
-from cmcore.problems import quoted
+from cmcore.files import same_as_last_build, write_atomically
+from cmcore.french import NBSP, quoted
 
 from . import policy, settings
 from .fingerprint import Asset, Assets
-from .policy import NBSP, PolicyError
+from .policy import PolicyError
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +114,7 @@ class SecurityGenerator(Generator):
     def _write(self, writer, name: str, data: str | Path, inputs) -> None:
         """Write ``data`` (text, or a file's bytes) to ``name`` in the output, unless the
         last (incremental) build wrote it from the same ``inputs``."""
-        unchanged = getattr(writer, "same_as_last_build", None)
-        if unchanged and unchanged(name, inputs):
+        if same_as_last_build(writer, name, inputs):
             return
         try:
             content = data.read_bytes() if isinstance(data, Path) else data

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from cmcore.settings import getter
 
 DEFAULTS = {
     # Theme CSS and JS under content-hashed names (site.3f2a9c1b.css), referenced with
@@ -26,6 +26,4 @@ DEFAULTS = {
 }
 
 
-def get(settings: Mapping, name: str):
-    """The value of a ``SECURITY_*`` setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
+get = getter(DEFAULTS)  # get(settings, "SECURITY_HEADERS"): the value, or its default

@@ -9,15 +9,15 @@ import os
 import re
 from dataclasses import replace
 
-from cmcore.problems import Problem, quoted
+from cmcore.content import lesson_order_and_name, lesson_url
+from cmcore.french import NBSP, quoted
+from cmcore.problems import Problem
 
 from .model import Course, Lesson, SkillUse, TrainingError
 
-NBSP = "\u00a0"
 KNOW_HOW = "savoir-faire"
 SOFT_SKILL = "savoir-être"
 
-_PREFIX = re.compile(r"^(?P<order>\d+)[-_.](?P<name>.+)$")
 _DURATION = re.compile(
     r"^(?:(?P<hours>\d+)\s*(?:h|heures?)\s*(?P<rest>\d+)?\s*(?:min(?:utes?)?)?"
     r"|(?P<minutes>\d+)\s*(?:min(?:utes?)?)?)$",
@@ -56,12 +56,10 @@ def order_and_name(path: str, order_value: str | None, line: int) -> tuple[int, 
     ``Lesson-Order`` (given at ``line``) wins over a numeric prefix of the file name
     (``03-moderer.md``); the name is the file name without prefix and extension.
     """
-    stem = os.path.splitext(os.path.basename(path))[0]
-    prefix = _PREFIX.match(stem)
-    name = prefix["name"] if prefix else stem
+    order, name = lesson_order_and_name(path, order_value)
+    if order is not None:
+        return order, name
     if order_value is not None:
-        if order_value.strip().isdigit():
-            return int(order_value), name
         raise TrainingError(
             Problem(
                 path,
@@ -70,8 +68,7 @@ def order_and_name(path: str, order_value: str | None, line: int) -> tuple[int, 
                 "par exemple Lesson-Order: 3",
             )
         )
-    if prefix:
-        return int(prefix["order"]), name
+    stem = os.path.splitext(os.path.basename(path))[0]
     raise TrainingError(
         Problem(
             path,
@@ -142,7 +139,9 @@ def assemble(course: Course, lessons: list[Lesson], base_url: str) -> tuple[Cour
     """The course with its lessons ordered, numbered, given URLs, and its skills map."""
     ordered, problems = order_lessons(lessons)
     course_url = f"{base_url}{course.slug}/"
-    ordered = [replace(lesson, url=f"{course_url}{lesson.name}/") for lesson in ordered]
+    ordered = [
+        replace(lesson, url=lesson_url(base_url, course.slug, lesson.name)) for lesson in ordered
+    ]
     finished = replace(
         course,
         url=course_url,

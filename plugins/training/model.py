@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cmcore.content import lesson_slug
 from cmcore.problems import ContentError, Problem
 
 CHOICE = "choice"  # multiple choice, exactly one right answer
@@ -76,7 +77,7 @@ class Lesson:
 
         The comments plugin files a lesson's comments under this slug.
         """
-        return f"{self.course}-{self.name}"
+        return lesson_slug(self.course, self.name)
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cmcore.problems import Problem, quoted
+from cmcore.french import NBSP, quoted
+from cmcore.problems import Problem
 
 from .model import CHOICE, TRUE_FALSE, Choice, Question
 
-NBSP = "\u00a0"
 FENCE_NAME = "autoevaluation"
 TRUE, FALSE = "Vrai", "Faux"
 

@@ -17,8 +17,11 @@ from pelican.generators import Generator
 from pelican.utils import pelican_open, posixize_path
 
 from cmcore import problems
+from cmcore.content import TRAINING_DEFAULTS
+from cmcore.french import NBSP, quoted
 from cmcore.headers import Header, parse_header
-from cmcore.problems import Problem, quoted
+from cmcore.problems import Problem
+from cmcore.settings import getter
 
 from . import course as courses
 from . import selfcheck
@@ -26,18 +29,15 @@ from .model import Course, Lesson, TrainingError
 
 logger = logging.getLogger(__name__)
 
-NBSP = "\u00a0"
 INDEX = "index"
 UNPUBLISHED = {"draft", "hidden", "skip"}
-# Every setting of the plugin, with its default; documented in README.md.
-DEFAULTS = {
-    "TRAINING_PATH": "formations",  # source folder, inside PATH
-    "TRAINING_URL": "formations/",  # where the portal is published
-}
+# Every setting of the plugin, with its default; documented in README.md. Declared in
+# cmcore.content (the source folder inside PATH, where the portal is published): other
+# plugins find lessons with them.
+DEFAULTS = dict(TRAINING_DEFAULTS)
 
 
-def setting(settings: dict, name: str):
-    return settings.get(name, DEFAULTS[name])
+setting = getter(DEFAULTS)  # setting(settings, "TRAINING_URL"): the value, or its default
 
 
 class TrainingGenerator(Generator):

@@ -64,6 +64,7 @@ def replace_in_html_tags(text: str, needle: str, replacement: str) -> str:
     return "".join(parts)
 
 
+# Long: a step-by-step port of WordPress's wpautop(), kept in its order to compare the two.
 def autop(text: str, br: bool = True) -> str:
     """``wpautop()``: blank lines become paragraphs, other newlines ``<br />`` if ``br``."""
     if text.strip(" \t\n\r\0\x0b") == "":

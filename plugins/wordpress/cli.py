@@ -7,12 +7,11 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from cmcore.french import NBSP
 from cmcore.problems import ContentError
 from comments.model import CommentInputError
 
 from . import importer, report
-
-NBSP = "\u00a0"
 
 
 def run(

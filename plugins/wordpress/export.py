@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from cmcore.french import NBSP
 from comments import xmlsafe
 from comments.importers.wordpress import export_site
 from comments.model import CommentInputError
 
-NBSP = "\u00a0"
 NO_DATE = {"", "0000-00-00 00:00:00"}
 # Namespaces of the two elements whose local name is "encoded".
 _CONTENT_NS = "purl.org/rss/1.0/modules/content"

@@ -21,8 +21,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from cmcore import dates
+from cmcore import dates, sources
 from cmcore.files import write_atomically
+from cmcore.french import quoted
 from cmcore.headers import parse_header
 from comments import merge as comment_merge
 from comments import store as comment_store
@@ -35,7 +36,6 @@ from . import convert, mapping, media
 from .export import Export, Item, read
 from .manifest import Manifest, digest
 
-NBSP = "\u00a0"
 POST, PAGE = "post", "page"
 PUBLISHED = "publish"
 # Kept as drafts: never published, never lost.
@@ -45,7 +45,6 @@ DRAFT_STATUSES = {
     "private": "privé",
     "future": "programmé",
 }
-NOT_CONTENT = {"attachment", "nav_menu_item", "revision", "wp_block", "customize_changeset"}
 _REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^}]*\})\s*/-->")
 _REF = re.compile(r'"ref"\s*:\s*(\d+)')
 _TAGS = re.compile(r"<[^>]+>")
@@ -351,14 +350,7 @@ class Plan:
         return f"Article du {dates.format_date(when.date())}"
 
     def slugify(self, text: str) -> str:
-        from pelican.utils import slugify
-
-        return slugify(
-            text,
-            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
-            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
-        )
+        return sources.slugify(text, self.settings)
 
     def _addresses(self, item: Item) -> Iterable[str]:
         """Every key an old link to ``item`` can have (see :func:`comments.targets.key`)."""
@@ -773,10 +765,6 @@ def _one_line(value: str) -> str:
 
 def _kind_label(kind: str) -> str:
     return "articles" if kind == POST else "pages"
-
-
-def quoted(text: str) -> str:
-    return f"«{NBSP}{text}{NBSP}»"
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

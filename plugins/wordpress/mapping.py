@@ -23,9 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cmcore.french import NBSP, quoted
+
 from .export import Author, ExportError, Term
 
-NBSP = "\u00a0"
 # WordPress's own name for "no category", in the languages our author's blogs use.
 UNCATEGORIZED = {"uncategorized", "non-classe", "non classe", "sans-categorie"}
 RULES = (("interview", "interviews"), ("guide", "guides"), ("tuto", "guides"))
@@ -84,9 +85,7 @@ class Mapping:
                 if rule_target in self.site_categories and (
                     word in fold(term.name) or word in fold(term.slug)
                 ):
-                    decision = Decision(
-                        key, rule_target, f"règle{NBSP}: contient «{NBSP}{word}{NBSP}»"
-                    )
+                    decision = Decision(key, rule_target, f"règle{NBSP}: contient {quoted(word)}")
                     break
         self.decisions[key] = decision
         return decision
@@ -136,7 +135,7 @@ def load(path: Path | None, site_categories: Iterable[str], default: str) -> Map
             if target not in site_categories:
                 raise ExportError(
                     str(path),
-                    f"catégorie «{NBSP}{target}{NBSP}» inconnue pour «{NBSP}{name}{NBSP}»"
+                    f"catégorie {quoted(target)} inconnue pour {quoted(name)}"
                     f"{NBSP}: choisissez parmi {', '.join(site_categories)}",
                 )
             categories[fold(name)] = target

@@ -19,7 +19,6 @@ UPLOADS_MARK = "/wp-content/uploads/"
 _VARIANT = re.compile(r"^(?P<stem>.+?)(?:-\d+x\d+|-scaled|-rotated|-e\d{10,13})+(?P<ext>\.\w+)$")
 _DATED = re.compile(r"^\d{4}/\d{2}/")
 IMAGES = "images"
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"}
 
 
 def upload_path(url: str, hosts: set[str]) -> str | None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from cmcore.french import NBSP, plural, quoted
 from cmcore.problems import display_path
-from comments.report import plural, quoted
 
 from .importer import Report
 
-NBSP = "\u00a0"
 OUTCOMES = (
     ("new", "nouveau", "nouveaux"),
     ("updated", "mis à jour", "mis à jour"),
@@ -27,6 +26,7 @@ def render_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+# Long but flat: one block per part of the summary, in the order it is printed.
 def render_text(report: Report) -> str:
     """The summary printed by ``invoke wp-import``."""
     lines = [

@@ -150,6 +150,22 @@ def test_build_moderation_holds_back_and_approve_publishes(tmp_path, caplog):
     )
 
 
+@pytest.mark.parametrize("allowed", [False, True])
+def test_images_in_comments_only_when_allowed(tmp_path, allowed):
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "site", content)
+    import_file(content, PELICAN_WXR)
+    path = content / "comments" / "with-comments.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["comments"][0]["html"] = '<p>Ma photo : <img src="/images/photo.jpg" alt="photo"></p>'
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    site = build_site(tmp_path, content=content, COMMENTS_ALLOW_IMAGES=allowed)
+    section, _ = thread_of(site, "/with-comments/")
+    images = [img["src"] for img in section.select(".comment img")]
+    assert images == (["/images/photo.jpg"] if allowed else [])
+    assert "Ma photo" in section.get_text()
+
+
 def _comment(number: int, parent: int | None) -> Comment:
     return Comment(
         id=f"csv:{number}",

@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 from pelican.utils import SafeDatetime
 
-from incremental import dates
+from incremental import dates, seam
 
 ZONE = zoneinfo.ZoneInfo("Africa/Abidjan")
 VALUES = [
@@ -29,7 +29,7 @@ FORMATS = [
 
 def pelican_or_error(value, date_format):
     try:
-        return dates._pelican_strftime(value, date_format)
+        return seam.pelican_strftime(value, date_format)
     except ValueError as error:
         return type(error)
 

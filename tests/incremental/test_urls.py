@@ -9,7 +9,7 @@ from pelican.contents import Article, Content, Page
 from pelican.settings import read_settings
 from pelican.urlwrappers import Category
 
-from incremental import urls
+from incremental import seam, urls
 from tests.conftest import ROOT
 
 PATTERNS = {
@@ -42,13 +42,14 @@ def _urls(settings, key: str) -> list[str]:
 @pytest.mark.parametrize("key", ["url", "save_as"])
 def test_fast_urls_are_pelicans(key):
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=PATTERNS)
-    urls.install()
-    fast = _urls(settings, key)
     try:
-        Content._expand_settings = urls._pelican_expand_settings
+        seam.patch(True)
+        assert Content._expand_settings is urls.expand_settings
+        fast = _urls(settings, key)
+        seam.patch(False)
         slow = _urls(settings, key)
     finally:
-        urls.install()
+        seam.patch(False)
     assert fast == slow
     assert fast[0] in ("mon-article/", "mon-article/index.html")
     assert fast[1].startswith("en/my-post/")

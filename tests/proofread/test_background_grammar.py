@@ -53,6 +53,11 @@ def test_grammar_findings_left_for_later_come_with_the_next_run(tmp_path):
     findings = again.load(str(source)) if grammar else again.findings[str(source)]
     assert any("participe passé" in m for m in _messages(findings))
 
+    # Told once: the next run counts the unchanged file without reading it again.
+    third = Background(options, [str(source)], defer_grammar=True).result(wait_for_grammar=False)
+    assert str(source) not in third.findings
+    assert any("participe passé" in m for m in _messages(third.load(str(source))))
+
 
 def test_strict_build_waits_for_grammalecte(tmp_path):
     content = copy_content(tmp_path)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
-from proofread import repetition, typography
+from proofread import repetition, report, typography
 from proofread.cache import Cache
 from proofread.checker import Options, Proofreader, apply_edits
+from proofread.finding import JSON_FIELDS, from_record, to_record
+from proofread.proofread import FindingProblem
 from proofread.settings import default_lexicon_dir
 from proofread.source import PLACEHOLDER, parse
 
@@ -153,6 +156,32 @@ def test_cache_round_trip(tmp_path):
     cache.close()
     assert Cache(tmp_path).get("k") == [1, "é"]
     assert Cache(tmp_path).get("absent") is None
+
+
+def test_a_finding_survives_its_record_and_the_cli_sees_the_contract(proofreader):
+    source = "Title: T\n\nUne publiccation bâclée. Bonjour! Voilà...\n"
+    findings = proofreader.check_source("t.md", source)
+    assert any(f.edit for f in findings) and any(f.context for f in findings)
+    for finding in findings:
+        back = from_record(json.loads(json.dumps(to_record(finding, full=True))))
+        assert back == finding
+        assert (back.offset, back.edit, back.text, back.context) == (
+            finding.offset,
+            finding.edit,
+            finding.text,
+            finding.context,
+        )
+        assert tuple(to_record(finding)) == JSON_FIELDS
+
+
+def test_a_strict_build_says_the_finding_as_the_text_report_does(proofreader):
+    source = "Title: T\n\nUne publiccation bâclée.\n"
+    (finding,) = [f for f in proofreader.check_source("t.md", source) if f.blocking]
+    line = report.text_line(finding)
+    assert line == f"t.md:{finding.line}:{finding.column}: {report.message(finding)}"
+    problem = FindingProblem("t.md", finding.line, report.message(finding), finding.column)
+    assert str(problem) == f"t.md:3:5\u00a0: {report.message(finding)}"
+    assert report.message(finding).startswith("orthographe\u00a0: ")
 
 
 def test_a_paragraph_in_english_is_not_proofread_in_french():

@@ -1,4 +1,4 @@
-"""Readers of comment exports: each turns one file into incoming comments.
+"""Readers of comment exports: each turns one file into raw comments (untrusted).
 
 :func:`read` detects the source from the file's first bytes (or takes ``source``)
 and returns the comments in the file's order. Unreadable or hostile files raise
@@ -11,7 +11,9 @@ import json
 import re
 from pathlib import Path
 
-from ..model import CommentInputError, Incoming
+from cmcore.french import NBSP, quoted
+
+from ..model import CommentInputError, RawComment
 from . import disqus, isso, tabular, wordpress
 
 SOURCES = ("wordpress", "disqus", "isso", "json", "csv")
@@ -22,7 +24,6 @@ LABELS = {
     "json": "JSON",
     "csv": "CSV",
 }
-NBSP = "\u00a0"
 _ROOT = re.compile(rb"<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>", re.DOTALL)
 
 
@@ -61,8 +62,8 @@ def detect(path: Path) -> str:
     )
 
 
-def read(path: Path, source: str | None = None) -> tuple[str, list[Incoming]]:
-    """The source name and the incoming comments of the file at ``path``."""
+def read(path: Path, source: str | None = None) -> tuple[str, list[RawComment]]:
+    """The source name and the raw comments of the file at ``path``."""
     path = Path(path)
     source = source or detect(path)
     if source == "wordpress":
@@ -94,7 +95,7 @@ def read(path: Path, source: str | None = None) -> tuple[str, list[Incoming]]:
             f"JSON inconnu{NBSP}: attendu une liste de commentaires (colonnes documentées "
             "dans plugins/comments/README.md) ou l'export générique d'Isso",
         )
-    raise CommentInputError(str(path), f"source «{NBSP}{source}{NBSP}» inconnue")
+    raise CommentInputError(str(path), f"source {quoted(source)} inconnue")
 
 
 def _json(path: Path) -> object:

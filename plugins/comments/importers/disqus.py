@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .. import xmlsafe
-from ..model import APPROVED, DELETED, SPAM, Comment, CommentInputError, Incoming, source_id
+from ..model import APPROVED, DELETED, SPAM, CommentInputError, RawComment, source_id
 
 SOURCE = "disqus"
 INTERNALS = "{http://disqus.com/disqus-internals}id"
@@ -17,7 +17,7 @@ def detect(root_tag: str, namespaces: str) -> bool:
     return root_tag == "disqus" or 'xmlns="http://disqus.com' in namespaces
 
 
-def read(path: Path) -> list[Incoming]:
+def read(path: Path) -> list[RawComment]:
     """Every post of a Disqus export, in document order."""
     root = xmlsafe.parse(path)
     if xmlsafe.local(root.tag) != "disqus":
@@ -50,7 +50,7 @@ def read(path: Path) -> list[Incoming]:
             status = SPAM
         else:
             status = APPROVED
-        comment = Comment(
+        comment = RawComment(
             id=source_id(SOURCE, forum, post_id),
             thread=targets[0] if targets else "",
             parent=source_id(SOURCE, forum, parent_id) if parent_id else None,
@@ -59,8 +59,9 @@ def read(path: Path) -> list[Incoming]:
             date=_date(xmlsafe.text(element, "createdAt")),
             html=xmlsafe.text(element, "message"),
             status=status,
+            targets=targets,
         )
-        incoming.append(Incoming(comment, targets))
+        incoming.append(comment)
     return incoming
 
 

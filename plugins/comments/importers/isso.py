@@ -20,12 +20,13 @@ from urllib.parse import quote, urlsplit
 
 import markdown
 
-from ..model import APPROVED, DELETED, PENDING, Comment, CommentInputError, Incoming
+from cmcore.french import NBSP
+
+from ..model import APPROVED, DELETED, PENDING, CommentInputError, RawComment
 
 SOURCE = "isso"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MODES = {1: APPROVED, 2: PENDING, 4: DELETED}
-NBSP = "\u00a0"
 COLUMNS = "c.id, c.parent, c.created, c.mode, c.text, c.author, c.website, t.uri"
 
 
@@ -43,15 +44,15 @@ def detect_json(data: object) -> bool:
     )
 
 
-def from_row(row: Mapping, uri: str) -> Incoming:
-    """One Isso comment (a database row or an API answer) as an incoming comment.
+def from_row(row: Mapping, uri: str) -> RawComment:
+    """One Isso comment (a database row or an API answer) as a raw comment.
 
     The follow-up import from a live Isso server reuses this for each accepted comment.
     """
     parent = row.get("parent")
     created = float(row.get("created") or 0)
     mode = int(row.get("mode") or 1)
-    comment = Comment(
+    return RawComment(
         id=f"{SOURCE}:{row['id']}",
         thread=uri,
         parent=f"{SOURCE}:{parent}" if parent else None,
@@ -62,8 +63,8 @@ def from_row(row: Mapping, uri: str) -> Incoming:
         html=render_markdown(row.get("text") or ""),
         status=MODES.get(mode, PENDING),
         reason="en attente dans Isso" if mode == 2 else "",
+        targets=(uri,),
     )
-    return Incoming(comment, (uri,))
 
 
 def render_markdown(text: str) -> str:
@@ -71,7 +72,7 @@ def render_markdown(text: str) -> str:
     return markdown.markdown(text, output_format="html")
 
 
-def read_database(path: Path, accepted_only: bool = False) -> list[Incoming]:
+def read_database(path: Path, accepted_only: bool = False) -> list[RawComment]:
     """Every comment of an Isso SQLite database, opened read-only.
 
     ``accepted_only`` keeps the published ones (mode 1): what a live pull takes.
@@ -97,7 +98,7 @@ def read_database(path: Path, accepted_only: bool = False) -> list[Incoming]:
     return [from_row(dict(row), row["uri"]) for row in rows]
 
 
-def read_json(path: Path, data: Iterable[Mapping]) -> list[Incoming]:
+def read_json(path: Path, data: Iterable[Mapping]) -> list[RawComment]:
     """Every comment of Isso's generic JSON format (``isso/migrate.py``, class ``Generic``)."""
     incoming = []
     for thread in data:
@@ -130,7 +131,7 @@ def is_server_url(value: str) -> bool:
     return urlsplit(value).scheme in ("http", "https")
 
 
-def read_server(base_url: str, uris: Iterable[str], timeout: float = 10) -> list[Incoming]:
+def read_server(base_url: str, uris: Iterable[str], timeout: float = 10) -> list[RawComment]:
     """The accepted comments of a live Isso server, thread by thread (``uris``).
 
     Isso's public API (``GET /?uri=…``) lists only published comments (and the empty
@@ -143,7 +144,7 @@ def read_server(base_url: str, uris: Iterable[str], timeout: float = 10) -> list
         for row in _thread_rows(base, uri, timeout):
             if int(row.get("mode") or 0) == 1:
                 incoming.append(from_row(row, uri))
-    incoming.sort(key=lambda item: int(item.comment.id.split(":", 1)[1]))
+    incoming.sort(key=lambda comment: int(comment.id.split(":", 1)[1]))
     return incoming
 
 

@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..model import APPROVED, KINDS, PENDING, STATUSES, Comment, CommentInputError, Incoming
+from cmcore.french import NBSP, quoted
+
+from ..model import APPROVED, KINDS, PENDING, STATUSES, CommentInputError, RawComment
 
 COLUMNS = (
     "id",
@@ -28,7 +30,6 @@ COLUMNS = (
     "source",
 )
 REQUIRED = ("id", "thread")
-NBSP = "\u00a0"
 
 
 def detect_json(data: object) -> bool:
@@ -37,7 +38,7 @@ def detect_json(data: object) -> bool:
     return isinstance(rows, list) and all(isinstance(r, dict) and "thread" in r for r in rows)
 
 
-def read_csv(path: Path) -> list[Incoming]:
+def read_csv(path: Path) -> list[RawComment]:
     """Every row of a CSV file (UTF-8, comma or semicolon separated, header line first)."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -63,7 +64,7 @@ def read_csv(path: Path) -> list[Incoming]:
         ) from None
 
 
-def read_json(path: Path, data: object) -> list[Incoming]:
+def read_json(path: Path, data: object) -> list[RawComment]:
     """Every object of a JSON list (or of its ``comments`` key)."""
     rows = data.get("comments") if isinstance(data, dict) else data
     return rows_to_comments(path, rows, "json")
@@ -71,8 +72,8 @@ def read_json(path: Path, data: object) -> list[Incoming]:
 
 def rows_to_comments(
     path: Path, rows: Iterable[Mapping], default_source: str, first_line: int = 0
-) -> list[Incoming]:
-    """Rows with the documented columns as incoming comments."""
+) -> list[RawComment]:
+    """Rows with the documented columns as raw comments."""
     incoming = []
     for number, row in enumerate(rows):
         line = first_line + number if first_line else 0
@@ -84,17 +85,15 @@ def rows_to_comments(
         values = {key: str(row.get(key) or "").strip() for key in COLUMNS}
         for column in REQUIRED:
             if not values[column]:
-                raise fail(f"la colonne «{NBSP}{column}{NBSP}» est vide")
+                raise fail(f"la colonne {quoted(column)} est vide")
         status = values["status"] or APPROVED
         if status not in STATUSES:
-            raise fail(
-                f"statut «{NBSP}{status}{NBSP}» inconnu, choisissez parmi {', '.join(STATUSES)}"
-            )
+            raise fail(f"statut {quoted(status)} inconnu, choisissez parmi {', '.join(STATUSES)}")
         kind = values["kind"] or "comment"
         if kind not in KINDS:
-            raise fail(f"type «{NBSP}{kind}{NBSP}» inconnu, choisissez parmi {', '.join(KINDS)}")
+            raise fail(f"type {quoted(kind)} inconnu, choisissez parmi {', '.join(KINDS)}")
         source = values["source"] or default_source
-        comment = Comment(
+        comment = RawComment(
             id=_qualified(source, values["id"]),
             thread=values["thread"],
             parent=_qualified(source, values["parent"]) if values["parent"] else None,
@@ -105,8 +104,9 @@ def rows_to_comments(
             status=status,
             kind=kind,
             reason="en attente dans la source" if status == PENDING else "",
+            targets=(values["thread"],),
         )
-        incoming.append(Incoming(comment, (values["thread"],)))
+        incoming.append(comment)
     return incoming
 
 
@@ -116,9 +116,9 @@ def _qualified(source: str, value: str) -> str:
 
 def _date(value: str, fail) -> dt.datetime:
     if not value:
-        raise fail(f"la colonne «{NBSP}date{NBSP}» est vide (écrivez AAAA-MM-JJ HH:MM)")
+        raise fail(f"la colonne {quoted('date')} est vide (écrivez AAAA-MM-JJ HH:MM)")
     try:
         date = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise fail(f"date «{NBSP}{value}{NBSP}» illisible, écrivez AAAA-MM-JJ HH:MM") from None
+        raise fail(f"date {quoted(value)} illisible, écrivez AAAA-MM-JJ HH:MM") from None
     return date.astimezone(dt.UTC) if date.tzinfo else date.replace(tzinfo=dt.UTC)

@@ -15,9 +15,8 @@ from ..model import (
     PINGBACK,
     SPAM,
     TRACKBACK,
-    Comment,
     CommentInputError,
-    Incoming,
+    RawComment,
     site_key,
     source_id,
 )
@@ -35,12 +34,12 @@ def detect(root_tag: str, namespaces: str) -> bool:
     return root_tag == "rss" and NAMESPACE_PREFIX in namespaces
 
 
-def read(path: Path) -> list[Incoming]:
+def read(path: Path) -> list[RawComment]:
     """Every comment of a WXR export, in document order."""
     return from_root(xmlsafe.parse(path), path)
 
 
-def from_root(root, path: Path) -> list[Incoming]:
+def from_root(root, path: Path) -> list[RawComment]:
     """Every comment of a WXR export already parsed (``root``), in document order."""
     channel = xmlsafe.child(root, "channel")
     if xmlsafe.local(root.tag) != "rss" or channel is None:
@@ -48,7 +47,7 @@ def from_root(root, path: Path) -> list[Incoming]:
             str(path), "ce n'est pas un export WordPress (pas de <rss><channel>)"
         )
     site = export_site(channel)
-    incoming: list[Incoming] = []
+    incoming: list[RawComment] = []
     seen: set[str] = set()
     for number, item in enumerate(xmlsafe.children(channel, "item"), start=1):
         comments = xmlsafe.children(item, "comment")
@@ -86,7 +85,7 @@ def from_root(root, path: Path) -> list[Incoming]:
             )
             approved = xmlsafe.text(element, "comment_approved")
             status = STATUSES.get(approved, PENDING)
-            comment = Comment(
+            comment = RawComment(
                 id=local_ids[raw_id],
                 thread=thread,
                 parent=parent_id,
@@ -97,8 +96,9 @@ def from_root(root, path: Path) -> list[Incoming]:
                 status=status,
                 kind=KINDS.get(xmlsafe.text(element, "comment_type"), COMMENT),
                 reason="en attente dans l'export WordPress" if status == PENDING else "",
+                targets=targets,
             )
-            incoming.append(Incoming(comment, targets))
+            incoming.append(comment)
     return incoming
 
 
