@@ -12,7 +12,7 @@ STAMP := $(VENV)/.requirements.stamp
 SITE_DEBS := hunspell-fr-comprehensive hunspell-en-us python3-grammalecte
 # `invoke deploy` sends the site with rsync (over ssh) or git; the tests start an sshd.
 SITE_DEBS += rsync openssh-client git
-# `invoke rapport` prints its PDF with chromium (plugins/report/).
+# `invoke rapport` prints its PDF with chromium (lib/report/).
 SITE_DEBS += chromium
 TEST_DEBS := chromium chromium-driver default-jre-headless
 TEST_DEBS += openssh-server
@@ -52,7 +52,7 @@ endef
 setup: $(STAMP)
 	$(call install_debs,$(SITE_DEBS))
 	@site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'); \
-	echo "$(CURDIR)/plugins" > "$$site/cm-plugins.pth"; \
+	printf '%s\n' "$(CURDIR)/plugins" "$(CURDIR)/lib" > "$$site/cm-plugins.pth"; \
 	if [ -d /usr/lib/python3/dist-packages/grammalecte ]; then \
 	  mkdir -p $(VENV)/debian-grammalecte; \
 	  ln -sfn /usr/lib/python3/dist-packages/grammalecte $(VENV)/debian-grammalecte/grammalecte; \
@@ -70,12 +70,12 @@ setup-test: setup
 serve: setup
 	$(BIN)/invoke serve
 
-# The build runs on its own (python -m cmcore.build): no task runner in its memory.
+# The build runs on its own (python -m sitebuild): no task runner in its memory.
 build: setup
-	$(BIN)/python -m cmcore.build
+	$(BIN)/python -m sitebuild
 
 publish: setup
-	$(BIN)/python -m cmcore.build --publish
+	$(BIN)/python -m sitebuild --publish
 
 proofread: setup
 	$(BIN)/invoke proofread

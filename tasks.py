@@ -1,7 +1,7 @@
 """Every workflow of the site, as invoke tasks (`invoke --list`).
 
 The Makefile only bootstraps `.venv` and calls these tasks (or, for `make build` and
-`make publish`, the same build in `plugins/cmcore/build.py`, without invoke in memory).
+`make publish`, the same build in `lib/sitebuild.py`, without invoke in memory).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from invoke import task
 
-from cmcore.build import ROOT, SETTINGS_DEV, SETTINGS_PUBLISH, run_pelican
-from cmcore.build import setup_logging as _setup_logging
 from cmcore.french import plural
+from sitebuild import ROOT, SETTINGS_DEV, SETTINGS_PUBLISH, run_pelican
+from sitebuild import setup_logging as _setup_logging
 
 HOST = "127.0.0.1"
 PORT = 8000
@@ -68,7 +68,7 @@ def dev_server(port: int = PORT, **overrides) -> None:
     server = DevServer(
         rebuild,
         settings["OUTPUT_PATH"],
-        [settings["PATH"], settings["THEME"], ROOT / "plugins", SETTINGS_DEV],
+        [settings["PATH"], settings["THEME"], ROOT / "plugins", ROOT / "lib", SETTINGS_DEV],
         host=HOST,
         port=port,
         ignored=[settings["CACHE_PATH"]],
@@ -269,7 +269,7 @@ def _comments_run(action: str, target: str, content=None, **options) -> int:
     return 0
 
 
-# --- WordPress migration (plugins/wordpress/README.md) ---------------------------------------
+# --- WordPress migration (lib/wordpress/README.md) ---------------------------------------
 
 
 @task(
@@ -431,7 +431,7 @@ def deploy(c, to=None, dry_run=False, force=False, gates="tous", settings=None):
     sys.exit(run(settings_file, to=to, dry_run=dry_run, force=force, gates=gates))
 
 
-# --- Monthly report (plugins/report/README.md) -----------------------------------------------
+# --- Monthly report (lib/report/README.md) -----------------------------------------------
 
 
 @task(

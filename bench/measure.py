@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 
 
 def bare(args) -> dict:
@@ -67,7 +67,7 @@ def ours(args) -> dict:
     from pelican import Pelican, log  # noqa: F401
     from pelican.settings import read_settings  # noqa: F401
 
-    from cmcore.build import SETTINGS_DEV, run_pelican
+    from sitebuild import SETTINGS_DEV, run_pelican
 
     overrides = {
         "PATH": args.content,

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 
 from proofread.checker import Options, Proofreader  # noqa: E402
 from proofread.settings import default_lexicon_dir  # noqa: E402

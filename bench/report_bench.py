@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "results" / "report"
 sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 
 CATEGORIES = ("conseils", "guides", "interviews")
 AUTHORS = ("Koffi Mensah", "Aïcha Diallo")

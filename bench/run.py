@@ -43,7 +43,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 
 import corpus  # noqa: E402
 
@@ -137,7 +137,7 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
         [sys.executable, "-c", code],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(cache.parent / "serveur-erreurs.txt").open("w"),
         env=STEP_ENVIRONMENT,
         start_new_session=True,
     )
@@ -145,6 +145,9 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
         url = f"http://127.0.0.1:{port}/carnet-de-terrain-numero-2/"
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
+            if server.poll() is not None:
+                said = (cache.parent / "serveur-erreurs.txt").read_text(errors="replace")
+                raise SystemExit(f"le serveur de développement s’est arrêté :\n{said[-2000:]}")
             try:
                 urllib.request.urlopen(url, timeout=2).read()
                 break
@@ -218,6 +221,7 @@ def main() -> None:
     # are compiled once (__pycache__): neither is timed, nor counted in the first step.
     load_lexicon(default_lexicon_dir())
     compileall.compile_dir(ROOT / "plugins", quiet=1)
+    compileall.compile_dir(ROOT / "lib", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="bench-cm-"))
     content = work / "content"
     words = corpus.generate(content, args.articles, mistakes=args.fautes)

@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 sys.path.insert(0, str(HERE))
 
 from run import step  # noqa: E402
@@ -33,7 +33,7 @@ from wxr_corpus import generate  # noqa: E402
 
 IMPORT = """
 import json, resource, sys, time
-sys.path.insert(0, {plugins!r})
+sys.path[:0] = [{plugins!r}, {lib!r}]
 from pelican.settings import read_settings
 from wordpress import importer
 settings = read_settings({conf!r}, override={{"PATH": {content!r}, "CACHE_PATH": {cache!r}}})
@@ -51,6 +51,7 @@ print(json.dumps({{"seconds": seconds, "peak_mb": peak, "written": len(found.wri
 def import_step(content: Path, cache: Path, export: Path, uploads: Path) -> dict:
     code = IMPORT.format(
         plugins=str(ROOT / "plugins"),
+        lib=str(ROOT / "lib"),
         conf=str(ROOT / "pelicanconf.py"),
         content=str(content),
         cache=str(cache),

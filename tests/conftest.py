@@ -89,7 +89,7 @@ def run_task(
     cache = cache or output.parent / f"{output.name}-cache"
     extra = "".join(f", {name}={value!r}" for name, value in overrides.items())
     code = (
-        "import sys; from cmcore.build import ROOT, run_pelican; "
+        "import sys; from sitebuild import ROOT, run_pelican; "
         f"sys.exit(run_pelican(ROOT / {settings_file!r}, "
         f"PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, CACHE_PATH={str(cache)!r}{extra}))"
     )

@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from cmcore import dates, problems
+from cmcore.plugins import check_order
 from cmcore.problems import display_path
 from incremental import seam
 
@@ -32,6 +33,7 @@ _ARTICLE_LISTS = (
 
 
 def start_build(pelican) -> None:
+    check_order(pelican.settings.get("PLUGINS") or [])
     problems.start(pelican.settings)
     seam.reset_sitemap()
     _french_link_warnings()

@@ -16,7 +16,7 @@ GATES = ("tous", "liens", "aucun")
 # The build runs in a process of its own, as `make publish` does: the deploy keeps
 # neither Pelican's signals nor the build's memory.
 _BUILD = (
-    "import json, sys; from pathlib import Path; from cmcore.build import run_pelican; "
+    "import json, sys; from pathlib import Path; from sitebuild import run_pelican; "
     "sys.exit(run_pelican(Path(sys.argv[1]), **json.loads(sys.argv[2])))"
 )
 

@@ -51,7 +51,7 @@ In any build, because the feature that needs them is on in every build:
   article's date in publish builds, for the tested pelican-sitemap only (deploy,
   :func:`set_sitemap_now`).
 
-Public, so left where it is: ``pelican.log.console.quiet`` (``cmcore.build``: our French
+Public, so left where it is: ``pelican.log.console.quiet`` (``sitebuild``: our French
 summary replaces Pelican's).
 
 Replaced by public API: the proofread plugin's typography replaced ``read`` on every reader

@@ -50,7 +50,8 @@ from .options import Options
 
 logger = logging.getLogger(__name__)
 
-PLUGINS_DIR = str(Path(__file__).resolve().parents[1])
+# The child imports the plugins and the core (lib/) as the build does.
+IMPORT_ROOTS = [str(Path(__file__).resolve().parents[2] / name) for name in ("plugins", "lib")]
 # In the proofreading cache: the process finishing a Grammalecte pass after its build,
 # which the next run stops (it has written what it did; the next run does the rest).
 PID_FILE = "grammaire-en-cours.pid"
@@ -149,7 +150,7 @@ class Background:
         self._request.write_text(json.dumps(request), encoding="utf-8")
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
-            p for p in (PLUGINS_DIR, environment.get("PYTHONPATH")) if p
+            p for p in (*IMPORT_ROOTS, environment.get("PYTHONPATH")) if p
         )
         self._detached = False
         with open(folder / "stderr.txt", "w", encoding="utf-8") as errors:

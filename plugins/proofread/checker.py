@@ -13,6 +13,7 @@ import re
 import time
 from pathlib import Path
 
+from cmcore import french
 from cmcore.problems import display_path
 
 from . import grammar, language, repetition, typography
@@ -81,7 +82,7 @@ def _phrases(expressions) -> re.Pattern | None:
 def _code_version() -> str:
     """The proofreader's code, and the core's French text helpers its messages use."""
     digest = hashlib.sha1()
-    for path in [*sorted(HERE.glob("*.py")), HERE.parent / "cmcore" / "french.py"]:
+    for path in [*sorted(HERE.glob("*.py")), Path(french.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

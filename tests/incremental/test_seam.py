@@ -313,7 +313,7 @@ def test_tag_pages_scan_their_article_lists_with_in():
 
 _STOCK_CHECK = """
 import json, sys
-sys.path[:0] = [{root!r}, {plugins!r}]
+sys.path[:0] = [{root!r}, {plugins!r}, {lib!r}]
 from pathlib import Path
 import pelican.cache, pelican.contents, pelican.generators, pelican.readers
 import pelican.urlwrappers, pelican.utils, pelican.writers
@@ -361,6 +361,7 @@ def test_publish_builds_run_stock_pelican(tmp_path):
     script = _STOCK_CHECK.format(
         root=str(ROOT),
         plugins=str(ROOT / "plugins"),
+        lib=str(ROOT / "lib"),
         fast=json.dumps(FAST),
         tmp=str(tmp_path),
         content=str(content),

@@ -29,7 +29,7 @@ def _wait_for_index(output: Path, timeout: float = 60) -> dict:
 def test_the_index_follows_the_end_of_the_build_process(tmp_path):
     output = tmp_path / "output"
     code = (
-        "import sys; from cmcore.build import SETTINGS_DEV, run_pelican; "
+        "import sys; from sitebuild import SETTINGS_DEV, run_pelican; "
         f"code = run_pelican(SETTINGS_DEV, OUTPUT_PATH={str(output)!r}, "
         f"CACHE_PATH={str(tmp_path / 'cache')!r}, SEARCH_INDEX='background', "
         "PROOFREAD_ENABLED=False); "

@@ -1,4 +1,4 @@
-"""One build of the site: ``python -m cmcore.build [--publish]`` (what ``make build`` runs).
+"""One build of the site: ``python -m sitebuild [--publish]`` (what ``make build`` runs).
 
 ``tasks.py`` runs the same function for ``invoke build``; the Makefile calls this module
 directly so that a build carries no task runner in its memory.
@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from cmcore.french import plural
+from cmcore.french import NBSP, plural
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SETTINGS_DEV = ROOT / "pelicanconf.py"
 SETTINGS_PUBLISH = ROOT / "publishconf.py"
 
@@ -48,6 +48,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
     from pelican.generators import ArticlesGenerator, PagesGenerator
     from pelican.settings import read_settings
 
+    from cmcore.plugins import ConfigurationError
     from cmcore.problems import ContentError, recorded
     from incremental.incremental import up_to_date
     from incremental.inputs import walking_once
@@ -81,6 +82,9 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
                 file=sys.stderr,
             )
             return error.exitcode
+        except ConfigurationError as error:
+            print(f"erreur{NBSP}: {error}", file=sys.stderr)
+            return 2
     elapsed = time.perf_counter() - started
     problems = recorded(settings)
     output = os.path.relpath(settings["OUTPUT_PATH"], ROOT)
@@ -99,7 +103,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
 
 
 USAGE = """\
-utilisation : python -m cmcore.build [--publish]
+utilisation : python -m sitebuild [--publish]
 
 Construit le site dans output/ ; un fichier en erreur est signalé et ignoré.
 

@@ -2,7 +2,7 @@
 
 - ``dates``: every French date and time a reader sees (Babel, never the system locale).
 - ``problems``: content problems as one French line naming the file and the line.
-- ``build``: one build of the site, as ``make build`` and ``invoke build`` run it.
+- ``plugins``: the order of PLUGINS that matters, checked when a build starts.
 - ``headers``: the metadata header of a Markdown source, with line numbers.
 - ``french``: no-break spaces, « guillemets » and plurals, for every message and page.
 - ``files``: writing a file atomically; whether the incremental build already wrote it.

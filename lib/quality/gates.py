@@ -54,7 +54,7 @@ def run_gates(output: Path, required: list[str] | None = None, browser=None) -> 
 def performance_gates(output: Path, pages: dict[str, str], browser) -> list[GateResult]:
     """The first image's weight at 375 px, then LCP and CLS on a slow 3G phone.
 
-    Served compressed, as in production (plugins/quality/performance.py).
+    Served compressed, as in production (lib/quality/performance.py).
     """
     results = []
     with performance.serve_compressed(output) as base:

@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 # Builds whose values stay reachable: the running one, a build made inside it (the monthly
 # report reads the site with a Pelican of its own), and the ones just finished, which the
-# caller reads after Pelican returns (``cmcore.build`` counts the problems).
+# caller reads after Pelican returns (``sitebuild`` counts the problems).
 KEPT_BUILDS = 8
 
 

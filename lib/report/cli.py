@@ -101,7 +101,7 @@ def run(
 def main(argv: list[str] | None = None, settings_file: str | None = None) -> int:
     from pelican.settings import read_settings
 
-    from cmcore.build import ROOT, SETTINGS_DEV, setup_logging
+    from sitebuild import ROOT, SETTINGS_DEV, setup_logging
 
     argv = sys.argv[1:] if argv is None else argv
     setup_logging()
