@@ -412,7 +412,9 @@ class Plan:
             tags += [html.unescape(name) for name in other_categories]
             if tags:
                 lines.append(("Tags", ", ".join(dict.fromkeys(t.replace(",", " ") for t in tags))))
-            lines.append(("Author", self.mapper.author(item.author, self.export.authors)))
+            author = self.mapper.author(item.author, self.export.authors)
+            if author:  # else the site's AUTHOR, as for any article without one
+                lines.append(("Author", author))
         summary = _plain(item.excerpt)
         if summary:
             lines.append(("Summary", summary))

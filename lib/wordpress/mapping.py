@@ -91,7 +91,13 @@ class Mapping:
         return decision
 
     def author(self, login: str, known: dict[str, Author]) -> str:
-        """The site author of a WordPress ``login`` (its displayed name unless mapped)."""
+        """The site author of a WordPress ``login`` (its displayed name unless mapped);
+        "" for a post that names none: it gets the site's AUTHOR, as any article."""
+        if not login.strip():
+            self.author_decisions.setdefault(
+                "", Decision("sans auteur", "l’auteur du site (AUTHOR)", "aucun dans l’export")
+            )
+            return ""
         # dc:creator and wp:author_login do not always agree on case ("bob", "Bob").
         author = known.get(login) or next(
             (a for name, a in known.items() if name.casefold() == login.casefold()), None

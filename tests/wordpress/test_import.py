@@ -301,6 +301,18 @@ def test_the_pelican_export_is_accounted_for(content):
     assert {d.target for d in found.authors} == {"Bob", "Jonh", "john"}
 
 
+def test_a_post_without_author_gets_the_site_author(tmp_path, content):
+    # Isso's test export: two of its three posts have no dc:creator.
+    found, said = run_import(content, SHARED_FIXTURES / "wordpress" / "isso-wordpress.xml")
+    assert "«  »" not in said
+    assert "« sans auteur » → l’auteur du site (AUTHOR) (aucun dans l’export)" in said
+    written = [content / path for path in found.written if path.endswith(".md")]
+    authors = [header(path).get("Author") for path in written]
+    assert sorted(authors, key=str) == sorted(["Tester", None, None], key=str)
+    site = build_site(tmp_path, content)
+    assert not site.path("/auteur//").exists()
+
+
 @pytest.mark.parametrize("name", ["bomb.xml", "external-entity.xml"])
 def test_a_hostile_export_is_refused_in_one_french_line(tmp_path, content, name):
     before = snapshot(content)
