@@ -253,7 +253,15 @@ class Proofreader:
         if self.defer_grammar and self.use_grammar:
             self.deferred[key] = text
             self._deferrals += 1
-            return grammar.check(text, use_grammalecte=False)
+            # Our own rules meanwhile, cached too: until Grammalecte's pass is done, every
+            # build checks the paragraph again, and they are most of that check's time.
+            ours = _hash(self._grammar_context, "grammar-ours", text)
+            cached = self.cache.get(ours)
+            if cached is not None:
+                return [hit_from_json(item) for item in cached]
+            hits = grammar.check(text, use_grammalecte=False)
+            self.cache.put(ours, [hit_to_json(h) for h in hits])
+            return hits
         hits = grammar.check(text, self.use_grammar)
         self.cache.put(key, [hit_to_json(h) for h in hits])
         return hits
