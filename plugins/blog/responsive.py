@@ -23,6 +23,7 @@ import hashlib
 import html
 import io
 import logging
+import os
 import posixpath
 import re
 import shutil
@@ -203,11 +204,24 @@ class VariantCache:
                     self.failed.append((source, str(error)))
                     return
                 self.made += 1
-            target = output / variant.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Copied at every build, even unchanged: the incremental build removes what a
-            # build did not write. copy2 keeps the time, so the output stays « intact ».
-            shutil.copy2(kept, target)
+            _place(kept, output / variant.path)
+
+
+def _place(kept: Path, target: Path) -> None:
+    """Copy ``kept`` to ``target``, or, when the same copy is there (same size and time:
+    copy2 keeps the time), only set its times again: that changes its status time, which
+    tells the incremental build this build wrote it (it removes what a build did not
+    write), without copying thousands of images at each edit."""
+    source = kept.stat()
+    try:
+        there = target.stat()
+    except FileNotFoundError:
+        there = None
+    if there and (there.st_size, there.st_mtime_ns) == (source.st_size, source.st_mtime_ns):
+        os.utime(target, ns=(there.st_atime_ns, there.st_mtime_ns))
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(kept, target)
 
 
 # --- Markup -------------------------------------------------------------------------------
