@@ -293,12 +293,19 @@ def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str
     keys = {path: proofreader.file_keys[path] for path in paths}
     summary_keys = {path: _hash(key, "summary", stamp) for path, key in keys.items()}
     known = proofreader.cache.get_many(list(summary_keys.values()))
+    # The files without a summary yet, covered by the known mistakes all at once: the
+    # known mistakes file is read once, not once a file.
+    missing = {
+        path: proofreader.cached_findings(keys[path]) or []
+        for path in paths
+        if known.get(summary_keys[path]) is None
+    }
+    covered = _covered(missing, baseline) if missing else {}
     out = {}
     for path in paths:
         raw = known.get(summary_keys[path])
         if raw is None:
-            findings = proofreader.cached_findings(keys[path]) or []
-            summary = _summary_of(keys[path], _covered({path: findings}, baseline)[path])
+            summary = _summary_of(keys[path], covered[path])
             proofreader.cache.put(summary_keys[path], dataclasses.asdict(summary))
         else:
             summary = Summary(**raw)
