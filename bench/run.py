@@ -58,6 +58,10 @@ SEARCH = ("--search", '"background"')
 # (__pycache__): a container or CI job that turns that off would time the compiling of
 # our plugins at every step, which no author pays twice.
 STEP_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# Every step imports this checkout's code, whatever the virtual environment points at.
+STEP_ENVIRONMENT["PYTHONPATH"] = os.pathsep.join(
+    [str(ROOT / "plugins"), str(ROOT / "lib"), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 
 
 def step(*args: str) -> dict:
