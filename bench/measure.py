@@ -4,6 +4,10 @@
     python bench/measure.py ours --content DIR --output DIR --cache DIR
     python bench/measure.py proofread --content DIR --cache DIR [--grammar] [--jobs N]
 
+``--profile FILE`` (``ours`` only) runs the build under cProfile and writes its statistics
+to FILE (``python -m pstats FILE``), with the top entries by cumulative time beside it
+(``FILE.txt``); ``bench/results/`` is ignored by git.
+
 Each step reports ``seconds`` (the work itself: Pelican's own imports are excluded from
 both ``bare`` and ``ours``, our plugins' imports count) and two peaks of memory:
 
@@ -79,10 +83,31 @@ def ours(args) -> dict:
         "SEARCH_INDEX": json.loads(args.search),
     }
     said = io.StringIO()
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
     started = time.perf_counter()
     with redirect_stdout(said):
-        code = run_pelican(SETTINGS_DEV, **overrides)
+        if profiler is None:
+            code = run_pelican(SETTINGS_DEV, **overrides)
+        else:
+            code = profiler.runcall(run_pelican, SETTINGS_DEV, **overrides)
+    if profiler is not None:
+        _write_profile(profiler, Path(args.profile))
     return {"seconds": time.perf_counter() - started, "exit": code, "said": said.getvalue().strip()}
+
+
+def _write_profile(profiler, target: Path, top: int = 60) -> None:
+    """The statistics (for pstats) and, beside them, the top entries by cumulative time."""
+    import pstats
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    profiler.dump_stats(str(target))
+    listing = io.StringIO()
+    pstats.Stats(profiler, stream=listing).sort_stats("cumulative").print_stats(top)
+    target.with_name(target.name + ".txt").write_text(listing.getvalue(), encoding="utf-8")
 
 
 def proofread(args) -> dict:
@@ -181,6 +206,7 @@ def main() -> None:
     parser.add_argument("--search", default="true", help="SEARCH_INDEX as JSON")
     parser.add_argument("--grammar", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--profile", help="ours: cProfile statistics to this file")
     args = parser.parse_args()
     sampler = PeakMemory()
     sampler.start()

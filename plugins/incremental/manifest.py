@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 VERSION = 2  # 1 held absolute paths: read as no previous build
+# The last manifest read, with the path, output folder and stat it was read with.
+_LAST: tuple[tuple, Manifest] | None = None
 
 
 @dataclass
@@ -39,20 +41,31 @@ class Manifest:
 
     @classmethod
     def load(cls, path: Path, output: str | Path) -> Manifest:
-        """The manifest at ``path``, its paths joined to the ``output`` folder."""
+        """The manifest at ``path``, its paths joined to the ``output`` folder.
+
+        Read once per version of the file: a build asks for it twice (is anything to be
+        done? then what did the last build write?), and it lists every page of the site.
+        The caller does not change what it gets.
+        """
+        global _LAST
+        top = os.fspath(output)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            key = _version_of(path, top)
+            if _LAST is not None and _LAST[0] == key:
+                return _LAST[1]
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return cls()
-        top = os.fspath(output)
-        return cls(
+        manifest = cls(
             data.get("base", ""),
             _inside(top, data.get("pages")),
             _inside(top, data.get("files")),
             data.get("inputs", ""),
         )
+        _LAST = (key, manifest)
+        return manifest
 
     def save(self, path: Path, output: str | Path) -> None:
         """Write the manifest, its paths relative to ``output`` (others are not kept)."""
@@ -68,6 +81,15 @@ class Manifest:
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
         os.replace(temporary, path)
+        # The next build in this process (the dev server) reads it back from here.
+        global _LAST
+        key = _version_of(path, top)
+        _LAST = (
+            key,
+            Manifest(
+                self.base, _inside(top, data["pages"]), _inside(top, data["files"]), self.inputs
+            ),
+        )
 
     def intact(self, path: str) -> bool:
         """The file is where the previous build left it, as it left it."""
@@ -79,6 +101,12 @@ class Manifest:
         except OSError:
             return False
         return [stat.st_size, stat.st_mtime_ns] == recorded
+
+
+def _version_of(path: Path, top: str) -> tuple:
+    """Which manifest file this is, as read for the output folder ``top``."""
+    stat = os.stat(path)
+    return (os.fspath(path), top, stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
 def _relative(top: str, paths: dict) -> dict:
@@ -94,12 +122,14 @@ def _inside(top: str, paths: object) -> dict:
     # A hand-edited or foreign manifest must not name a file outside the output folder.
     if not isinstance(paths, dict):
         return {}
+    prefix = os.path.join(top, "")
     kept = {}
     for name, value in paths.items():
-        parts = name.split("/") if isinstance(name, str) else [""]
-        if name.startswith("/") or "" in parts or "." in parts or ".." in parts:
+        # No empty, "." or ".." part: tested on the whole name, not part by part (this
+        # runs for every file of the site).
+        if not isinstance(name, str) or any(mark in f"/{name}/" for mark in ("//", "/./", "/../")):
             continue
-        kept[os.path.join(top, *parts)] = value
+        kept[prefix + name if os.sep == "/" else os.path.join(top, *name.split("/"))] = value
     return kept
 
 

@@ -16,8 +16,9 @@ before ``article_generator_finalized`` (neighbours, related posts, which are mad
 at every build). An article is made again when its source changed (its modification
 time), when the settings, the theme or the plugins changed (the incremental build then
 clears every content cache). Two kinds of articles are not kept, and are made again at
-each build: those dated in the future (Pelican decides when it makes one whether it is a
-draft until that date, which may have come by the next build), and those whose source
+each build: those dated in the future when ``WITH_FUTURE_DATES`` is off (Pelican decides
+when it makes one whether it is a draft until that date, which may have come by the next
+build; with it on, Pelican's default, the date decides nothing), and those whose source
 has problems (the next build tells them again instead of staying silent). When pickle
 refuses the articles (an attribute a plugin added), the author is told once and Pelican's
 reader cache keeps them instead, until the settings, theme or plugins change.
@@ -84,7 +85,16 @@ class _Pickler(pickle.Pickler):
         kind = type(obj)
         if kind is not Article and kind is not KeptArticle:
             return NotImplemented
-        state = dict(obj.__dict__)
+        state = obj.__dict__
+        if (
+            kind is KeptArticle
+            and type(state.get("_kept_text")) is bytes
+            and "_kept_links" in state
+        ):
+            # Kept as it came back, its text never read: nothing to change, nothing to copy
+            # (this runs for every article of the site at every build).
+            return (_new_kept_article, (), state)
+        state = dict(state)
         text = seam.take_text(state) if kind is Article else state.get("_kept_text")
         if "_kept_links" not in state:
             state["_kept_links"] = tuple(sorted(obj.get_static_links()))
@@ -194,10 +204,15 @@ def keep_articles(generator) -> None:
         # which tells the author again instead of staying silent.
         if problems.told(settings, getattr(article, "source_path", None)):
             return
-        # Pelican decides when it makes an article dated in the future whether it is a
-        # draft until that date: it is made again at each build until the date has come.
+        # Without WITH_FUTURE_DATES, Pelican decides when it makes an article dated in the
+        # future whether it is a draft until that date: it is made again at each build
+        # until the date has come. With it (Pelican's default), the date decides nothing.
         date = getattr(article, "date", None)
-        if isinstance(date, dt.datetime) and date > _now_for(date):
+        if (
+            not settings.get("WITH_FUTURE_DATES", True)
+            and isinstance(date, dt.datetime)
+            and date > _now_for(date)
+        ):
             return
         cache_data(filename, article)
 

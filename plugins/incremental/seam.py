@@ -14,6 +14,8 @@ on, taken back for any other build (``make publish`` runs stock Pelican): :func:
   plain string's slug is computed once, and kept on disk between builds.
 - ``pelican.utils.strftime`` -> ``dates.strftime``: C89 formats in one C call;
   ``SafeDatetime.strftime`` looks the module's function up at each call.
+- ``pelican.generators.process_translations`` -> ``members.process_translations``: the
+  same, but its last ``in`` over every article is a set lookup (quadratic in Pelican's).
 
 Per build, only while ``INCREMENTAL`` is on:
 
@@ -72,6 +74,7 @@ from pathlib import Path
 
 import pelican
 import pelican.contents
+import pelican.generators
 import pelican.urlwrappers
 import pelican.utils
 from pelican.contents import Article, Content
@@ -89,11 +92,13 @@ SITEMAP_TESTED = "1.2.2"
 pelican_expand_settings = Content.__dict__["_expand_settings"]
 pelican_slugify = pelican.utils.slugify
 pelican_strftime = pelican.utils.strftime
+pelican_process_translations = pelican.generators.process_translations
 _STOCK = {
     (Content, "_expand_settings"): pelican_expand_settings,
     (pelican.contents, "slugify"): pelican.contents.slugify,
     (pelican.urlwrappers, "slugify"): pelican.urlwrappers.slugify,
     (pelican.utils, "strftime"): pelican_strftime,
+    (pelican.generators, "process_translations"): pelican_process_translations,
 }
 
 
@@ -131,7 +136,7 @@ def guard(settings: dict) -> bool:
 
 
 def _patches() -> dict[tuple[object, str], object]:
-    from . import dates, urls  # they import this module's originals
+    from . import dates, members, urls  # they import this module's originals
 
     return {
         # Why: url_format copies all the metadata at each access. Relies on:
@@ -145,6 +150,11 @@ def _patches() -> dict[tuple[object, str], object]:
         # Why: Pelican formats a date directive by directive. Relies on:
         # SafeDatetime.strftime calls pelican.utils' global strftime(date, date_format).
         (pelican.utils, "strftime"): dates.strftime,
+        # Why: its last step tests every article against a list of every article. Relies
+        # on: ArticlesGenerator and PagesGenerator call their module's global
+        # process_translations(content_list, translation_id), whose body members.py
+        # repeats (Pelican 4.12).
+        (pelican.generators, "process_translations"): members.process_translations,
     }
 
 

@@ -1,6 +1,11 @@
 """Members: Pelican's article lists with a set lookup for ``in``, and list behaviour otherwise."""
 
-from incremental.members import Members
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import SafeDatetime
+
+from incremental import seam
+from incremental.members import Members, process_translations
 
 
 class Item:
@@ -41,3 +46,43 @@ def test_values_with_their_own_equality_are_compared_by_value():
     members = Members(["veille", "modération"])
     assert "veille" in members and "".join(["veil", "le"]) in members
     assert "animation" not in members
+
+
+def _articles():
+    settings = dict(DEFAULT_CONFIG)
+    specs = [
+        ("veille", "fr", {}),
+        ("veille", "en", {}),
+        ("moderation", "fr", {}),
+        ("animation", "en", {}),
+        ("animation", "fr", {"translation": "true"}),
+        ("mesure", "en", {}),
+    ]
+    return [
+        Article(
+            "<p>Corps</p>",
+            {
+                "title": f"{slug} {lang}",
+                "slug": slug,
+                "lang": lang,
+                **extra,
+                "date": SafeDatetime(2026, 3, 1 + number),
+            },
+            settings,
+            f"{slug}-{lang}.md",
+        )
+        for number, (slug, lang, extra) in enumerate(specs)
+    ]
+
+
+def test_translations_are_pelicans():
+    for translation_id in ("slug", ("slug", "lang"), None):
+        ours, stock = _articles(), _articles()
+        found = process_translations(ours, translation_id)
+        expected = seam.pelican_process_translations(stock, translation_id)
+        assert [[a.source_path for a in part] for part in found] == [
+            [a.source_path for a in part] for part in expected
+        ]
+        assert [[t.source_path for t in getattr(a, "translations", [])] for a in ours] == [
+            [t.source_path for t in getattr(a, "translations", [])] for a in stock
+        ]

@@ -54,6 +54,23 @@ def test_an_article_dated_in_the_future_is_published_when_its_date_comes(tmp_pat
     assert "Un article programmé" in (site.output / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_article_dated_in_the_future_is_kept_when_such_dates_are_published(tmp_path, content):
+    # With WITH_FUTURE_DATES (Pelican's default) the date decides nothing: the article is
+    # kept like any other, not read again at every build.
+    (content / "conseils" / "programme.md").write_text(
+        "Title: Un article programmé\nDate: 2049-01-01 09:00\n"
+        "Summary: Publié à son heure.\n\nIl paraît tout seul.\n",
+        encoding="utf-8",
+    )
+    site = incremental_build(tmp_path, content)
+    assert b"programme.md" in (Path(site.settings["CACHE_PATH"]) / KEPT).read_bytes()
+    edit(content / "conseils" / "programme.md", "Il paraît", "Il paraîtra")
+    incremental_build(tmp_path, content)
+    assert_same_as_clean(tmp_path, content, site.output, "article programmé gardé")
+    incremental_build(tmp_path, content, WITH_FUTURE_DATES=False)
+    assert b"programme.md" not in (Path(site.settings["CACHE_PATH"]) / KEPT).read_bytes()
+
+
 def test_a_damaged_file_of_kept_articles_changes_nothing(tmp_path, content):
     site = incremental_build(tmp_path, content)
     kept = Path(site.settings["CACHE_PATH"]) / KEPT

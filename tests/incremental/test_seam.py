@@ -20,7 +20,7 @@ import pytest
 from jinja2 import Environment
 from markdown import Markdown
 from pelican.contents import Article, Content
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
 from pelican.urlwrappers import Category
@@ -82,12 +82,14 @@ def test_patches_go_in_and_out():
         seam.patch(True)
         assert Content._expand_settings is not seam.pelican_expand_settings
         assert pelican.utils.strftime is not seam.pelican_strftime
+        assert pelican.generators.process_translations is not seam.pelican_process_translations
         assert pelican.contents.slugify is not seam.pelican_slugify
         assert pelican.urlwrappers.slugify is not seam.pelican_slugify
     finally:
         seam.patch(False)
     assert Content.__dict__["_expand_settings"] is seam.pelican_expand_settings
     assert pelican.utils.strftime is seam.pelican_strftime
+    assert pelican.generators.process_translations is seam.pelican_process_translations
     assert pelican.contents.slugify is pelican.urlwrappers.slugify is seam.pelican_slugify
 
 
@@ -142,6 +144,15 @@ def test_safe_datetimes_format_through_the_module_strftime(monkeypatch):
     monkeypatch.setattr(pelican.utils, "strftime", recording)
     assert SafeDatetime(2026, 3, 5).strftime("%-d/%m") == "5/03"
     assert calls == ["%-d/%m"]
+
+
+def test_generators_find_translations_through_their_module_global():
+    # members.process_translations repeats Pelican 4.12's body: a new body is a new read.
+    body = inspect.getsource(seam.pelican_process_translations)
+    assert "translations = [x for x in content_list if x not in index]" in body
+    assert "a.translations = [x for x in items if x != a]" in body
+    for generate in (ArticlesGenerator.generate_context, PagesGenerator.generate_context):
+        assert "process_translations(" in inspect.getsource(generate)
 
 
 # --- The writer ------------------------------------------------------------------------
