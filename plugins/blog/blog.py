@@ -41,20 +41,23 @@ def start_build(pelican) -> None:
     dates.load_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
     settings = pelican.settings
     cache = Path(settings["CACHE_PATH"])
-    settings[responsive.LIBRARY] = responsive.Library(
-        Path(settings["PATH"]),
-        images.ImageSizes(Path(settings["PATH"]), cache / IMAGE_SIZES),
-        cache / IMAGE_CACHE,
-        widths=settings.get("BLOG_IMAGE_WIDTHS", responsive.DEFAULT_WIDTHS),
-        folder=settings.get("BLOG_IMAGE_FOLDER", "images/variantes"),
-        quality=settings.get("BLOG_IMAGE_QUALITY"),
-        siteurl=settings["SITEURL"],
+    responsive.LIBRARIES.start(
+        settings,
+        responsive.Library(
+            Path(settings["PATH"]),
+            images.ImageSizes(Path(settings["PATH"]), cache / IMAGE_SIZES),
+            cache / IMAGE_CACHE,
+            widths=settings.get("BLOG_IMAGE_WIDTHS", responsive.DEFAULT_WIDTHS),
+            folder=settings.get("BLOG_IMAGE_FOLDER", "images/variantes"),
+            quality=settings.get("BLOG_IMAGE_QUALITY"),
+            siteurl=settings["SITEURL"],
+        ),
     )
 
 
 def end_build(pelican) -> None:
     dates.save_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)
-    library = pelican.settings.pop(responsive.LIBRARY, None)
+    library = responsive.LIBRARIES.peek(pelican.settings)
     if library is None:
         return
     library.publish(library.static_paths, Path(pelican.output_path))
@@ -75,7 +78,7 @@ def end_build(pelican) -> None:
 
 def remember_static_files(generator) -> None:
     # Every image the site copies gets its smaller copies, linked from kept articles too.
-    library = generator.settings.get(responsive.LIBRARY)
+    library = responsive.LIBRARIES.peek(generator.settings)
     if library is not None:
         library.static_paths = [
             static.get_relative_source_path().replace(os.sep, "/")
@@ -164,7 +167,7 @@ def _every_article(generator):
 def check_featured_images(generator) -> None:
     # At every build, for kept articles too: the file may have gone or changed since.
     settings = generator.settings
-    library = settings[responsive.LIBRARY]
+    library = responsive.LIBRARIES.peek(settings)
     for article in _every_article(generator):
         image = article.metadata.get("image")
         if not isinstance(image, images.ImageField):

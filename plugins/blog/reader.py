@@ -112,7 +112,7 @@ class FrenchMarkdownReader(MarkdownReader):
 
 
 def _responsive_images(settings, content: str, folder: str, first_is_eager: bool) -> str:
-    library = settings.get(responsive.LIBRARY)
+    library = responsive.LIBRARIES.peek(settings)
     if library is None:  # read outside a build (the proofreader)
         return content
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cmcore.files import write_atomically
+from cmcore.perbuild import PerBuild
 
 logger = logging.getLogger(__name__)
 
@@ -349,10 +350,9 @@ def _inside_picture(text: str, at: int) -> bool:
 
 # --- One build's images -------------------------------------------------------------------
 
-# Where a build keeps its :class:`Library`, in its settings: the reader, the featured image
-# checks and the end of the build share it. A leading underscore keeps it out of the
-# settings' fingerprint (incremental build).
-LIBRARY = "_BLOG_IMAGES"
+# Each build's :class:`Library` (made when it starts, see blog.start_build): the reader,
+# the featured image checks and the end of the build share it; None outside a build.
+LIBRARIES: PerBuild[Library | None] = PerBuild(lambda: None)
 
 
 class Library:

@@ -141,7 +141,9 @@ def normalise_old(text: str) -> str:
         parts = _split(
             address, f"ancienne adresse {quoted(address)} illisible{NBSP}; {_OLD_EXAMPLE}"
         )
-        address = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        # One leading slash: a path "//x" read again would be taken for a host.
+        path = "/" + parts.path.lstrip("/")
+        address = path + (f"?{parts.query}" if parts.query else "")
     address = address.partition("#")[0]
     if not address.strip():
         raise ValueError(f"ancienne adresse vide{NBSP}; {_OLD_EXAMPLE}")
