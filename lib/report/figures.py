@@ -120,6 +120,21 @@ def build(site: SiteData, period: Period, now: dt.datetime, audience=None) -> Re
 
 
 # Long but flat: the section's figures, then its tables, in the order the report shows them.
+def _counted(name, title, heading, periods, key, label=lambda value: value) -> Table:
+    """Articles of the period and of the period before, counted by ``key`` (sorted)."""
+    now, before = periods
+    values = sorted({key(a) for a in now + before})
+    return Table(
+        name,
+        title,
+        (heading, "Période", "Période précédente"),
+        tuple(
+            (label(v), sum(key(a) == v for a in now), sum(key(a) == v for a in before))
+            for v in values
+        ),
+    )
+
+
 def publications(site: SiteData, period: Period, previous: Period) -> Section:
     section = Section("publications", "Publications", empty="Aucun article publié sur la période.")
     now_list = [a for a in site.articles if _local_day(a.date, site) in period]
@@ -152,36 +167,23 @@ def publications(site: SiteData, period: Period, previous: Period) -> Section:
             f"dans l’en-tête {'ne sont pas comptées' if undated > 1 else 'n’est pas comptée'} "
             "(ajoutez la date de mise en ligne)."
         )
-    categories = sorted({a.category for a in now_list + before})
     section.tables.append(
-        Table(
+        _counted(
             "articles-par-categorie",
             "Articles par catégorie",
-            ("Catégorie", "Période", "Période précédente"),
-            tuple(
-                (
-                    site.category_labels.get(c, c),
-                    sum(a.category == c for a in now_list),
-                    sum(a.category == c for a in before),
-                )
-                for c in categories
-            ),
+            "Catégorie",
+            (now_list, before),
+            lambda a: a.category,
+            label=lambda c: site.category_labels.get(c, c),
         )
     )
-    authors = sorted({a.author for a in now_list + before})
     section.tables.append(
-        Table(
+        _counted(
             "articles-par-auteur",
             "Articles par auteur",
-            ("Auteur", "Période", "Période précédente"),
-            tuple(
-                (
-                    name,
-                    sum(a.author == name for a in now_list),
-                    sum(a.author == name for a in before),
-                )
-                for name in authors
-            ),
+            "Auteur",
+            (now_list, before),
+            lambda a: a.author,
         )
     )
     section.tables.append(
