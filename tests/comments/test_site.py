@@ -120,14 +120,20 @@ def test_listing_counts(site):
     assert cards["Un guide sans commentaire"] == "Aucun commentaire"
 
 
-def test_build_moderation_holds_back_and_approve_publishes(tmp_path, caplog):
+def _imported_with(tmp_path, number: int, html: str):
+    """The test site with the WordPress fixture imported, one comment's HTML edited by hand."""
     content = tmp_path / "content"
     shutil.copytree(DATA / "site", content)
     import_file(content, PELICAN_WXR)
     path = content / "comments" / "with-comments.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["comments"][1]["html"] = "<p>Espèce de connard.</p>"
+    data["comments"][number]["html"] = html
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return content
+
+
+def test_build_moderation_holds_back_and_approve_publishes(tmp_path, caplog):
+    content = _imported_with(tmp_path, 1, "<p>Espèce de connard.</p>")
     with caplog.at_level(logging.WARNING):
         site = build_site(tmp_path / "a", content=content)
     _, found = thread_of(site, "/with-comments/")
@@ -152,13 +158,9 @@ def test_build_moderation_holds_back_and_approve_publishes(tmp_path, caplog):
 
 @pytest.mark.parametrize("allowed", [False, True])
 def test_images_in_comments_only_when_allowed(tmp_path, allowed):
-    content = tmp_path / "content"
-    shutil.copytree(DATA / "site", content)
-    import_file(content, PELICAN_WXR)
-    path = content / "comments" / "with-comments.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["comments"][0]["html"] = '<p>Ma photo : <img src="/images/photo.jpg" alt="photo"></p>'
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    content = _imported_with(
+        tmp_path, 0, '<p>Ma photo : <img src="/images/photo.jpg" alt="photo"></p>'
+    )
     site = build_site(tmp_path, content=content, COMMENTS_ALLOW_IMAGES=allowed)
     section, _ = thread_of(site, "/with-comments/")
     images = [img["src"] for img in section.select(".comment img")]
