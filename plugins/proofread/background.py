@@ -388,17 +388,19 @@ def main(request: str, folder: str) -> None:
         try:
             if proofreader.run_deferred(stop=lambda: bool(stopping)):
                 return
-            # A file's entry in the cache means a build told its findings: when the build
-            # ended without this answer, its files are stored marked "untold", and the next
-            # build tells them in full (see Proofreader.remember).
-            proofreader.held = {}
+            # A file's entry in the cache means a build told its findings. The files this
+            # pass completes are marked "untold" before they are stored, and "told" when
+            # the build takes the answer; otherwise the next build shows them in full.
+            keys = [proofreader.file_keys[p] for p in checked if p in proofreader.file_keys]
+            new = set(keys) - proofreader.cache.known(keys)
+            proofreader.mark(new, told=False)
             again = proofreader.check_files(list(checked))
             complete = {path: f or [] for path, f in again.items()}
             with contextlib.suppress(OSError):  # the build may have removed the folder
                 _answer(out, "result-2.json", _covered(complete, baseline), summaries, 0, said)
             _tell("2")
-            taken = sys.stdin.readline().strip() == TAKEN
-            proofreader.remember(proofreader.held, told=taken)
+            if sys.stdin.readline().strip() == TAKEN:
+                proofreader.mark(new, told=True)
         finally:
             with contextlib.suppress(OSError, ValueError):
                 if pid_file and int(pid_file.read_text().split()[0]) == os.getpid():

@@ -151,9 +151,6 @@ class Proofreader:
         self._deferrals = 0
         # The per-file cache key of each source of the last check_files() call.
         self.file_keys: dict[str, str] = {}
-        # A dict: per-file findings are kept here instead of in the cache (a file's entry
-        # in the cache means a build has told its findings; see background.py).
-        self.held: dict[str, list] | None = None
         # Grammar depends on the text alone; spelling also on the names the site's code
         # spans give (« pelican »), so a new one re-checks spelling, never grammar.
         self._grammar_context = self.context
@@ -307,11 +304,7 @@ class Proofreader:
         waiting = self._deferrals
         findings = self.check_document(parse(source, path, self.options.fields))
         if self._deferrals == waiting:
-            records = [to_record(f, full=True) for f in findings]
-            if self.held is None:
-                self.cache.put(key, records)
-            else:
-                self.held[key] = records
+            self.cache.put(key, [to_record(f, full=True) for f in findings])
         return findings
 
     def check_files(
@@ -347,8 +340,7 @@ class Proofreader:
                     results[path] = None
                 else:
                     todo.append(path)
-            if untold:
-                self.remember({key: None for key in untold}, told=True)
+            self.mark(untold, told=True)
         jobs = self.options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_MIN_FILES and jobs > 1:
             results.update(self._check_on_every_core(todo, shown, jobs))
@@ -407,23 +399,21 @@ class Proofreader:
         # Forked after the grammar pass: workers find its results in the cache's memory.
         with _fork_pool(jobs) as pool:
             items = [(self._file_key(shown[p], sources[p]), shown[p], sources[p]) for p in todo]
-            for path, (findings, entries, deferred, held) in zip(
+            for path, (findings, entries, deferred) in zip(
                 todo, pool.map(_work, items, chunksize=chunk), strict=True
             ):
                 self.cache.put_raw(entries)
                 self.deferred.update(deferred)
-                if held:
-                    self.held.update(held)
                 results[path] = findings
         _WORKER = None
         return results
 
-    def remember(self, entries: dict[str, list | None], *, told: bool) -> None:
-        """Store per-file findings (a None value: already stored); ``told=False`` marks
-        them as not yet shown by any build, so that the next build shows them in full."""
-        for key, records in entries.items():
-            if records is not None:
-                self.cache.put(key, records)
+    def mark(self, keys, *, told: bool) -> None:
+        """Mark per-file cache keys as shown by a build or not: a file whose entry is there
+        but not shown yet (found after its build had ended) is shown in full by the next."""
+        if not keys:
+            return
+        for key in keys:
             self.cache.put(_hash(key, "untold"), not told)
         self.cache.flush()
 
@@ -544,17 +534,15 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict, dict, dict | None]:
-    """One file in a worker: (file key, path, source) → findings, new cache entries, the
-    paragraphs whose Grammalecte pass is deferred and the held per-file findings."""
+def _work(item: tuple[str, str, str]) -> tuple[list[Finding], dict[str, str], dict[str, str]]:
+    """One file in a worker: (file key, path, source) → findings, new cache entries and
+    the paragraphs whose Grammalecte pass is deferred."""
     proofreader = _WORKER
     assert proofreader is not None
     proofreader.cache.take_pending()  # the parent's own, copied by the fork
     proofreader.deferred = {}
-    if proofreader.held is not None:
-        proofreader.held = {}
     findings = proofreader._check_uncached(*item)
-    return findings, proofreader.cache.take_pending(), proofreader.deferred, proofreader.held
+    return findings, proofreader.cache.take_pending(), proofreader.deferred
 
 
 def _grammar_work(text: str) -> list[list]:
