@@ -137,20 +137,22 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
         f"tasks.dev_server({port}, PATH={str(content)!r}, OUTPUT_PATH={str(output)!r}, "
         f"CACHE_PATH={str(cache)!r}, PROOFREAD_CACHE_PATH={str(cache / 'proofread')!r})"
     )
-    server = subprocess.Popen(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=(cache.parent / "serveur-erreurs.txt").open("w"),
-        env=STEP_ENVIRONMENT,
-        start_new_session=True,
-    )
+    errors = cache.parent / "serveur-erreurs.txt"
+    with errors.open("w", encoding="utf-8") as said:  # the server keeps its own copy
+        server = subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=said,
+            env=STEP_ENVIRONMENT,
+            start_new_session=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}/carnet-de-terrain-numero-2/"
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             if server.poll() is not None:
-                said = (cache.parent / "serveur-erreurs.txt").read_text(errors="replace")
+                said = errors.read_text(encoding="utf-8", errors="replace")
                 raise SystemExit(f"le serveur de développement s’est arrêté :\n{said[-2000:]}")
             try:
                 urllib.request.urlopen(url, timeout=2).read()
