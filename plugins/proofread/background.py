@@ -155,7 +155,13 @@ class Background:
         self._detached = False
         with open(folder / "stderr.txt", "w", encoding="utf-8") as errors:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "proofread.background", str(self._request), str(folder)],
+                [
+                    sys.executable,
+                    "-m",
+                    "proofread.background",
+                    str(self._request),
+                    str(folder.resolve()),
+                ],
                 stdin=subprocess.PIPE,  # the build says TAKEN, or closes it (see main)
                 stdout=subprocess.PIPE,
                 stderr=errors,
@@ -341,11 +347,14 @@ def _stop_previous(cache_dir: str | None) -> None:
     if not cache_dir:
         return
     with contextlib.suppress(OSError, ValueError):
-        # The file names the process and its run's folder: a process that only got the
-        # same number since (the pass ended or was killed) has another command line.
+        # The file names the process and its run's folder, relative to this cache: a
+        # process that only got the same number since (the pass ended or was killed), or
+        # the pass of the project this one was copied from, has another folder.
         pid, folder = (Path(cache_dir) / PID_FILE).read_text().split("\n", 1)
         command = Path(f"/proc/{int(pid)}/cmdline").read_bytes().split(b"\0")
-        if int(pid) != os.getpid() and os.fsencode(folder.strip()) in command:
+        ours = os.path.realpath(os.path.join(cache_dir, folder.strip()))
+        theirs = os.path.realpath(os.fsdecode(command[-2])) if len(command) > 1 else ""
+        if int(pid) != os.getpid() and theirs == ours:
             os.kill(int(pid), signal.SIGTERM)
 
 
@@ -384,7 +393,10 @@ def main(request: str, folder: str) -> None:
         pid_file = Path(options["cache_dir"]) / PID_FILE if options.get("cache_dir") else None
         if pid_file:
             with contextlib.suppress(OSError):
-                pid_file.write_text(f"{os.getpid()}\n{folder}")
+                relative = os.path.relpath(
+                    os.path.realpath(folder), os.path.realpath(pid_file.parent)
+                )
+                pid_file.write_text(f"{os.getpid()}\n{relative}")
         try:
             if proofreader.run_deferred(stop=lambda: bool(stopping)):
                 return

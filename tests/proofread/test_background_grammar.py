@@ -4,7 +4,9 @@ build did not check again are told in one line."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -119,3 +121,25 @@ def test_dev_server_builds_again_when_the_grammar_pass_ends(tmp_path):
         assert len(builds) == 2  # the build that follows does not chain another
     finally:
         server.stop()
+
+
+def test_a_build_stops_its_own_grammar_pass_never_another_projects(tmp_path):
+    from proofread.background import PID_FILE, _stop_previous
+
+    original, copy = tmp_path / "blog" / "cache", tmp_path / "blog-essai" / "cache"
+    folder = original / "relecture-abc"
+    folder.mkdir(parents=True)
+    copy.mkdir(parents=True)
+    # A process whose last argument is its run's folder, as the grammar pass's is.
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", str(folder)])
+    try:
+        record = f"{running.pid}\nrelecture-abc"
+        (original / PID_FILE).write_text(record, encoding="utf-8")
+        (copy / PID_FILE).write_text(record, encoding="utf-8")  # cp -a of the project
+        _stop_previous(str(copy))
+        time.sleep(0.3)
+        assert running.poll() is None  # the copy's build leaves the original's pass alone
+        _stop_previous(str(original))
+        assert running.wait(timeout=10) == -signal.SIGTERM
+    finally:
+        running.kill()
