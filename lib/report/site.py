@@ -107,10 +107,6 @@ def _read_contents(settings: dict) -> tuple[tuple[Article, ...], tuple[Lesson, .
 
     settings = dict(settings)
     settings["PLUGINS"] = [p for p in settings.get("PLUGINS", []) if p in READING_PLUGINS]
-    # Pelican's signals outlive a build: in a process that built the site before (the dev
-    # server, the tests), the proofreader's receivers are still connected. Turned off.
-    settings["PROOFREAD_ENABLED"] = False
-    settings["PROOFREAD_TYPOGRAPHY"] = False
     # A reader cache of its own, never the build's: what the report reads lacks what the
     # build's other plugins add (typography), and a build that found it cached would publish it.
     settings["CACHE_PATH"] = str(Path(settings.get("CACHE_PATH") or "cache") / CACHE_FOLDER)

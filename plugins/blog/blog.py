@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from cmcore import dates, problems
-from cmcore.plugins import check_order
+from cmcore.plugins import check_order, connect
 from cmcore.problems import display_path
 from incremental import seam
 
@@ -226,12 +226,15 @@ def refuse_bad_content(generators) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(start_build)
-    signals.readers_init.connect(use_french_reader)
-    signals.generator_init.connect(add_filters)
-    signals.article_generator_finalized.connect(check_featured_images)
-    signals.all_generators_finalized.connect(place_featured_images)
-    signals.static_generator_finalized.connect(remember_static_files)
-    signals.all_generators_finalized.connect(report_unclaimed_sources)
-    signals.all_generators_finalized.connect(refuse_bad_content)
-    signals.finalized.connect(end_build)
+    connect(
+        "blog",
+        (signals.initialized, start_build),
+        (signals.readers_init, use_french_reader),
+        (signals.generator_init, add_filters),
+        (signals.article_generator_finalized, check_featured_images),
+        (signals.all_generators_finalized, place_featured_images),
+        (signals.static_generator_finalized, remember_static_files),
+        (signals.all_generators_finalized, report_unclaimed_sources),
+        (signals.all_generators_finalized, refuse_bad_content),
+        (signals.finalized, end_build),
+    )

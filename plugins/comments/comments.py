@@ -15,6 +15,7 @@ from pelican import signals
 from cmcore import problems
 from cmcore.french import NBSP, quoted
 from cmcore.perbuild import PerBuild
+from cmcore.plugins import connect
 from cmcore.problems import Problem
 
 from . import render, store, threads
@@ -175,6 +176,9 @@ def warn_unknown_articles(generators) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(load_store)
-    signals.generator_init.connect(add_template_global)
-    signals.all_generators_finalized.connect(warn_unknown_articles)
+    connect(
+        "comments",
+        (signals.initialized, load_store),
+        (signals.generator_init, add_template_global),
+        (signals.all_generators_finalized, warn_unknown_articles),
+    )

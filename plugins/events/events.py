@@ -22,6 +22,7 @@ from pelican.utils import pelican_open
 from cmcore import problems
 from cmcore.files import same_as_last_build, write_atomically
 from cmcore.headers import parse_header
+from cmcore.plugins import connect
 from cmcore.settings import getter
 from cmcore.sources import slugify
 from incremental import seam
@@ -262,8 +263,11 @@ def add_filters(generator) -> None:
 
 
 def register() -> None:
-    signals.get_generators.connect(get_generators)
-    signals.generator_init.connect(add_filters)
+    connect(
+        "events",
+        (signals.get_generators, get_generators),
+        (signals.generator_init, add_filters),
+    )
 
 
 def preview(pelican) -> list[listing.Entry]:

@@ -14,6 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from cmcore import problems
+from cmcore.plugins import connect
 
 from . import fingerprint, objects, seam, urls
 from .inputs import base_key, inputs_key
@@ -182,9 +183,12 @@ def compiled_templates(generator) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(start)
-    signals.generator_init.connect(compiled_templates)
-    signals.article_generator_init.connect(objects.keep_articles)
-    signals.all_generators_finalized.connect(use_members)
-    signals.get_writer.connect(use_writer)
-    signals.finalized.connect(finish)
+    connect(
+        "incremental",
+        (signals.initialized, start),
+        (signals.generator_init, compiled_templates),
+        (signals.article_generator_init, objects.keep_articles),
+        (signals.all_generators_finalized, use_members),
+        (signals.get_writer, use_writer),
+        (signals.finalized, finish),
+    )

@@ -21,6 +21,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.plugins.related_posts import related_posts as library
 
+from cmcore.plugins import connect
+
 from .fingerprint import digest
 
 FILE = "incremental-related.json"
@@ -104,4 +106,7 @@ def _reuse(path: Path, key: str, contents: list, by_path: dict) -> bool:
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(add_related_posts)
+    connect(
+        "incremental.related",
+        (signals.article_generator_finalized, add_related_posts),
+    )

@@ -18,6 +18,7 @@ from pelican import signals
 
 from cmcore import problems
 from cmcore.french import NBSP
+from cmcore.plugins import connect
 
 from . import preview, report, settings
 from .background import Background
@@ -199,10 +200,13 @@ def french_title(content) -> None:
 
 
 def register() -> None:
-    signals.generator_init.connect(typography_in_readers)
-    signals.content_object_init.connect(french_title)
-    signals.article_generator_init.connect(start)
-    signals.page_generator_finalized.connect(collect_if_strict)
-    signals.finalized.connect(collect_at_end)
-    signals.all_generators_finalized.connect(preview.remember_pages)
+    connect(
+        "proofread",
+        (signals.generator_init, typography_in_readers),
+        (signals.content_object_init, french_title),
+        (signals.article_generator_init, start),
+        (signals.page_generator_finalized, collect_if_strict),
+        (signals.finalized, collect_at_end),
+        (signals.all_generators_finalized, preview.remember_pages),
+    )
     atexit.register(cancel)

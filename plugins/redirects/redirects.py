@@ -23,6 +23,7 @@ from pelican.utils import sanitised_join
 from cmcore import problems
 from cmcore.files import same_as_last_build, write_atomically
 from cmcore.french import NBSP
+from cmcore.plugins import connect
 from cmcore.problems import Problem
 from incremental import seam
 
@@ -176,4 +177,7 @@ def get_generators(pelican) -> type[Generator]:
 
 
 def register() -> None:
-    signals.get_generators.connect(get_generators)
+    connect(
+        "redirects",
+        (signals.get_generators, get_generators),
+    )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from cmcore.plugins import connect
+
 from .index import BUNDLE_PAGES, SearchIndexError, index_site
 
 logger = logging.getLogger(__name__)
@@ -31,4 +33,7 @@ def index(pelican) -> None:
 
 
 def register() -> None:
-    signals.finalized.connect(index)
+    connect(
+        "search",
+        (signals.finalized, index),
+    )

@@ -18,6 +18,7 @@ from pelican.utils import sanitised_join
 
 from cmcore.files import same_as_last_build, write_atomically
 from cmcore.french import NBSP, quoted
+from cmcore.plugins import connect
 
 from . import policy, settings
 from .fingerprint import Asset, Assets
@@ -128,6 +129,9 @@ def get_generators(pelican) -> type[Generator]:
 
 
 def register() -> None:
-    signals.initialized.connect(start)
-    signals.generator_init.connect(add_template_global)
-    signals.get_generators.connect(get_generators)
+    connect(
+        "security",
+        (signals.initialized, start),
+        (signals.generator_init, add_template_global),
+        (signals.get_generators, get_generators),
+    )

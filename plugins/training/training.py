@@ -20,6 +20,7 @@ from cmcore import problems
 from cmcore.content import TRAINING_DEFAULTS
 from cmcore.french import NBSP, quoted
 from cmcore.headers import Header, parse_header
+from cmcore.plugins import connect
 from cmcore.problems import Problem
 from cmcore.settings import getter
 
@@ -244,5 +245,8 @@ def get_generators(pelican):
 
 
 def register() -> None:
-    signals.get_generators.connect(get_generators)
-    signals.generator_init.connect(add_filters)
+    connect(
+        "training",
+        (signals.get_generators, get_generators),
+        (signals.generator_init, add_filters),
+    )

@@ -71,3 +71,18 @@ def test_a_build_with_a_wrong_order_stops_with_a_french_line(tmp_path):
         "« events »"
     )
     assert not (tmp_path / "output" / "index.html").exists()
+
+
+def test_a_build_runs_only_the_plugins_it_lists(tmp_path):
+    """Pelican's signals outlive a build: a plugin registered by an earlier build in the
+    same process (the dev server, the report) must not act on a build that leaves it out."""
+    full = build_site(tmp_path / "full", copy_content(tmp_path / "full"))
+    assert (full.output / "evenements" / "index.html").exists()
+    assert (full.output / "formations" / "index.html").exists()
+    assert (full.output / "_headers").exists()
+
+    few = build_site(tmp_path / "few", copy_content(tmp_path / "few"), PLUGINS=["blog", "security"])
+    assert (few.output / "index.html").exists()
+    assert (few.output / "_headers").exists()
+    for left_out in ("evenements", "formations", "pagefind", "redirections.txt"):
+        assert not (few.output / left_out).exists(), left_out
