@@ -138,3 +138,46 @@ def edit_one(target: Path, number: int = 1) -> Path:
         text.rstrip("\n") + " Une phrase ajoutée pendant la relecture.\n", encoding="utf-8"
     )
     return source
+
+
+def add_one(target: Path, number: int) -> Path:
+    """Write a new article, the site's newest, as an author publishing one would."""
+    template = next(target.glob("*/carnet-00001.md"))
+    header, _, body = template.read_text(encoding="utf-8").partition("\n\n")
+    source = template.with_name(f"nouveau-{number:05d}.md")
+    header = re.sub(r"(?m)^Title: .*$", f"Title: Nouvel article numéro {number}", header)
+    header = re.sub(r"(?m)^Date: .*$", f"Date: 2099-01-{1 + number % 28:02d} 09:00", header)
+    source.write_text(f"{header}\n\n{body}", encoding="utf-8")
+    return source
+
+
+def delete_one(target: Path, number: int) -> None:
+    """Remove one article."""
+    next(target.glob(f"*/carnet-{number:05d}.md")).unlink()
+
+
+def rename_one(target: Path, number: int) -> Path:
+    """Give one article a new title, hence a new address, and its file the new name."""
+    source = next(target.glob(f"*/carnet-{number:05d}.md"))
+    text = re.sub(
+        r"(?m)^Title: .*$",
+        f"Title: Carnet renommé numéro {number}",
+        source.read_text(encoding="utf-8"),
+        count=1,
+    )
+    renamed = source.with_name(f"renomme-{number:05d}.md")
+    renamed.write_text(text, encoding="utf-8")
+    source.unlink()
+    return renamed
+
+
+def retag_one(target: Path, number: int) -> Path:
+    """Change the tag list of one article: one tag replaced by another."""
+    source = next(target.glob(f"*/carnet-{number:05d}.md"))
+    text = source.read_text(encoding="utf-8")
+    tags = re.search(r"(?m)^Tags: (.*)$", text).group(1).split(", ")
+    tags[0] = next(tag for tag in TAGS if tag not in tags)
+    source.write_text(
+        re.sub(r"(?m)^Tags: .*$", "Tags: " + ", ".join(tags), text, count=1), encoding="utf-8"
+    )
+    return source

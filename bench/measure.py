@@ -82,6 +82,8 @@ def ours(args) -> dict:
         "PROOFREAD_CACHE_PATH": str(Path(args.cache) / "proofread"),
         "SEARCH_INDEX": json.loads(args.search),
     }
+    if args.clean:  # the reference a sequence of incremental builds is compared with
+        overrides.update(INCREMENTAL=False, LOAD_CONTENT_CACHE=False)
     said = io.StringIO()
     profiler = None
     if args.profile:
@@ -206,6 +208,7 @@ def main() -> None:
     parser.add_argument("--search", default="true", help="SEARCH_INDEX as JSON")
     parser.add_argument("--grammar", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--clean", action="store_true", help="ours: a clean, full build")
     parser.add_argument("--profile", help="ours: cProfile statistics to this file")
     args = parser.parse_args()
     sampler = PeakMemory()

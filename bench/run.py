@@ -10,7 +10,8 @@ Steps, each in a fresh process so that memory and caches are its own:
    before the next step); the search index, which Pagefind writes once the build's
    process has ended, timed and measured on its own line;
 3. our build, warm, nothing changed;
-4. our build after editing one article;
+4. our build after editing one article, then after adding, deleting and renaming one and
+   changing one article's tags;
 5. the dev server (``make serve``): from saving an article to the new page being served;
 6. proofreading alone: words per second, cold without grammar and with grammar (both
    cores), and warm.
@@ -31,6 +32,7 @@ import argparse
 import compileall
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -182,6 +184,59 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
         server.wait(timeout=10)
 
 
+def same_as_clean(output: Path, content: Path, work: Path) -> dict:
+    """Compare the output of the sequence of incremental builds with a clean build of the
+    same content, byte for byte (the search index aside: Pagefind's own files).
+
+    Not a timed step: printed on its own line, and in the JSON file.
+    """
+    clean = work / "clean"
+    done = step(
+        "ours",
+        "--clean",
+        "--grammar",
+        "--content",
+        str(content),
+        "--output",
+        str(clean),
+        "--cache",
+        str(work / "clean-cache"),
+        "--search",
+        "false",
+    )
+    if done.get("exit"):
+        raise SystemExit(f"le build propre a échoué : {done.get('said', '')[-2000:]}")
+
+    def tree(folder: Path) -> dict[str, Path]:
+        return {
+            str(p.relative_to(folder)): p
+            for p in folder.rglob("*")
+            if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
+        }
+
+    # A dev build stamps two things with the moment it writes them (publish builds do not):
+    # a calendar's DTSTAMP, and the sitemap's lastmod of the listing pages.
+    today = time.strftime("%Y-%m-%d")
+    moments = re.compile(rb"DTSTAMP:\d{8}T\d{6}Z|<lastmod>" + today.encode() + rb"[^<]*</lastmod>")
+
+    def same(one: Path, other: Path) -> bool:
+        first, second = one.read_bytes(), other.read_bytes()
+        if first == second:
+            return True
+        return moments.sub(b"", first) == moments.sub(b"", second)
+
+    expected, found = tree(clean), tree(output)
+    different = sorted(set(expected) ^ set(found)) + sorted(
+        name for name in set(expected) & set(found) if not same(expected[name], found[name])
+    )
+    print(
+        f"  identité avec un build propre : {len(expected)} fichiers, "
+        + (f"{len(different)} différents : {different[:10]}" if different else "tous identiques"),
+        flush=True,
+    )
+    return {"files": len(expected), "different": different}
+
+
 def print_table(results: dict[str, dict]) -> None:
     """Each step's time, speed and memory, and their ratios to Pelican alone."""
     bare = results["pelican seul, à froid"]
@@ -191,6 +246,8 @@ def print_table(results: dict[str, dict]) -> None:
         f" {'× Pelican':>10} {'borne haute':>12}"
     )
     for name, figures in results.items():
+        if "seconds" not in figures:
+            continue
         ratio = figures["seconds"] / bare["seconds"]
         speed = (
             f"{figures['words_per_second']:,.0f}".replace(",", "\u202f")
@@ -310,6 +367,29 @@ def main() -> None:
         before=lambda i: corpus.edit_one(content, 3 + i),
         after=lambda i: (wait_for_search_index(out), wait_for_grammar(work / f"cache-{last}")),
     )
+    # The edits that change more than one page's text: a new article (the newest, so every
+    # listing moves), one removed, one renamed (new title, new address), a tag list changed.
+    # A different article each time, counted from the last one: the edits above took the
+    # first ones.
+    for kind, (name, edit) in enumerate(
+        (
+            ("notre build, un article ajouté", corpus.add_one),
+            ("notre build, un article supprimé", corpus.delete_one),
+            ("notre build, un article renommé", corpus.rename_one),
+            ("notre build, tags d’un article modifiés", corpus.retag_one),
+        )
+    ):
+        first = args.articles - kind * args.repeat
+        repeated(
+            name,
+            lambda i: ours(last) + SEARCH,
+            before=lambda i, edit=edit, first=first: edit(content, first - i),
+            after=lambda i: (
+                wait_for_search_index(out),
+                wait_for_grammar(work / f"cache-{last}"),
+            ),
+        )
+    results["identité avec un build propre"] = same_as_clean(out, content, work)
     if not args.no_server:
         results["serveur : enregistrement → page à jour"] = dev_server_latency(
             content, work / "served", work / "served-cache"

@@ -13,13 +13,25 @@ STEPS = {
     "grammaire après le build à froid (arrière-plan)",
     "notre build, rien de changé",
     "notre build, un article modifié",
+    "notre build, un article ajouté",
+    "notre build, un article supprimé",
+    "notre build, un article renommé",
+    "notre build, tags d’un article modifiés",
     "serveur : enregistrement → page à jour",
     "relecture sans grammaire, à froid",
     "relecture, à chaud",
     "relecture avec grammaire, à froid",
 }
 
-REPEATED = ("pelican seul, à froid", "notre build, à froid", "notre build, un article modifié")
+REPEATED = (
+    "pelican seul, à froid",
+    "notre build, à froid",
+    "notre build, un article modifié",
+    "notre build, un article ajouté",
+    "notre build, un article supprimé",
+    "notre build, un article renommé",
+    "notre build, tags d’un article modifiés",
+)
 
 
 def test_benchmark_measures_every_step(tmp_path):
@@ -44,6 +56,9 @@ def test_benchmark_measures_every_step(tmp_path):
     assert done.returncode == 0, done.stderr
     figures = json.loads(results.read_text(encoding="utf-8"))
     assert figures["articles"] == 40 and figures["words"] > 5000
+    # After the edits, the incremental output is the clean build's, byte for byte.
+    identity = figures["results"].pop("identité avec un build propre")
+    assert identity["files"] > 100 and identity["different"] == [], identity
     assert set(figures["results"]) == STEPS
     assert all(step["seconds"] > 0 for step in figures["results"].values())
     for name in REPEATED:  # each timed twice here, the median kept
