@@ -164,6 +164,19 @@ def _every_article(generator):
         yield from getattr(generator, name, ())
 
 
+def list_used_categories(generator) -> None:
+    """``used_categories``: the slugs of the categories that have articles, for the menu.
+
+    The menu could read ``categories``, but that list carries every category's articles:
+    an incremental build would then render every page again for each article added or
+    removed, when the menu only changes as a category gains its first article or loses
+    its last one.
+    """
+    generator.context["used_categories"] = sorted(
+        category.slug for category, _ in generator.categories
+    )
+
+
 def check_featured_images(generator) -> None:
     # At every build, for kept articles too: the file may have gone or changed since.
     settings = generator.settings
@@ -231,6 +244,7 @@ def register() -> None:
         (signals.initialized, start_build),
         (signals.readers_init, use_french_reader),
         (signals.generator_init, add_filters),
+        (signals.article_generator_finalized, list_used_categories),
         (signals.article_generator_finalized, check_featured_images),
         (signals.all_generators_finalized, place_featured_images),
         (signals.static_generator_finalized, remember_static_files),

@@ -9,6 +9,11 @@ A page is rendered from a template and the variables it uses. Its fingerprint co
   lists in the header) by identity: source path, URL, title, date, status, category, tags;
 - category, tag and author lists by name, URL and number of articles.
 
+The items of a listing page (``articles_page``...) are pictured in full too, except their
+links to other content (related posts, neighbours: attributes holding content) that the
+page's templates never name: adding an article changes the related posts of many others,
+and would otherwise render every listing page that shows one of them.
+
 Anything of a type this module does not know is fingerprinted by its ``repr`` when that is
 stable, and otherwise makes the page "unknown", which means: always rendered.
 """
@@ -21,9 +26,11 @@ import hashlib
 import io
 import json
 import pickle
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from urllib.parse import unquote
 
 from jinja2 import TemplateNotFound, meta, nodes
 from pelican.contents import Content
@@ -88,7 +95,7 @@ _PICTURES: dict[tuple[str, int], tuple[object, tuple]] = {}
 def reset() -> None:
     """Forget the pictures of the previous build (call when a build starts)."""
     _PICTURES.clear()
-    template_variables.cache_clear()
+    _template_reads.cache_clear()
 
 
 def _remembered(kind: str, content: object, make) -> tuple:
@@ -125,7 +132,24 @@ def full(content: object) -> tuple:
     return _remembered("full", content, _full)
 
 
-def _full(content: object) -> tuple:
+def listed(content: object, read: frozenset[str]) -> tuple:
+    """:func:`full`, without the links to other content whose name is not in ``read``
+    (the names a listing page's templates read)."""
+    key = ("listed", read, id(content))
+    found = _PICTURES.get(key)
+    if found is None:
+        found = _PICTURES[key] = (content, ("full", digest((_full(content, read),))))
+    return found[1]
+
+
+def _is_link(value: object) -> bool:
+    """Whether an attribute's value is other content (one, or a list of them)."""
+    if isinstance(value, list | tuple):
+        return bool(value) and all(_is_content(v) for v in value)
+    return _is_content(value)
+
+
+def _full(content: object, read: frozenset[str] | None = None) -> tuple:
     metadata = getattr(content, "metadata", {})
     # Pelican makes an attribute of every metadata field, the same object: such an
     # attribute is pictured with the metadata, once. A plain value equal to its field is
@@ -138,7 +162,9 @@ def _full(content: object) -> tuple:
         [
             (name, value if type(value) in plain else value_of(value, own=False))
             for name, value in sorted(vars(content).items())
-            if name not in _SKIPPED_ATTRIBUTES and not _is_field(metadata, name, value)
+            if name not in _SKIPPED_ATTRIBUTES
+            and not _is_field(metadata, name, value)
+            and (read is None or name in read or not _is_link(value))
         ]
     )
     metadata = tuple(
@@ -153,9 +179,9 @@ def _full(content: object) -> tuple:
         raw = str(seam.text(content)).encode()
     body = hashlib.blake2b(raw, digest_size=16).hexdigest()
     # Links to other sources ({filename}, {static}, {attach}) are resolved at render time:
-    # the URLs of the whole site stand for them, so a linked article's new URL changes
-    # this page too, without rendering the body to find out.
-    links = _site_links(content) if _links_to_sources(raw) else ""
+    # the URLs of the sources whose file name is one the text links to stand for them, so
+    # a linked article's new URL changes this page too, without rendering the body.
+    links = _linked_urls(content, raw) if _links_to_sources(raw) else ""
     return ("content", content.source_path, body, links, metadata, attributes)
 
 
@@ -167,6 +193,8 @@ def _is_field(metadata: dict, name: str, value: object) -> bool:
 
 
 _LINK_MARK = re.compile(rb"[{|](?:filename|static|attach)[}|]")
+# A link's target, up to its end in Markdown or HTML, or its fragment or query.
+_LINK_TARGET = re.compile(rb"[{|](?:filename|static|attach)[}|]([^\s\"'()<>#?]*)")
 
 
 def _links_to_sources(text: bytes) -> bool:
@@ -176,16 +204,31 @@ def _links_to_sources(text: bytes) -> bool:
     )
 
 
-def _site_links(content: object) -> str:
+def _linked_urls(content: object, text: bytes) -> str:
+    """The URLs of the sources a text may link to: every source, generated or static,
+    whose file name is the last part of one of its link targets (Pelican resolves a
+    target relative to the text's folder or to the content root: the file name is what
+    every resolution shares). A file added, removed or moved under that name, or a new
+    URL for it, changes the picture; any other file of the site does not."""
+    names = {
+        posixpath.basename(unquote(target.decode("utf-8", "replace")).rstrip("/"))
+        for target in _LINK_TARGET.findall(text)
+    }
+    by_name = _sources_by_name(content)
+    return digest((sorted(entry for name in names for entry in by_name.get(name, ())),))
+
+
+def _sources_by_name(content: object) -> dict[str, list[tuple[str, str]]]:
+    """Every source of the build, (path, URL), by file name; made once per build."""
     context = seam.build_context(content) or {}
-    key = ("links", id(context))
+    key = ("sources by name", id(context))
     if key not in _PICTURES:
-        urls = sorted(
-            (path, getattr(linked, "url", ""))
-            for table in ("generated_content", "static_content")
-            for path, linked in (context.get(table) or {}).items()
-        )
-        _PICTURES[key] = (context, digest((urls,)))
+        table: dict[str, list[tuple[str, str]]] = {}
+        for kind in ("generated_content", "static_content"):
+            for path, linked in (context.get(kind) or {}).items():
+                entry = (path, str(getattr(linked, "url", "")))
+                table.setdefault(posixpath.basename(path), []).append(entry)
+        _PICTURES[key] = (context, table)
     return _PICTURES[key][1]
 
 
@@ -193,8 +236,11 @@ _PLAIN = frozenset({str, int, float, bool, bytes})
 _PLAIN_OR_NONE = _PLAIN | {type(None)}
 
 
-def value_of(value: object, own: bool = True, depth: int = 0) -> object:
-    """A plain, stable picture of ``value``; content in full only when ``own``."""
+def value_of(
+    value: object, own: bool = True, depth: int = 0, read: frozenset[str] | None = None
+) -> object:
+    """A plain, stable picture of ``value``; content in full only when ``own``, without
+    the links to other content not named in ``read`` when given (see :func:`listed`)."""
     # The common kinds first: this runs tens of thousands of times per build.
     kind = type(value)
     if value is None or kind in _PLAIN:
@@ -203,14 +249,16 @@ def value_of(value: object, own: bool = True, depth: int = 0) -> object:
         raise Unknown("structure trop profonde")
     if kind is list or kind is tuple:
         plain = _PLAIN_OR_NONE
-        return tuple([v if type(v) in plain else value_of(v, own, depth + 1) for v in value])
+        return tuple([v if type(v) in plain else value_of(v, own, depth + 1, read) for v in value])
     if isinstance(value, URLWrapper):
         return _wrapper(value)
     # Dates before content: asking a datetime for attributes it lacks costs exceptions.
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if _is_content(value):
-        return full(value) if own else reference(value)
+        if not own:
+            return reference(value)
+        return full(value) if read is None else listed(value, read)
     if isinstance(value, str | int | float | bytes):  # subclasses (Markup...)
         return (kind.__name__, str(value) if isinstance(value, str) else value)
     if _is_wrapper(value):
@@ -233,7 +281,8 @@ def value_of(value: object, own: bool = True, depth: int = 0) -> object:
             ),
         )
     if hasattr(value, "object_list") and hasattr(value, "number"):  # a paginator page
-        return ("page", value.number, value.url, value_of(list(value.object_list), own, depth + 1))
+        items = value_of(list(value.object_list), own, depth + 1, read)
+        return ("page", value.number, value.url, items)
     if hasattr(value, "num_pages") and hasattr(value, "per_page"):  # the paginator
         return ("paginator", value.num_pages, value.per_page, value.count)
     if callable(value):
@@ -258,8 +307,9 @@ def _wrapper_picture(value) -> tuple:
     return ("wrapper", type(value).__name__, str(value.name), value.slug, value.url)
 
 
-def variable(name: str, value: object) -> object:
-    """The picture of one template variable, by the rules in the module docstring."""
+def variable(name: str, value: object, read: frozenset[str] | None = None) -> object:
+    """The picture of one template variable, by the rules in the module docstring;
+    ``read``: the names the page's templates read (for the items of a listing page)."""
     if name in _GROUPED and isinstance(value, list | tuple):
         return tuple(
             (value_of(group[0]), len(group[1]))
@@ -268,19 +318,20 @@ def variable(name: str, value: object) -> object:
         )
     # The content a page is about is given to it as ``article``/``page`` or in a paginated
     # ``*_page`` object; every other variable only refers to content.
-    own = name in ("article", "page") or name.endswith("_page")
-    return value_of(value, own=own)
+    if name.endswith("_page"):
+        return value_of(value, own=True, read=read)
+    return value_of(value, own=name in ("article", "page"))
 
 
 # What a template source reads and includes, by the digest of the source's text: parsing
 # is the costly part. The same sources come back at every build, in the dev server and, as
 # the table is kept on disk between builds, from the command line.
-_READS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+_READS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {}
 # The file the table was last loaded from or saved to, and the keys it holds.
 _READS_ON_DISK: tuple[object, frozenset[str]] = (None, frozenset())
 
 
-def _reads(environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+def _reads(environment, source: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     key = digest((source, environment.trim_blocks, environment.lstrip_blocks))
     if key not in _READS:
         if len(_READS) > 1024:  # a long session of template edits
@@ -290,7 +341,13 @@ def _reads(environment, source: str) -> tuple[frozenset[str], tuple[str, ...]]:
         # ``meta.find_undeclared_variables`` finds, at a fraction of its cost (no compiling).
         names = frozenset(node.name for node in tree.find_all(nodes.Name) if node.ctx == "load")
         references = tuple(t for t in meta.find_referenced_templates(tree) if t)
-        _READS[key] = (names, references)
+        # Every attribute name it may read: ``x.name``, and any string constant
+        # (``x["name"]``, ``map(attribute="name")``, ``attr("name")``).
+        attributes = frozenset(
+            [node.attr for node in tree.find_all(nodes.Getattr)]
+            + [n.value for n in tree.find_all(nodes.Const) if isinstance(n.value, str)]
+        )
+        _READS[key] = (names, references, attributes)
     return _READS[key]
 
 
@@ -301,9 +358,9 @@ def load_reads(path) -> None:
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
         table = {
-            key: (frozenset(names), tuple(references))
-            for key, (names, references) in saved.items()
-            if all(isinstance(n, str) for n in names + references)
+            key: (frozenset(names), tuple(references), frozenset(attributes))
+            for key, (names, references, attributes) in saved.items()
+            if all(isinstance(n, str) for n in names + references + attributes)
         }
     except (OSError, ValueError, TypeError, AttributeError):
         return  # absent or damaged: the templates are parsed again
@@ -316,7 +373,10 @@ def save_reads(path) -> None:
     global _READS_ON_DISK
     if _READS_ON_DISK[0] == path and _READS.keys() <= _READS_ON_DISK[1]:
         return
-    table = {key: [sorted(names), list(refs)] for key, (names, refs) in _READS.items()}
+    table = {
+        key: [sorted(names), list(refs), sorted(attributes)]
+        for key, (names, refs, attributes) in _READS.items()
+    }
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
     temporary.replace(path)
@@ -324,10 +384,12 @@ def save_reads(path) -> None:
 
 
 @lru_cache(maxsize=256)
-def template_variables(environment, name: str) -> tuple[str, ...]:
-    """Every variable a template, or a template it extends or includes, may read."""
+def _template_reads(environment, name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The variables and attribute names a template, or a template it extends or
+    includes, may read."""
     seen: set[str] = set()
     names: set[str] = set()
+    attributes: set[str] = set()
     pending = [name]
     while pending:
         current = pending.pop()
@@ -338,7 +400,18 @@ def template_variables(environment, name: str) -> tuple[str, ...]:
             source = environment.loader.get_source(environment, current)[0]
         except TemplateNotFound:  # an ``include ... ignore missing`` of nothing
             continue
-        found, references = _reads(environment, source)
+        found, references, read = _reads(environment, source)
         names |= found
+        attributes |= read
         pending.extend(references)
-    return tuple(sorted(names))
+    return tuple(sorted(names)), frozenset(attributes)
+
+
+def template_variables(environment, name: str) -> tuple[str, ...]:
+    """Every variable a template, or a template it extends or includes, may read."""
+    return _template_reads(environment, name)[0]
+
+
+def template_attributes(environment, name: str) -> frozenset[str]:
+    """Every attribute name a template, or a template it extends or includes, may read."""
+    return _template_reads(environment, name)[1]

@@ -6,7 +6,14 @@ import logging
 
 from pelican.utils import sanitised_join
 
-from .fingerprint import _UNSTABLE_REPR, Unknown, digest, template_variables, variable
+from .fingerprint import (
+    _UNSTABLE_REPR,
+    Unknown,
+    digest,
+    template_attributes,
+    template_variables,
+    variable,
+)
 from .seam import SkippingWriter
 
 logger = logging.getLogger(__name__)
@@ -65,6 +72,9 @@ class IncrementalWriter(SkippingWriter):
                     value = localcontext[name]
                     if context.get(name, _MISSING) is value:
                         shared.append((name, id(value)))
+                    elif name.endswith("_page"):  # a listing page's items
+                        read = template_attributes(template.environment, template.name)
+                        own.append((name, self._variable(name, value, read)))
                     else:
                         own.append((name, self._variable(name, value)))
             memo_key = ("shared", template.name, tuple(shared))
@@ -78,13 +88,13 @@ class IncrementalWriter(SkippingWriter):
             return None
         return digest((state.base, template.name, localcontext["output_file"], common[1], own))
 
-    def _variable(self, name: str, value: object) -> object:
+    def _variable(self, name: str, value: object, read: frozenset[str] | None = None) -> object:
         # Values met on many pages are pictured once per build.
         memo = self.state.pictures
-        key = (name, id(value))
+        key = (name, id(value), read)
         if key not in memo:
             # The value is kept so that its id is not reused during the build.
-            memo[key] = (value, digest((variable(name, value),)))
+            memo[key] = (value, digest((variable(name, value, read),)))
         return memo[key][1]
 
     def same_as_last_build(self, path: str, inputs: object) -> bool:

@@ -73,6 +73,15 @@ def test_edits_additions_deletions_and_renames_match_clean_builds(tmp_path, cont
             lambda: edit(veille, "Title: Organiser sa veille", "Title: Organiser enfin sa veille"),
         ),
         ("étiquette", lambda: edit(veille, "Tags: ", "Tags: nouveauté, ")),
+        # Three articles link to this guide with {filename}: its new address is theirs.
+        (
+            "adresse d’un article lié",
+            lambda: edit(
+                content / "guides" / "rapport-mensuel.md",
+                "Title: Construire un rapport mensuel utile",
+                "Title: Construire un rapport mensuel vraiment utile",
+            ),
+        ),
         (
             "ajout",
             lambda: (content / "guides" / "nouveau.md").write_text(
@@ -147,3 +156,25 @@ def test_files_the_author_put_in_the_output_are_never_removed(tmp_path, content)
     incremental_build(tmp_path, content)
     assert mine.read_text(encoding="utf-8") == "carnet.example.org\n"
     shutil.rmtree(tmp_path / "inc")
+
+
+def test_an_added_article_renders_the_pages_it_appears_on_not_the_others(tmp_path, content):
+    """A new article changes its listings, its neighbours and the articles that now list
+    it as related; not the pages of another category, nor an article whose links point
+    elsewhere, nor the listing pages whose articles only gained a related post."""
+    site = incremental_build(tmp_path, content)
+    untouched = [
+        site.output / "categorie" / "interviews" / "index.html",  # another category
+        site.output / "rediger-une-charte-de-moderation" / "index.html",  # links elsewhere
+    ]
+    assert all(page.is_file() for page in untouched)
+    before = {page: page.stat().st_mtime_ns for page in untouched}
+    (content / "guides" / "nouveau.md").write_text(
+        "Title: Un nouveau guide\nDate: 2027-01-01 10:00\nTags: nouveauté\n"
+        "Author: Koffi Mensah\nSummary: Un guide tout neuf.\n\nUn texte court et juste.\n",
+        encoding="utf-8",
+    )
+    incremental_build(tmp_path, content)
+    assert {page: page.stat().st_mtime_ns for page in untouched} == before
+    assert (site.output / "un-nouveau-guide" / "index.html").is_file()
+    assert_same_as_clean(tmp_path, content, site.output, "ajout")
