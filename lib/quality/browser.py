@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from collections.abc import Mapping
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,27 +28,32 @@ WITHOUT_JS = {
 }
 
 
+@contextmanager
 def _visit(browser, url: str, **context_options):
-    """Open ``url`` in a fresh context; return (context, page, requests, errors)."""
+    """``url`` open in a fresh context, closed on leaving (even when loading failed):
+    yields (context, page, requests, errors)."""
     context = browser.new_context(locale="fr-FR", **context_options)
-    page = context.new_page()
-    requests: list[tuple[str, str]] = []
-    errors: list[str] = []
-    origin = urlsplit(url).netloc
+    try:
+        page = context.new_page()
+        requests: list[tuple[str, str]] = []
+        errors: list[str] = []
+        origin = urlsplit(url).netloc
 
-    def route(request_route):
-        request = request_route.request
-        requests.append((request.url, request.resource_type))
-        if urlsplit(request.url).netloc not in (origin, ""):
-            request_route.abort()  # never reach a third party, even by accident
-        else:
-            request_route.continue_()
+        def route(request_route):
+            request = request_route.request
+            requests.append((request.url, request.resource_type))
+            if urlsplit(request.url).netloc not in (origin, ""):
+                request_route.abort()  # never reach a third party, even by accident
+            else:
+                request_route.continue_()
 
-    context.route("**/*", route)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url, wait_until="networkidle")
-    return context, page, requests, errors
+        context.route("**/*", route)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url, wait_until="networkidle")
+        yield context, page, requests, errors
+    finally:
+        context.close()
 
 
 @cache
@@ -61,14 +67,11 @@ def check_accessibility(browser, base: str, pages: Mapping[str, str]) -> GateRes
     """axe-core on every page type: no violation of any impact."""
     result = GateResult("accessibilité (axe)", len(pages), "types de page")
     for kind, url in pages.items():
-        context, page, _, _ = _visit(browser, base + url)
-        try:
+        with _visit(browser, base + url) as (_, page, _, _):
             page.evaluate(axe_script())
             found = page.evaluate(
                 "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
             )
-        finally:
-            context.close()
         for violation in found:
             targets = ", ".join(
                 " ".join(node.get("target", [])) for node in violation.get("nodes", [])[:3]
@@ -85,8 +88,8 @@ def check_requests_and_console(browser, base: str, pages: Mapping[str, str]) -> 
     console = GateResult("console", len(pages), "types de page")
     origin = urlsplit(base).netloc
     for kind, url in pages.items():
-        context, _, requests, errors = _visit(browser, base + url)
-        context.close()
+        with _visit(browser, base + url) as (_, _, requests, errors):
+            pass
         for requested, _ in requests:
             if urlsplit(requested).netloc not in (origin, ""):
                 hosts.failures.append(Failure(f"{url} ({kind})", f"requête vers {requested}"))
@@ -98,16 +101,13 @@ def check_requests_and_console(browser, base: str, pages: Mapping[str, str]) -> 
 def check_article_budget(browser, base: str, article_url: str) -> GateResult:
     """An article without images: HTML + CSS + JS at most 30 KB once compressed."""
     result = GateResult("poids d’un article", 1, "page")
-    context, _, requests, _ = _visit(browser, base + article_url)
-    try:
+    with _visit(browser, base + article_url) as (context, _, requests, _):
         total = 0
         for requested, kind in requests:
             if kind not in ("document", "stylesheet", "script"):
                 continue
             body = context.request.get(requested).body()
             total += len(gzip.compress(body, compresslevel=9))
-    finally:
-        context.close()
     result.note = f"{total / 1024:.1f} Ko compressés".replace(".", ",")
     if total > ARTICLE_BUDGET_BYTES:
         result.failures.append(Failure(article_url, f"{result.note}, au-delà de 30 Ko"))
@@ -118,8 +118,7 @@ def check_mobile(browser, base: str, pages: Mapping[str, str]) -> GateResult:
     """At 375 px: no horizontal scroll, body text at least 16 px."""
     result = GateResult("mobile 375 px", len(pages), "types de page")
     for kind, url in pages.items():
-        context, page, _, _ = _visit(browser, base + url, viewport=MOBILE)
-        try:
+        with _visit(browser, base + url, viewport=MOBILE) as (_, page, _, _):
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
@@ -128,8 +127,6 @@ def check_mobile(browser, base: str, pages: Mapping[str, str]) -> GateResult:
                     ...[document.body, ...document.querySelectorAll('main p, main li')]
                         .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
             )
-        finally:
-            context.close()
         if overflow > 0:
             result.failures.append(
                 Failure(f"{url} ({kind})", f"défilement horizontal de {overflow} px")
@@ -148,8 +145,7 @@ def check_without_javascript(browser, base: str, pages: Mapping[str, str]) -> Ga
     """With JavaScript off, text, navigation, comments, events and lessons stay readable."""
     result = GateResult("sans JavaScript", len(pages), "types de page")
     for kind, url in pages.items():
-        context, page, _, _ = _visit(browser, base + url, java_script_enabled=False)
-        try:
+        with _visit(browser, base + url, java_script_enabled=False) as (_, page, _, _):
             if len(page.locator("main").inner_text().strip()) < 20:
                 result.failures.append(Failure(f"{url} ({kind})", "le contenu principal est vide"))
             if not page.locator(".site-nav a").first.is_visible():
@@ -157,6 +153,4 @@ def check_without_javascript(browser, base: str, pages: Mapping[str, str]) -> Ga
             for selector in WITHOUT_JS.get(kind, []):
                 if not page.locator(selector).first.is_visible():
                     result.failures.append(Failure(f"{url} ({kind})", f"« {selector} » invisible"))
-        finally:
-            context.close()
     return result
