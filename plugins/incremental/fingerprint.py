@@ -98,10 +98,11 @@ def reset() -> None:
     _template_reads.cache_clear()
 
 
-def _remembered(kind: str, content: object, make) -> tuple:
+def _remembered(kind: str, content: object, make, variant: object = None) -> tuple:
     # A content object is pictured by the digest of its picture: pages list the same
     # content many times, and short digests keep each page's key cheap to compute.
-    key = (kind, id(content))
+    # ``variant`` tells apart pictures of one kind made differently (memo key only).
+    key = (kind, variant, id(content))
     found = _PICTURES.get(key)
     if found is None:
         found = _PICTURES[key] = (content, (kind, digest((make(content),))))
@@ -135,11 +136,7 @@ def full(content: object) -> tuple:
 def listed(content: object, read: frozenset[str]) -> tuple:
     """:func:`full`, without the links to other content whose name is not in ``read``
     (the names a listing page's templates read)."""
-    key = ("listed", read, id(content))
-    found = _PICTURES.get(key)
-    if found is None:
-        found = _PICTURES[key] = (content, ("full", digest((_full(content, read),))))
-    return found[1]
+    return _remembered("full", content, lambda c: _full(c, read), variant=read)
 
 
 def _is_link(value: object) -> bool:
