@@ -124,15 +124,22 @@ def generate(target: Path, articles: int, seed: int = 2026, mistakes: bool = Fal
             f"Author: {AUTHORS[number % 2]}\n"
             f"Summary: {paragraphs[0].split('. ')[0].rstrip('.')}.\n\n"
         )
-        (folder / f"carnet-{number:05d}.md").write_text(
-            header + "\n\n".join(body) + "\n", encoding="utf-8"
-        )
+        (folder / _name(number)).write_text(header + "\n\n".join(body) + "\n", encoding="utf-8")
     return words
+
+
+def _name(number: int) -> str:
+    return f"carnet-{number:05d}.md"
+
+
+def _article(target: Path, number: int) -> Path:
+    """The generated article ``number``, in whichever category folder it was written."""
+    return next(target.glob(f"*/{_name(number)}"))
 
 
 def edit_one(target: Path, number: int = 1) -> Path:
     """Change one sentence of one article, as an author fixing a word would."""
-    source = next(target.glob(f"*/carnet-{number:05d}.md"))
+    source = _article(target, number)
     text = source.read_text(encoding="utf-8")
     source.write_text(
         text.rstrip("\n") + " Une phrase ajoutée pendant la relecture.\n", encoding="utf-8"
@@ -142,7 +149,7 @@ def edit_one(target: Path, number: int = 1) -> Path:
 
 def add_one(target: Path, number: int) -> Path:
     """Write a new article, the site's newest, as an author publishing one would."""
-    template = next(target.glob("*/carnet-00001.md"))
+    template = _article(target, 1)
     header, _, body = template.read_text(encoding="utf-8").partition("\n\n")
     source = template.with_name(f"nouveau-{number:05d}.md")
     header = re.sub(r"(?m)^Title: .*$", f"Title: Nouvel article numéro {number}", header)
@@ -153,12 +160,12 @@ def add_one(target: Path, number: int) -> Path:
 
 def delete_one(target: Path, number: int) -> None:
     """Remove one article."""
-    next(target.glob(f"*/carnet-{number:05d}.md")).unlink()
+    _article(target, number).unlink()
 
 
 def rename_one(target: Path, number: int) -> Path:
     """Give one article a new title, hence a new address, and its file the new name."""
-    source = next(target.glob(f"*/carnet-{number:05d}.md"))
+    source = _article(target, number)
     text = re.sub(
         r"(?m)^Title: .*$",
         f"Title: Carnet renommé numéro {number}",
@@ -173,7 +180,7 @@ def rename_one(target: Path, number: int) -> Path:
 
 def retag_one(target: Path, number: int) -> Path:
     """Change the tag list of one article: one tag replaced by another."""
-    source = next(target.glob(f"*/carnet-{number:05d}.md"))
+    source = _article(target, number)
     text = source.read_text(encoding="utf-8")
     tags = re.search(r"(?m)^Tags: (.*)$", text).group(1).split(", ")
     tags[0] = next(tag for tag in TAGS if tag not in tags)
