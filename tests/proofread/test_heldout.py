@@ -21,7 +21,7 @@ def test_the_held_out_set_is_big_enough():
     assert kinds >= {"spelling", "grammar", "homophone", "repetition", "typography"}
 
 
-@pytest.mark.parametrize("name", ["heldout", "corpus"])
+@pytest.mark.parametrize("name", ["heldout", "dev", "corpus"])
 def test_recall_never_below_raw_grammalecte(name):
     ours = evaluate(SETS[name])
     raw = raw_grammalecte(SETS[name])
