@@ -49,14 +49,29 @@ endef
 
 # The plugins folder is importable in the venv (tests, tasks and bench import it),
 # and Debian's Grammalecte is importable alone, without the rest of Debian's Python packages.
+# The .pth lines are relative to the venv's site-packages, so a copied or moved project
+# imports its own plugins.
+#
+# A project folder copied (cp -a blog blog-essai) or moved keeps a .venv whose scripts
+# start with the old folder's python (#!/old/.venv/bin/python): `.venv/bin/invoke` would
+# run the other project's code. The scripts and activate files are pointed at this
+# folder again (the interpreter itself is a link to the system's Python, which moves).
 setup: $(STAMP)
 	$(call install_debs,$(SITE_DEBS))
+	@old=$$(sed -n '1s|^#!\(.*\)/bin/python[0-9.]*$$|\1|p' $(BIN)/pip); \
+	if [ -n "$$old" ] && [ "$$old" != "$(CURDIR)/$(VENV)" ]; then \
+	  echo "Environnement copié depuis $${old%/$(VENV)} : ses scripts visent désormais ce dossier."; \
+	  for f in $(BIN)/*; do \
+	    [ -f "$$f" ] && [ ! -L "$$f" ] && grep -Iq . "$$f" && sed -i "s|$$old|$(CURDIR)/$(VENV)|g" "$$f"; \
+	  done; \
+	fi; true
 	@site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'); \
-	printf '%s\n' "$(CURDIR)/plugins" "$(CURDIR)/lib" > "$$site/cm-plugins.pth"; \
+	up=$$($(BIN)/python -c 'import os, sys; print(os.path.relpath(".", sys.argv[1]))' "$$site"); \
+	printf '%s\n' "$$up/plugins" "$$up/lib" > "$$site/cm-plugins.pth"; \
 	if [ -d /usr/lib/python3/dist-packages/grammalecte ]; then \
 	  mkdir -p $(VENV)/debian-grammalecte; \
 	  ln -sfn /usr/lib/python3/dist-packages/grammalecte $(VENV)/debian-grammalecte/grammalecte; \
-	  echo "$(CURDIR)/$(VENV)/debian-grammalecte" > "$$site/debian-grammalecte.pth"; \
+	  echo "$$up/$(VENV)/debian-grammalecte" > "$$site/debian-grammalecte.pth"; \
 	fi
 	@# The proofreader's French lexicon (460,000 forms), built once per virtual environment (in .venv) and
 	@# dictionary version here rather than by the first build (it takes 290 MB for a while).
@@ -68,7 +83,7 @@ setup-test: setup
 	$(call install_debs,$(TEST_DEBS))
 
 serve: setup
-	$(BIN)/invoke serve
+	$(BIN)/python -m invoke serve
 
 # The build runs on its own (python -m sitebuild): no task runner in its memory.
 build: setup
@@ -78,17 +93,17 @@ publish: setup
 	$(BIN)/python -m sitebuild --publish
 
 proofread: setup
-	$(BIN)/invoke proofread
+	$(BIN)/python -m invoke proofread
 
 bench: setup
-	$(BIN)/invoke bench
+	$(BIN)/python -m invoke bench
 
 # Live comments: Isso on 127.0.0.1:8080, database in var/comments.db (README, Isso section).
 comments-server: setup
-	$(BIN)/invoke comments-server
+	$(BIN)/python -m invoke comments-server
 
 test: setup-test
-	$(BIN)/invoke test
+	$(BIN)/python -m invoke test
 
 clean:
-	$(BIN)/invoke clean
+	$(BIN)/python -m invoke clean

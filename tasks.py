@@ -27,8 +27,17 @@ ISSO_DB = ROOT / "var" / "comments.db"
 @task
 def clean(c):
     """Supprime le site construit (output/) et les caches."""
-    for folder in ("output", "cache"):
-        shutil.rmtree(ROOT / folder, ignore_errors=True)
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(SETTINGS_DEV))
+    content = os.path.realpath(settings["PATH"])
+    for name in ("OUTPUT_PATH", "CACHE_PATH"):
+        folder = os.path.realpath(settings[name])
+        # Never the content, the project, or a folder that holds either.
+        if os.path.commonpath([folder, content]) == folder or folder == str(ROOT):
+            print(f"{folder} n’est pas supprimé : il contient le contenu ou le projet.")
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @task

@@ -134,7 +134,8 @@ def finish(pelican) -> None:
 
 
 def _remove_stale(output: Path, state: BuildState, retention) -> int:
-    """Delete files the previous build produced that this build neither wrote nor kept."""
+    """Delete files the previous build produced, left as it left them, that this build
+    neither wrote nor kept."""
     removed = 0
     for path in state.previous.files:
         if path in state.pages or any(
@@ -142,12 +143,15 @@ def _remove_stale(output: Path, state: BuildState, retention) -> int:
         ):
             continue
         try:
-            if os.stat(path).st_ctime_ns > state.started_ns:
-                continue  # written again by this build (a feed, a static file, a calendar)
-            os.unlink(path)
-            removed += 1
+            stat = os.stat(path)
         except FileNotFoundError:
             continue
+        if stat.st_ctime_ns > state.started_ns:
+            continue  # written again by this build (a feed, a static file, a calendar)
+        if [stat.st_size, stat.st_mtime_ns] != state.previous.files[path]:
+            continue  # changed since that build, by someone else: not ours to remove
+        os.unlink(path)
+        removed += 1
         folder = os.path.dirname(path)
         while folder != str(output) and not os.listdir(folder):
             os.rmdir(folder)

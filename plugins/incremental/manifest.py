@@ -1,6 +1,6 @@
 """What the previous build wrote, kept as plain JSON in the cache folder.
 
-    {"version": 2, "base": "<digest>", "inputs": "<digest>",
+    {"version": 2, "output": "../output", "base": "<digest>", "inputs": "<digest>",
      "pages": {"<path in the output folder>": "<page key>"},
      "files": {"<path in the output folder>": [size, mtime_ns]}}
 
@@ -13,7 +13,9 @@ hand are not listed, and never removed.
 Paths are kept relative to the output folder (``categorie/conseils/index.html``) and
 joined to the current ``OUTPUT_PATH`` when read: a project folder copied or moved, or a
 build whose ``OUTPUT_PATH`` changed, never reaches into another folder's files. A path
-that would leave the output folder is dropped when the manifest is read.
+that would leave the output folder is dropped when the manifest is read. ``output`` is
+the output folder relative to the manifest's folder: a build whose ``OUTPUT_PATH`` is
+another folder reads no previous build (the files it lists are another folder's).
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class Manifest:
             return cls()
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return cls()
+        if data.get("output", _folder(path, top)) != _folder(path, top):
+            return cls()  # another output folder's build
         manifest = cls(
             data.get("base", ""),
             _inside(top, data.get("pages")),
@@ -73,6 +77,7 @@ class Manifest:
         top = os.fspath(output)
         data = {
             "version": VERSION,
+            "output": _folder(path, top),
             "base": self.base,
             "inputs": self.inputs,
             "pages": _relative(top, self.pages),
@@ -101,6 +106,11 @@ class Manifest:
         except OSError:
             return False
         return [stat.st_size, stat.st_mtime_ns] == recorded
+
+
+def _folder(path: Path, top: str) -> str:
+    """The output folder ``top`` as the manifest at ``path`` names it."""
+    return os.path.relpath(top, os.path.dirname(os.path.abspath(path))).replace(os.sep, "/")
 
 
 def _version_of(path: Path, top: str) -> tuple:

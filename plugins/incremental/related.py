@@ -9,12 +9,15 @@ without ``INCREMENTAL`` call the library directly.
 
 The answer is kept in the cache folder as plain JSON:
 ``{"key": "<digest>", "related": {"<source path>": ["<source path>", ...] | null}}``
-(``null``: the article has no ``related_posts`` at all, as the library leaves it).
+(paths relative to the content folder; ``null``: the article has no ``related_posts`` at
+all, as the library leaves it).
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 
@@ -29,7 +32,20 @@ FILE = "incremental-related.json"
 _MISSING = object()
 
 
-def _inputs(generator) -> str:
+def _named(generator) -> Callable[[object], str]:
+    """A content's source path relative to the content folder: what the file records, so
+    that a copied or moved project keeps its answers (cut as text: relpath per article
+    would cost more than the answers save)."""
+    prefix = os.path.join(os.path.abspath(generator.settings["PATH"]), "")
+
+    def named(content) -> str:
+        path = content.source_path
+        return path[len(prefix) :] if path.startswith(prefix) else path
+
+    return named
+
+
+def _inputs(generator, named: Callable[[object], str]) -> str:
     settings = generator.settings
     return digest(
         (
@@ -38,7 +54,7 @@ def _inputs(generator) -> str:
             tuple(
                 (
                     kind,
-                    article.source_path,
+                    named(article),
                     str(article.slug),
                     _forced(article),
                     tuple(str(t.slug) for t in article.tags) if hasattr(article, "tags") else None,
@@ -63,14 +79,15 @@ def add_related_posts(generator) -> None:
         library.add_related_posts(generator)
         return
     path = Path(settings["CACHE_PATH"]) / FILE
-    key = _inputs(generator)
+    named = _named(generator)
+    key = _inputs(generator, named)
     contents = list(chain(generator.articles, generator.drafts))
-    by_path = {content.source_path: content for content in contents}
-    if _reuse(path, key, contents, by_path):
+    by_path = {named(content): content for content in contents}
+    if _reuse(path, key, contents, by_path, named):
         return
     library.add_related_posts(generator)
     related = {
-        content.source_path: [other.source_path for other in content.related_posts]
+        named(content): [named(other) for other in content.related_posts]
         if hasattr(content, "related_posts")
         else None
         for content in contents
@@ -81,7 +98,7 @@ def add_related_posts(generator) -> None:
     temporary.replace(path)
 
 
-def _reuse(path: Path, key: str, contents: list, by_path: dict) -> bool:
+def _reuse(path: Path, key: str, contents: list, by_path: dict, named) -> bool:
     """Give every content the related posts the file holds for ``key``; False if it can't."""
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
@@ -90,16 +107,14 @@ def _reuse(path: Path, key: str, contents: list, by_path: dict) -> bool:
         related = saved["related"]
         answers = {}
         for content in contents:
-            others = related[content.source_path]
+            others = related[named(content)]
             if others is None and hasattr(content, "related_posts"):
                 return False  # the library would have changed it: let it
-            answers[content.source_path] = (
-                None if others is None else [by_path[other] for other in others]
-            )
+            answers[id(content)] = None if others is None else [by_path[other] for other in others]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
     for content in contents:
-        others = answers[content.source_path]
+        others = answers[id(content)]
         if others is not None:
             content.related_posts = others
     return True

@@ -102,7 +102,9 @@ def _grammalecte_key() -> str:
     spec = importlib.util.find_spec("grammalecte")
     if spec is None or not spec.origin:
         return "absent"
-    return _stat_key([spec.origin])
+    # Resolved: the venv reaches Debian's Grammalecte through a link inside the project,
+    # and a copied or moved project keeps its cache.
+    return _stat_key([os.path.realpath(spec.origin)])
 
 
 def _hash(*parts: str) -> str:

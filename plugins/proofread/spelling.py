@@ -96,9 +96,9 @@ def dictionary_version(base: str = HUNSPELL_DIC) -> str:
     ):
         try:
             stat = path.stat()
-            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            parts.append(f"{path}:-")
+            parts.append(f"{path.name}:-")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 

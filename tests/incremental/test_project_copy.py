@@ -113,3 +113,71 @@ def test_a_build_writes_nothing_outside_the_project(tmp_path, monkeypatch):
     start_waiting()
     assert list(outside.iterdir()) == []
     assert list(home.iterdir()) == []
+
+
+VEILLE = Path("organiser-sa-veille-sans-y-passer-ses-journees") / "index.html"
+
+
+def test_a_new_output_path_removes_nothing_the_old_build_listed(tmp_path):
+    """The previous build's list names files of another folder: none is removed here."""
+    project = built_project(tmp_path)
+    (project / "content" / "conseils" / "veille.md").unlink()
+    mine = project / "ailleurs" / VEILLE
+    mine.parent.mkdir(parents=True)
+    shutil.copy2(project / "output" / VEILLE, mine)  # the same bytes and times
+    result = build(project, "ailleurs")
+    assert result.returncode == 0, result.stderr
+    assert mine.read_bytes() == (project / "output" / VEILLE).read_bytes()
+
+
+def test_a_page_changed_by_hand_is_not_removed_with_its_article(tmp_path):
+    project = built_project(tmp_path)
+    (project / "content" / "conseils" / "veille.md").unlink()
+    page = project / "output" / VEILLE
+    page.write_text("<p>Ma page à moi.</p>\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert page.read_text(encoding="utf-8") == "<p>Ma page à moi.</p>\n"
+    # Another article removed, its page as the build wrote it: the page goes with it.
+    other = project / "output" / "repondre-a-un-troll-sans-perdre-son-calme" / "index.html"
+    assert other.exists()
+    (project / "content" / "conseils" / "trolls.md").unlink()
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert not other.exists()
+
+
+def test_a_copied_project_runs_its_own_code_after_make(tmp_path):
+    """`cp -a blog blog-essai`, `.venv` included: after any `make` target the copy's
+    scripts run the copy's Python and plugins, and its tasks build the copy."""
+    copy = tmp_path / "blog-essai"
+    names = ["Makefile", "requirements.txt", "pelicanconf.py", "publishconf.py", "tasks.py"]
+    copy.mkdir()
+    for name in names:
+        shutil.copy2(ROOT / name, copy / name)
+    for folder in ["content", "theme", "plugins", "lib", ".venv"]:
+        shutil.copytree(ROOT / folder, copy / folder, symlinks=True)
+    original = (ROOT / ".venv" / "bin" / "invoke").read_bytes()
+    setup = subprocess.run(
+        ["make", "-s", "setup"], cwd=copy, capture_output=True, text=True, encoding="utf-8"
+    )
+    assert setup.returncode == 0, setup.stderr
+    assert "Environnement copié depuis" in setup.stdout
+    assert (copy / ".venv" / "bin" / "invoke").read_text().startswith(f"#!{copy}/.venv/bin/")
+    assert (ROOT / ".venv" / "bin" / "invoke").read_bytes() == original
+    where = subprocess.run(
+        [copy / ".venv" / "bin" / "python", "-c", "import sitebuild; print(sitebuild.__file__)"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert where.stdout.strip() == str(copy / "lib" / "sitebuild.py")
+    built = subprocess.run(
+        [copy / ".venv" / "bin" / "invoke", "build"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert built.returncode == 0, built.stderr
+    assert (copy / "output" / VEILLE).exists()
