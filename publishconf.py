@@ -10,7 +10,14 @@ SITEURL = os.environ.get("SITEURL", "https://carnet-cm.example.org")
 SITE_ORIGIN = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
+# The output folder is emptied once the content is accepted (the blog plugin), not when
+# the build starts: a refused publish leaves the last site where it was.
+DELETE_OUTPUT_DIRECTORY = False
+BLOG_EMPTY_OUTPUT = True
+# Drafts, pending and private posts are shown by the development server only
+# (/brouillons/): a published site never holds them.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 # Production is always built from scratch.
 LOAD_CONTENT_CACHE = False
 INCREMENTAL = False

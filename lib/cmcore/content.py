@@ -27,6 +27,10 @@ COURSE_INDEX = "index.md"
 _LESSON_PREFIX = re.compile(r"^(?P<order>\d+)[-_.](?P<name>.+)$")
 
 training_setting = getter(TRAINING_DEFAULTS)  # training_setting(settings, "TRAINING_URL")
+# The comment store's folder inside PATH (the comments plugin's; the blog plugin leaves
+# the notes kept there alone).
+COMMENTS_DEFAULTS = {"COMMENTS_DIR": "comments"}
+comments_setting = getter(COMMENTS_DEFAULTS)
 
 
 @dataclass(frozen=True)

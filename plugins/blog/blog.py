@@ -8,8 +8,10 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.utils import clean_output_dir
 
 from cmcore import dates, problems
+from cmcore.content import comments_setting
 from cmcore.plugins import check_order, connect
 from cmcore.problems import display_path
 from incremental import seam
@@ -223,7 +225,8 @@ def report_unclaimed_sources(generators) -> None:
     found = placement.unclaimed(
         root,
         context.get("generated_content", {}),
-        settings.get("BLOG_IGNORED_PATHS", ()),
+        # The comment store's folder may hold the author's notes on moderation.
+        [*settings.get("BLOG_IGNORED_PATHS", ()), comments_setting(settings, "COMMENTS_DIR")],
         settings.get("IGNORE_FILES", ()),
     )
     for relative in found:
@@ -236,6 +239,24 @@ def refuse_bad_content(generators) -> None:
     # Strict builds stop here, before anything is written to the output folder.
     if generators:
         problems.finish(generators[0].settings)
+        empty_output_folder(generators[0].settings)
+
+
+def empty_output_folder(settings: dict) -> None:
+    """``BLOG_EMPTY_OUTPUT``: empty the output folder once the content is accepted.
+
+    Pelican's ``DELETE_OUTPUT_DIRECTORY`` empties it when the build starts, so a publish
+    build that then refuses its content left no site at all; emptied here, a refused
+    build leaves the last site as it was. Same guard as Pelican's: never the folder that
+    holds the content, and ``OUTPUT_RETENTION`` is kept.
+    """
+    if not settings.get("BLOG_EMPTY_OUTPUT"):
+        return
+    output = os.path.realpath(settings["OUTPUT_PATH"])
+    content = os.path.realpath(settings["PATH"])
+    if os.path.commonpath([output, content]) == output:
+        return
+    clean_output_dir(output, settings.get("OUTPUT_RETENTION", []))
 
 
 def register() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, MutableMapping
 
+from cmcore.content import COMMENTS_DEFAULTS
 from cmcore.settings import getter
 
 DEFAULTS = {
     # Folder of the store, relative to the content folder (PATH).
-    "COMMENTS_DIR": "comments",
+    **COMMENTS_DEFAULTS,
     # Content folders whose sources can receive comments (None: ARTICLE_PATHS).
     "COMMENTS_PATHS": None,
     # Replies nest up to this depth; deeper replies are listed flat under the last level.

@@ -82,6 +82,23 @@ def test_publish_exits_non_zero_with_french_lines_and_no_traceback(tmp_path, bro
     assert "Publication refusée : 4 problèmes dans le contenu" in err
 
 
+def test_a_refused_publish_leaves_the_last_site_as_it_was(tmp_path, broken_content):
+    good = tmp_path / "bon"
+    shutil.copytree(DATA, good)
+    out = tmp_path / "out"
+    assert run_task("publishconf.py", good, out).returncode == 0
+    (out / "mon-fichier.txt").write_text("à moi\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert out / "index.html" in before
+    result = run_task("publishconf.py", broken_content, out)
+    assert result.returncode == 1
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    # An accepted publish starts from an empty folder, as Pelican's own would.
+    assert run_task("publishconf.py", good, out).returncode == 0
+    assert (out / "index.html").exists()
+    assert not (out / "mon-fichier.txt").exists()
+
+
 def test_build_task_exits_zero_and_says_what_was_skipped(tmp_path, broken_content):
     result = run_task("pelicanconf.py", broken_content, tmp_path / "out")
     assert result.returncode == 0, result.stderr

@@ -43,6 +43,8 @@ def test_declared_folders_and_ignored_files_are_left_alone(tmp_path, caplog):
     (content / "notes").mkdir()
     (content / "notes" / "idees.md").write_text("Des idées en vrac.\n", encoding="utf-8")
     (content / ".brouillon.md").write_text(ARTICLE, encoding="utf-8")
+    # The comment store's folder: the author's notes on moderation beside the threads.
+    (content / "comments" / "LISEZMOI.md").write_text("Règles maison.\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         build_site(tmp_path, content=content, PROOFREAD_ENABLED=False, BLOG_IGNORED_PATHS=["notes"])
     assert not [w for w in warnings_said(caplog) if "ignoré par la construction" in w]
