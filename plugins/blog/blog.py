@@ -38,6 +38,7 @@ def start_build(pelican) -> None:
     check_order(pelican.settings.get("PLUGINS") or [])
     problems.start(pelican.settings)
     seam.reset_sitemap()
+    seam.forget_content_memos()
     _french_link_warnings()
     # First of the plugins: the comments plugin formats dates at this same signal.
     dates.load_memo(Path(pelican.settings["CACHE_PATH"]) / DATES_MEMO)

@@ -347,6 +347,36 @@ def test_a_lazy_text_article_is_read_through_content(settings):
     assert article.get_static_links() == {"img.png"}
 
 
+def test_contents_memoise_their_text_in_a_class_wide_cache(settings):
+    context = {"generated_content": {}, "static_content": {}, "localsiteurl": ""}
+    article = Article("<p>Corps</p>", {"title": "T"}, settings, "a.md", context=context)
+    assert article.content == "<p>Corps</p>"
+    held = Content.__dict__["get_content"].cache
+    assert any(key[0] is article for key in held)
+    seam.forget_content_memos()
+    assert not any(key[0] is article for key in Content.__dict__["get_content"].cache)
+
+
+def test_a_process_that_builds_again_lets_the_last_builds_articles_go(tmp_path):
+    """The dev server builds in one process: no build keeps the one before alive."""
+    import gc
+    import weakref
+
+    from tests.conftest import build_site
+
+    content = copy_content(tmp_path)
+    first = build_site(tmp_path / "un", content=content, PROOFREAD_ENABLED=False)
+    articles = [
+        weakref.ref(c)
+        for c in gc.get_objects()
+        if isinstance(c, Article) and c.settings is first.settings
+    ]
+    assert articles
+    build_site(tmp_path / "deux", content=content, PROOFREAD_ENABLED=False)
+    gc.collect()
+    assert [ref for ref in articles if ref() is not None] == []
+
+
 # --- Readers ---------------------------------------------------------------------------
 
 
