@@ -1,6 +1,6 @@
 """Recall and false alarms of the proofreader on labelled passages, against raw Grammalecte.
 
-    python bench/proofread_heldout.py [--set heldout|corpus] [--details]
+    python bench/proofread_heldout.py [--set heldout|dev|corpus] [--details]
 
 ``heldout`` (tests/proofread/heldout/, written by a helper who never saw the rules, never
 used to tune them) is the figure that counts; ``corpus`` (tests/proofread/corpus/) is the
@@ -8,8 +8,9 @@ set the rules were written against; ``dev`` (tests/proofread/dev/, written by an
 helper who never saw the rules) is where rules may be tuned. A mistake is found when a
 finding of its category underlines part of it (their spans overlap: Grammalecte often
 underlines a whole expression, « à peu prêt », or the word whose form disagrees); a
-finding that overlaps no mistake and is not autofix typography is a false alarm. Raw Grammalecte (its own rules, default options, no filter of ours) is run
-on the same passages for grammar and homophones: our recall must never be below it.
+finding that overlaps no mistake and is not autofix typography is a false alarm. Raw
+Grammalecte (its own rules, default options, no filter of ours) is run on the same
+passages for grammar and homophones: our recall must never be below it.
 """
 
 from __future__ import annotations

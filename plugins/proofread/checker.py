@@ -228,6 +228,18 @@ class Proofreader:
             # A dictionary word only passes the spelling check: the grammar findings around
             # it stay (« les community managers est » is wrong whatever the dictionary says).
             found = self._grammar_hits(text)
+            # A form no verb has, made on a known verb (« croivent »), is told as grammar
+            # (its conjugation), not as an unknown word; only where spelling rejects it.
+            unknown = {(h.start, h.end) for h in hits if h.category == "spelling"}
+            conjugated = {
+                (h.start, h.end)
+                for h in found
+                if h.rule == "conjugaison" and (h.start, h.end) in unknown
+            }
+            found = [h for h in found if h.rule != "conjugaison" or (h.start, h.end) in conjugated]
+            hits = [
+                h for h in hits if h.category != "spelling" or (h.start, h.end) not in conjugated
+            ]
             spelled = [(h.start, h.end) for h in hits if h.category in ("spelling", "repetition")]
             for hit in found:
                 if not any(s < hit.end and hit.start < e for s, e in spelled):

@@ -22,7 +22,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from . import homophones
+from . import homophones, verbs
 from .finding import Hit, word_set
 from .source import PLACEHOLDER
 
@@ -92,7 +92,7 @@ def engine():
 # adjective that must agree.
 _NOUN_PAIR_RULE = re.compile(r"gn_.*_[23]m")
 # Inclusive writing: « heureux·se », « salarié.e.s », « heureux-se » (a choice, not a fault).
-_INCLUSIVE = re.compile(r"\w(?:[.·‧-](?:e|se|ne|te|ve|ère|euse|rice|trice|esse)s?){1,2}\b")
+_INCLUSIVE = re.compile(r"\w(?:[.·‧⋅-](?:e|se|ne|te|ve|ère|euse|rice|ice|trice|esse)s?){1,2}\b")
 
 
 def _tags(checker, word: str) -> list[str]:
@@ -103,12 +103,17 @@ def _tags(checker, word: str) -> list[str]:
     return [m.split("/")[1] if "/" in m else m for m in morphs]
 
 
-def _misread(checker, rule: str, text: str, start: int, end: int) -> bool:
+def _misread(checker, rule: str, text: str, start: int, end: int, message: str = "") -> bool:
     """Grammalecte findings that come from reading a word the wrong way."""
     if "eleu" in rule and re.match(r"\s*[eE]-", text[end : end + 4]):
         return True  # « le e-commerce »: the letter is read, no elision
-    if any(m.start() < end and start < m.end() for m in _INCLUSIVE.finditer(text)):
-        return True
+    for m in _INCLUSIVE.finditer(text):
+        if m.start() < end and start < m.end():
+            return True
+        # « Chers lecteur·ices »: Grammalecte reads the stem alone (« lecteur »), singular.
+        stem = re.search(r"\w+$", text[: m.start() + 1]).group()
+        if re.search(rf"[«“]\s?{re.escape(stem)}\s?[»”]", message):
+            return True
     if _NOUN_PAIR_RULE.search(rule):
         word = text[start:end]
         if " " not in word:
@@ -305,7 +310,7 @@ def check_grammalecte(text: str, words: list[Token] | None = None) -> list[Hit]:
         rule = error.get("sRuleId", "")
         if (start, end) in seen or any(r in rule for r in _IGNORED_RULES):
             continue
-        if _misread(checker, rule, plain, start, end):
+        if _misread(checker, rule, plain, start, end, error.get("sMessage", "")):
             continue
         seen.add((start, end))
         kind = error.get("sType", "")
@@ -314,7 +319,46 @@ def check_grammalecte(text: str, words: list[Token] | None = None) -> list[Hit]:
         message = rewritten.words(message.replace("“", "« ").replace("”", " »"))
         suggestions = tuple(rewritten.words(s) for s in error.get("aSuggestions", ()))[:5]
         hits.append(Hit(start, end, category, f"grammalecte:{kind}:{rule}", message, suggestions))
-    return hits
+    return _paired(plain, hits)
+
+
+# Grammalecte tells one disagreement twice, once on each word (« leurs ton »: « ton »
+# should be plural, « leurs » singular), under one rule whose actions differ (…__b1_a1_1,
+# …__b1_a2_1). One mistake is one finding: over both words, each suggestion applied to
+# its own word (« leurs tons », « leur ton »).
+_ACTION = re.compile(r"__b\d+_a\d+_\d+$")
+
+
+def _paired(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with each disagreement Grammalecte reports on two words made one finding."""
+    result = list(hits)
+    for first in hits:
+        if first not in result or not _ACTION.search(first.rule):
+            continue
+        block = first.rule[: first.rule.rindex("_a")]
+        for second in hits:
+            if (
+                second is first
+                or second not in result
+                or second.rule[: second.rule.rfind("_a")] != block
+            ):
+                continue
+            left, right = sorted((first, second), key=lambda h: h.start)
+            between = text[left.end : right.start]
+            if len(between) > 40 or re.search(r"[.!?;:]", between):
+                continue
+            span = text[left.start : right.end]
+            suggestions = tuple(
+                span[: h.start - left.start] + s + span[h.end - left.start :]
+                for h in (first, second)
+                for s in h.suggestions[:2]
+            )
+            merged = Hit(
+                left.start, right.end, first.category, first.rule, first.message, suggestions[:5]
+            )
+            result = [merged if h is first else h for h in result if h is not second]
+            break
+    return result
 
 
 # -- agreement of a verb with a subject it is far from ------------------------------------
@@ -511,8 +555,10 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
         ):
             continue
         j = _complements(words, end)
-        if j == end:
-            continue  # next to its subject: Grammalecte's own rules see it
+        if j == end and words[end].norm not in ("ne", "n'"):
+            # Next to its subject, Grammalecte's own rules see it; not past « ne » (« mes
+            # vidéos ne décolle pas »).
+            continue
         verb = _verb_at(words, j)
         if verb is None:
             continue
@@ -538,6 +584,13 @@ def _quote(text: str, words: list[Token], i: int, j: int) -> str:
 def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
     yield from homophones.find(text, words, split)
     yield from check_agreement(text, words)
+    if engine() is not None:  # the verb rules read Grammalecte's conjugation tables
+        yield from verbs.check_conjugation(text, words)
+        yield from verbs.check_vous(text, words)
+        yield from verbs.check_imperatives(text, words)
+        yield from verbs.check_conditional(text, words)
+        yield from verbs.check_participle(text, words)
+        yield from verbs.check_plural_subjects(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
@@ -547,7 +600,46 @@ def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
     hits = check_grammalecte(text, words) if use_grammalecte else []
     for hit in _ours(plain, words):
         hits = _merge(hits, hit)
-    return hits
+    return _without_consequences(plain, hits)
+
+
+def _without_consequences(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` less Grammalecte's findings that only follow from a mistake found before.
+
+    Grammalecte reads the word after a confused homophone as the wrong form has it
+    (« son indispensables »: « indispensables » should be singular; « on particulièrement
+    apprécié »: a verb is missing; « n’y aux e-mails »: « aux » should be a verb), and
+    agrees a participle with a verb whose person is wrong (« les vidéos était prêts »:
+    « prêts » should be singular). Once the homophone or the verb is reported, those are
+    the same mistake told again, on the wrong word.
+    """
+    causes = [h for h in hits if h.rule in _CAUSES or "__conf_" in h.rule]
+    if not causes:
+        return hits
+    kept = []
+    for hit in hits:
+        if hit.rule.startswith("grammalecte:") and any(
+            cause is not hit and _follows(text, cause, hit) for cause in causes
+        ):
+            continue
+        kept.append(hit)
+    return kept
+
+
+# Our findings that change how the words after them read.
+_CAUSES = frozenset({"homophone", "accord-sujet", verbs.NONEXISTENT, verbs.WRONG_FORM})
+
+
+def _follows(text: str, cause: Hit, hit: Hit) -> bool:
+    """Whether ``hit`` is Grammalecte's reading of what follows ``cause``'s wrong form."""
+    if cause.end <= hit.start and not text[cause.end : hit.start].strip():
+        # The next word: read as the wrong form has it (« Mes il » , « on particulièrement »).
+        return True
+    if hit.end <= cause.start and not text[hit.end : cause.start].strip():
+        # « de la par de »: Grammalecte takes the word before for the homophone.
+        return "__conf_" in hit.rule and cause.rule == "homophone"
+    wrong = text[cause.start : cause.end]
+    return cause.rule != "homophone" and ":ppas:" in hit.rule and f"« {wrong} »" in hit.message
 
 
 def _merge(hits: list[Hit], ours: Hit) -> list[Hit]:
@@ -579,5 +671,14 @@ def _merge(hits: list[Hit], ours: Hit) -> list[Hit]:
             )
             return [merged if h is theirs else h for h in hits]
         if ours.start <= theirs.start and theirs.end <= ours.end and ours.rule == "homophone":
+            return [ours if h is theirs else h for h in hits]
+        if (
+            ours.rule == "homophone"
+            and theirs.start <= ours.start
+            and ours.end <= theirs.end
+            and "__conf_" not in theirs.rule
+        ):
+            # « ces vrai » told as a disagreement of « ces » and « vrai »: it follows from
+            # the homophone (« c’est vrai »).
             return [ours if h is theirs else h for h in hits]
     return hits

@@ -109,7 +109,14 @@ PAIRS: dict[str, Pair] = {
             "mets": "verbe mettre ou nom (un mets)",
         }
     ),
-    "tous/tout": Pair({"tous": "pluriel", "tout": "singulier ou adverbe"}),
+    "tous/tout": Pair(
+        {
+            "tous": "masculin pluriel",
+            "tout": "masculin singulier ou adverbe",
+            "toute": "féminin singulier",
+            "toutes": "féminin pluriel",
+        }
+    ),
     "quelque/quel que": Pair(
         {"quelque": "déterminant : « un certain »", "quel que": "« quel que soit »"}
     ),
@@ -161,6 +168,29 @@ PAIRS: dict[str, Pair] = {
     "si/s'y": Pair({"si": "conjonction ou adverbe", "s’y": "« se » et « y »"}),
     "des/dès": Pair({"des": "article", "dès": "préposition : « depuis », « dès que »"}),
     "tant/temps": Pair({"tant": "« en tant que » : « comme »", "temps": "nom : la durée"}),
+    "à jour/à jours": Pair(
+        {
+            "jour": "« à jour », locution invariable : « mettre à jour »",
+            "jours": "« à jours fixes »",
+        }
+    ),
+    "même/mêmes": Pair(
+        {
+            "même": "adverbe, invariable (« et même »), ou adjectif singulier",
+            "mêmes": "adjectif pluriel : « les mêmes erreurs »",
+            "eux-mêmes": "pronom renforcé, pluriel",
+            "elles-mêmes": "pronom renforcé, pluriel",
+        }
+    ),
+    "quel/quelle/qu'elle": Pair(
+        {
+            "quel": "déterminant ou attribut interrogatif masculin",
+            "quelle": "déterminant ou attribut interrogatif féminin",
+            "quelles": "déterminant ou attribut interrogatif féminin pluriel",
+            "qu’elle": "« que » et « elle »",
+            "qu’elles": "« que » et « elles »",
+        }
+    ),
     "dépens/dépend": Pair(
         {"dépens": "nom : « aux dépens de »", "dépend": "verbe dépendre : « il dépendait »"}
     ),
@@ -229,6 +259,14 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _BOUNDARY = word_set('. ! ? … : ; « » ( ) — – " * <s>')
 _SUBJECT = word_set("il elle on ils elles je j' tu nous vous qui cela ça ceci")
 
+_ASK = frozenset({"demander", "savoir", "indiquer", "expliquer", "ignorer", "préciser"})
+_ASK_FORMS = frozenset({"dites", "dis", "racontez", "indiquez", "expliquez", "précisez"})
+
+
+def _consonant(w: Word) -> bool:
+    return w.norm[:1].isalpha() and w.norm[:1] not in "aâàeéèêëiîïoôuûùyh"
+
+
 CLASSES: dict[str, Callable[[Word], bool]] = {
     "word": _word,
     "unknown": _unknown,
@@ -256,7 +294,10 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
     # A finite verb that cannot be read as a noun or an adjective (« va », « dépend »).
     "finite_only": lambda w: (
         any(_is_finite(t) for t in w.tags)
-        and not any(_is_noun(t) or _is_adj(t) or _is_ppas(t) or _is_inf(t) for t in w.tags)
+        and not any(
+            _is_noun(t) or _is_adj(t) or _is_ppas(t) or _is_inf(t) or t.startswith(":G")
+            for t in w.tags
+        )
     ),
     "verb": _any(_is_verb),
     "noun": _any(_is_noun),
@@ -278,6 +319,30 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
     "tirer": lambda w: "tirer" in w.lemmas,
     "couper": lambda w: "couper" in w.lemmas,
     "savoir": lambda w: "savoir" in w.lemmas,
+    "mettre": lambda w: "mettre" in w.lemmas,
+    # Verbs that open an indirect question (« demander où », « dites-nous où »).
+    "ask": lambda w: any(lemma in _ASK for lemma in w.lemmas) or w.norm.split("-")[0] in _ASK_FORMS,
+    # Forms of avoir and être that make compound tenses (« ont », « sommes »).
+    "aux": lambda w: any(
+        lemma in ("avoir", "être") and _is_finite(t)
+        for lemma, t in zip(w.lemmas, w.tags, strict=True)
+    ),
+    # A plural adjective that no singular noun can follow « son » with (« indispensables »).
+    "adj_plural_only": lambda w: (
+        bool(w.tags)
+        and all(_is_plural(t) and (_is_adj(t) or ":A" in t or _is_ppas(t)) for t in w.tags)
+    ),
+    "nfem_sing": lambda w: (
+        any(_is_noun(t) and ":f:s" in t for t in w.tags)
+        and not any(t.startswith((":W", ":G")) for t in w.tags)
+    ),
+    "nfem_plural_only": lambda w: (
+        any(_is_noun(t) for t in w.tags) and all(":f:p" in t for t in w.tags if _is_noun(t))
+    ),
+    # Feminine adjectives before which the adverb « tout » agrees: those that start with
+    # a consonant (« toutes contentes »; « tout émues » stays).
+    "afem_plural_c": lambda w: _consonant(w) and any(":A" in t and ":f:p" in t for t in w.tags),
+    "afem_sing_c": lambda w: _consonant(w) and any(":A" in t and ":f:s" in t for t in w.tags),
 }
 
 
@@ -801,6 +866,119 @@ RULES: tuple[Rule, ...] = (
     R("tant/temps", "en [temps|tend|tan] que|qu'", "tant"),
     # aux dépens de
     R("dépens/dépend", "au|aux|à [dépend|dépends] de|du|des|d'", "dépens"),
+    # son / sont: no singular noun after the possessive, a plural adjective: the verb.
+    R("son/sont", "[son] <adj_plural_only>", "sont"),
+    # ça / sa: a feminine noun after « ça » where « ça » cannot be the subject (after a
+    # verb or a preposition): the possessive.
+    R(
+        "ça/sa/çà",
+        "<verb>|à|de|pour|avec|sur|dans|par [ça] <nfem_sing> <!finite>|.|,|;|:|!|?|<end>",
+        "sa",
+        "<boundary>|,|et|mais|donc|car|que|qu' [ça]",
+    ),
+    R("ça/sa/çà", "<verb>|à|de|pour|avec|sur|dans|par [ça] propre <noun>", "sa"),
+    # « ses propres » (possessive emphasis): the demonstrative is not used with « propres ».
+    R("ces/ses/c'est/s'est/sait", "[ces] propres <noun>", "ses"),
+    # s'en / sans: « se en » is followed by a verb, never by a noun alone.
+    R("sans/s'en/c'en", "[s' en] <noun_only>", "sans"),
+    # si / s'y: « se y » is followed by a verb, never by a subject pronoun.
+    R("si/s'y", "[s' y] je|j'|tu|il|elle|on|nous|vous|ils|elles|c'|ce|cela|ça", "si"),
+    # ni / n'y: « ne y » is followed by a verb (or « en »); before a complement and a
+    # second « ni », the conjunction.
+    R(
+        "ni/n'y",
+        "[n' y] à|au|aux|le|la|les|l'|un|une|des|du|de|d'|mon|ma|mes|son|sa|ses|leur|leurs"
+        "|pour|par|sur|dans|avec ... ni",
+        "ni",
+    ),
+    # qu'en / quand: at a sentence's start, before a noun phrase or a subject, « lorsque ».
+    R(
+        "quand/quant/qu'en",
+        "<start> [qu' en] un|une|le|la|les|l'|des|mon|ma|mes|son|sa|ses|ce|cette|ces|nos|vos"
+        "|leurs|notre|votre|il|elle|on|je|j'|tu|nous|vous|ils|elles",
+        "quand",
+    ),
+    # ou / où: the indirect question after « demander », « savoir », « dites-nous »...,
+    # before an infinitive or a subject (« demander où trouver », « dites-nous où vous en
+    # êtes »); an alternative stays (« si vous aimez ou vous… »).
+    R(
+        "ou/où",
+        "<ask> ... [ou] <inf_only>|je|j'|tu|il|elle|on|nous|vous|ils|elles|se|s'",
+        "où",
+        "si|s'|entre ... [ou]",
+        "<det> <noun> [ou]",
+        "<inf_only> ... [ou]",
+        "[ou] pas|non|bien|plutôt",
+    ),
+    # ou / où: between two complements of one preposition, the alternative (« sur
+    # facebook où sur instagram »); not « où en sont ».
+    *(
+        R(
+            "ou/où",
+            f"{prep} ... [où] {prep}",
+            "ou",
+            "* [où] en est|sont|était|étaient|êtes|es|suis|sommes|étais|sera|seront",
+        )
+        for prep in ("sur", "en", "à", "au", "avec", "pour", "par", "chez", "dans", "sans")
+    ),
+    # a / à before days and hours: « reporté à lundi », « à 18 h ».
+    R(
+        "a/à",
+        "[a] lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|midi|minuit",
+        "à",
+        "il|elle|on [a]",
+    ),
+    R("a/à", "[a] <num> h|heures|heure", "à", "* [a] <num> h|heures|heure de|d'"),
+    # voir / voire: after a comma, between two nouns of one enumeration (« l’authenticité,
+    # voire la vulnérabilité. »).
+    R(
+        "voir/voire",
+        "<noun> , [voir] le|la|l'|les|un|une|des|du <noun> .|!|;|<end>",
+        "voire",
+    ),
+    # mais / mes: after a verb, before a plural noun, the possessive (« j’ai montré mes
+    # chiffres »).
+    R("mais/mes/mets", "<ppas>|<inf> [mais] <plural_noun>", "mes", "* [mais] <finite>"),
+    # et / est: a subject at a sentence's start, a noun and its complement, then a
+    # participle (« Le marketing d’influence est devenu »; not « nous avons tourné une
+    # vidéo d’explication et gardé… »).
+    R(
+        "et/est",
+        f"<boundary> {_DET_SG} <noun>|<unknown> de|d'|du <noun>|<unknown> [et] <ppas_not_finite>",
+        "est",
+        "* * [et] <ppas_not_finite> et|,",
+    ),
+    # à jour: the locution is invariable (« mettre à jour », « mise à jour »), unlike
+    # « à jours fixes ».
+    R("à jour/à jours", "<mettre>|mise|mises|tenir|tenu|tenue|tenez à [jours]", "jour"),
+    # quel que / quelques: « quel que » is followed by « soit »; before a plural noun,
+    # the determiner.
+    R("quelque/quel que", "[quel_que|quelle_que|quels_que|quelles_que] <plural_noun>", "quelques"),
+    # tout / tous / toute(s): « tout » agrees with the noun it determines (« toutes les
+    # questions », « toute l’équipe ») and, as an adverb, before a feminine adjective that
+    # starts with a consonant (« toutes contentes »).
+    R("tous/tout", f"[tous|tout] {_DET_PL} <nfem_plural_only>", "toutes"),
+    R(
+        "tous/tout",
+        "<start>|pour|avec|à|de|dans|par|sur|chez [tous] la|l'|une|cette|ma|ta|sa|notre|votre"
+        "|leur <nfem_sing>",
+        "toute",
+    ),
+    R("tous/tout", "<aux>|se|s' [tout] <afem_plural_c>", "toutes", "* [tout] <noun_only>"),
+    R("tous/tout", "<aux>|se|s' [tout] <afem_sing_c>", "toute", "* [tout] <noun_only>"),
+    # même / mêmes: between an auxiliary and its participle, the adverb, invariable.
+    R("même/mêmes", "<aux> [mêmes] <ppas>", "même"),
+    R("même/mêmes", "[eux-même]", "eux-mêmes"),
+    R("même/mêmes", "[elles-même]", "elles-mêmes"),
+    # quel / qu'elle: « quelle » before « est » + a determiner at a question's start;
+    # « qu'elle » (que + elle) before a verb that cannot follow « quelle ».
+    R("quel/quelle/qu'elle", "<start>|<boundary> [qu' elle] est|était|sera <det>", "quelle"),
+    R(
+        "quel/quelle/qu'elle",
+        "<verb> [quelle] <finite_only>",
+        "qu’elle",
+        "* [quelle] <être>|<aux>|que|qu'",
+    ),
 )
 
 
