@@ -10,6 +10,7 @@ below: 0 of 27, 0 of 1,045 generated WXR posts, 0 in the hypothesis tests.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -31,7 +32,21 @@ from .shortcodes import (
 )
 
 Resolve = Callable[[str, str], "str | None"]
-Gallery = Callable[[list[str]], list[tuple[str, str]]]
+
+
+class AsLink(str):
+    """What a resolver returns for a media the site must not load (another site's image,
+    audio or video): the element becomes a plain link to it, with its alt text."""
+
+
+_MEDIA_LABELS = {
+    "img": "Image hébergée",
+    "audio": "Fichier audio hébergé",
+    "video": "Vidéo hébergée",
+}
+# The images of a [gallery] (its ids; none: the post's attached images), each as
+# (url, caption) or (url, caption, alt text).
+Gallery = Callable[[list[str]], list[tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -205,6 +220,19 @@ def sanitise(markup: str) -> str:
     )
 
 
+def plain_text(markup: str) -> str:
+    """A name or a title from the export as one line of text, with no markup at all.
+
+    Tags are removed (a script or a style with its content), entities decoded, so French
+    text and « & » read as written. Pelican shows titles, authors and tags as HTML: a
+    « < » left in the text (« &lt;script&gt; » written as text) stays « &lt; », which
+    shows as « < » and never opens a tag.
+    """
+    text = nh3.clean(markup or "", tags=set(), clean_content_tags={"script", "style"})
+    text = _NONCHARACTERS.sub("", html_module.unescape(text))
+    return " ".join(text.split()).replace("<", "&lt;")
+
+
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "class":  # only a code block's language
         match = re.fullmatch(r"language-([a-z0-9_+#.-]{1,30})", value)
@@ -344,6 +372,9 @@ def _widest(srcset: str) -> str:
 
 def _code_language(pre: Tag) -> None:
     """A code block as ``<pre><code class="language-…">``, the language read from its classes."""
+    # Gutenberg's preformatted block keeps its line breaks as <br>: they are lines.
+    for br in pre.find_all("br"):
+        br.replace_with("\n")
     code = pre.find("code")
     classes = [" ".join(pre.get("class") or [])]
     if code is not None:
@@ -611,9 +642,47 @@ def _resolve_urls(soup: BeautifulSoup, resolve: Resolve) -> tuple[str, ...]:
             continue
         if (url, kind) not in asked:
             asked[url, kind] = resolve(url, kind)
-        if asked[url, kind] is not None:
-            element[attribute] = asked[url, kind]
+        found = asked[url, kind]
+        if isinstance(found, AsLink) and element.name != "a":
+            _media_to_link(soup, element, found)
+        elif found is not None:
+            element[attribute] = found
     return tuple(dict.fromkeys(url for url, _ in asked))
+
+
+def _media_to_link(soup: BeautifulSoup, element: Tag, url: str) -> None:
+    """A media the site does not load, as a link to it named by its alt text or caption
+    (a player's sources: the whole player)."""
+    if element.name == "source":
+        element = element.find_parent(["audio", "video"]) or element
+    if element.parent is None:
+        return  # a player already replaced for another of its sources
+    figure = element.find_parent("figure")
+    caption = figure.find("figcaption") if figure is not None else None
+    text = (element.get("alt") or "").strip()
+    if not text and element.name != "img":
+        text = " ".join(
+            t for t in element.find_all(string=True) if t.strip() not in MEDIA_FALLBACK.values()
+        ).strip()
+    if not text and caption is not None:
+        text = caption.get_text(" ", strip=True)
+    text = (
+        text or f"{_MEDIA_LABELS.get(element.name, 'Fichier hébergé')} sur {urlsplit(url).hostname}"
+    )
+    if element.find_parent("a") is not None:  # already inside a link: its text only
+        element.replace_with(NavigableString(text))
+        return
+    link = soup.new_tag("a", href=str(url))
+    link.string = text
+    if element.name == "img" or _inline_context(element):
+        element.replace_with(link)
+    else:
+        paragraph = soup.new_tag("p")
+        paragraph.append(link)
+        element.replace_with(paragraph)
+
+
+_BLANK_QUOTE_LINES = re.compile(r"^((?:> ?)*>)[ \t]*(?:\n\1[ \t]*)+\n(?=\1 \S)", re.MULTILINE)
 
 
 def render_markdown(soup: BeautifulSoup) -> str:
@@ -645,6 +714,9 @@ def render_markdown(soup: BeautifulSoup) -> str:
         markdown = re.sub(ESCAPE + r"(?=\\)", "", result.content.strip("\n"))
         markdown = markdown.replace(ESCAPE, "\\").replace(ESCAPED_BACKSLASH, "\\\\")
         markdown = markdown.replace(_LINE_OPENER, "")
+        # The converter leaves a blank quote line per blank text between a quote's blocks
+        # (« > Texte », « > », « > », « > <cite> »): one separates them.
+        markdown = _BLANK_QUOTE_LINES.sub(r"\1\n", markdown)
         parts.append(markdown.translate(_MARKED_SPACES))
     return "\n\n".join(part for part in parts if part.strip()) + "\n"
 
@@ -746,8 +818,10 @@ def _escape_text(block: Tag) -> None:
             continue
         in_html = node.find_parent(RAW_INLINE) is not None
         in_link = node.find_parent("a") is not None
-        text = _escaped(str(node), in_html, in_link, _starts_line(node))
-        if node.find_parent(_HEADINGS) is not None:  # a heading loses its trailing "#"s
+        heading = node.find_parent(_HEADINGS) is not None
+        # In a heading « 1. », « - » or « > » is text: only « # » needs escaping.
+        text = _escaped(str(node), in_html, in_link, not heading and _starts_line(node))
+        if heading:  # a heading loses its trailing "#"s
             text = text.replace("#", ESCAPE + "#").replace(ESCAPE + ESCAPE, ESCAPE)
         node.replace_with(text.translate(_SPACE_MARKS))
     for img in block.find_all("img", alt=True):

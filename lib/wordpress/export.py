@@ -103,6 +103,14 @@ class Export:
 
 def read(path: Path) -> Export:
     """The export at ``path``, or :class:`ExportError` (hostile, broken, not a WXR file)."""
+    with open(path, "rb") as file:
+        start = file.read(4)
+    if start == b"PK\x03\x04":  # WordPress.com sends its export as a .zip
+        raise ExportError(
+            str(path),
+            f"c’est une archive .zip, pas le fichier de l’export{NBSP}; décompressez-la, "
+            "puis donnez le fichier .xml qu’elle contient",
+        )
     try:
         root = xmlsafe.parse(path)
     except CommentInputError as error:
@@ -112,6 +120,16 @@ def read(path: Path) -> Export:
         raise ExportError(
             str(path),
             f"ce n'est pas un export WordPress (pas de <rss><channel>){NBSP}; dans WordPress, "
+            "Outils → Exporter → Tout le contenu",
+        )
+    if not xmlsafe.text(channel, "wxr_version") and not any(
+        isinstance(e.tag, str) and "wordpress.org/export" in xmlsafe.namespace(e.tag)
+        for e in channel.iter()
+    ):
+        raise ExportError(
+            str(path),
+            f"c’est un flux RSS, pas un export WordPress (il ne garde que les derniers "
+            f"articles, sans pages, images ni commentaires){NBSP}; dans WordPress, "
             "Outils → Exporter → Tout le contenu",
         )
     authors = {}

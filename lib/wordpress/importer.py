@@ -9,6 +9,7 @@ as known mistakes. Everything it decides goes into a :class:`Report`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import multiprocessing
@@ -23,17 +24,18 @@ from zoneinfo import ZoneInfo
 
 from cmcore import dates, sources
 from cmcore.files import write_atomically
-from cmcore.french import quoted
+from cmcore.french import NBSP, quoted
 from cmcore.headers import parse_header
 from comments import merge as comment_merge
 from comments import store as comment_store
 from comments.importers import wordpress as comment_export
+from comments.merge import Conflict
 from comments.moderation import moderator_for
 from comments.settings import get as comment_setting
 from comments.targets import key as address_key
 
 from . import convert, mapping, media
-from .export import Export, Item, read
+from .export import Author, Export, Item, read
 from .manifest import Manifest, digest
 
 POST, PAGE = "post", "page"
@@ -67,6 +69,9 @@ class Planned:
     draft: str  # "" when published, else why (French)
     text: str | None = ""
     outcome: str = ""  # new, unchanged, updated, conflict, deleted
+    # An imported post the map now sends elsewhere: its category, by a header (the file
+    # stays where it is, so every link to it and every old address still leads to it).
+    category: str = ""
 
     @property
     def digest(self) -> str:
@@ -84,12 +89,14 @@ class Source:
     missing: list[str] = field(default_factory=list)
     shortcodes: list[str] = field(default_factory=list)
     old_links: list[str] = field(default_factory=list)
+    unsafe: list[str] = field(default_factory=list)  # paths of the export refused
+    external: list[str] = field(default_factory=list)  # media of other sites, now links
 
     def record(self) -> dict:
         return {k: sorted(set(v)) if k != "shortcodes" else v for k, v in self._lists()}
 
     def _lists(self):
-        return [(k, getattr(self, k)) for k in ("uploads", "missing", "shortcodes", "old_links")]
+        return [(k, getattr(self, k)) for k in SOURCE_LISTS]
 
 
 @dataclass
@@ -106,6 +113,8 @@ class Report:
     categories: list[mapping.Decision] = field(default_factory=list)
     authors: list[mapping.Decision] = field(default_factory=list)
     renamed_slugs: list[tuple[str, str]] = field(default_factory=list)  # path, why
+    # imported posts the map sends to another category: path, what became of them
+    moved_categories: list[tuple[str, str]] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # path, why
     images_copied: int = 0
     images_unchanged: int = 0
@@ -113,11 +122,17 @@ class Report:
     image_conflicts: list[str] = field(default_factory=list)
     shortcodes: dict[str, list[str]] = field(default_factory=dict)  # post path -> names
     old_links: dict[str, list[str]] = field(default_factory=dict)  # post path -> urls
+    # post path -> paths of the export refused (absolute, « .. », out of a folder)
+    unsafe_paths: dict[str, list[str]] = field(default_factory=dict)
+    external_media: dict[str, list[str]] = field(default_factory=dict)  # post path -> urls
     comments: dict[str, int] = field(default_factory=dict)
     comment_orphans: list[tuple[str, str]] = field(default_factory=list)
-    comment_conflicts: list[str] = field(default_factory=list)
+    comment_conflicts: list[Conflict] = field(default_factory=list)
+    comments_folder: str = ""
     redirects: dict[str, int] = field(default_factory=dict)  # added, same, conflict
     redirect_conflicts: list[tuple[str, str]] = field(default_factory=list)
+    # old archive of a tag or author with no published post -> the listing it leads to
+    redirects_to_listings: list[tuple[str, str]] = field(default_factory=list)
     known_mistakes: int = 0
     written: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # step -> wall-clock time
@@ -135,7 +150,7 @@ def run(
 ) -> Report:
     """Import the export at ``export_path`` into the site of ``settings``."""
     clock = _Clock()
-    export = read(Path(export_path))
+    export = _text_names(read(Path(export_path)))
     content = Path(settings["PATH"])
     folders = [f for f in settings.get("ARTICLE_PATHS", []) if f]
     categories = [
@@ -164,6 +179,30 @@ def run(
     return report
 
 
+def _text_names(export: Export) -> Export:
+    """The export with its names and titles as plain text: they come out raw in the
+    site's pages (Pelican shows titles as HTML), so no markup of the export reaches them."""
+    text = convert.plain_text
+    export.authors = {
+        login: Author(author.login, text(author.display_name) or text(login))
+        for login, author in export.authors.items()
+    }
+    export.categories = {slug: text(name) for slug, name in export.categories.items()}
+    export.tags = {slug: text(name) for slug, name in export.tags.items()}
+    export.items = [
+        dataclasses.replace(
+            item,
+            title=text(item.title),
+            author=text(item.author),
+            terms=tuple(dataclasses.replace(t, name=text(t.name)) for t in item.terms),
+        )
+        if item.type in (POST, PAGE)
+        else item
+        for item in export.items
+    ]
+    return export
+
+
 class Plan:
     """Every decision of one import, then the writing of it (in a dry run, what it would
     write is counted, and nothing is)."""
@@ -182,7 +221,11 @@ class Plan:
         self.planned: list[Planned] = []
         self.by_key: dict[str, Planned] = {}  # address key -> planned item
         self.copies: dict[str, media.Upload] = {}  # target -> upload
-        self.own_urls: set[str] = set()  # addresses of the author's own sources
+        self.site_urls: set[str] = set()  # addresses of the site's sources before the import
+        self.used_paths: set[str] = set()  # files planned in this run: one item each
+        # Slugs of the tags and authors that have a page once imported (a published post).
+        self.used_tags: set[str] = set()
+        self.used_authors: set[str] = set()
 
     # --- Planning -----------------------------------------------------------------------
 
@@ -198,6 +241,10 @@ class Plan:
                 self.by_key.setdefault(address, planned)
             if planned.kind == POST:  # decided here: conversions may run in other processes
                 self.mapper.author(planned.item.author, self.export.authors)
+            if planned.kind == POST and not planned.draft:
+                self.used_tags.update(self.slugify(t) for t in self._tags(planned.item))
+                author = self.mapper.author(planned.item.author, self.export.authors)
+                self.used_authors.add(self.slugify(author or self.settings.get("AUTHOR", "")))
         context = self._context_digest()
         same_context = self.manifest.context == context
         self.manifest.context = context
@@ -214,7 +261,10 @@ class Plan:
     def _use(self, planned: Planned, source: Source) -> None:
         planned.text = source.text
         for relative in source.uploads:
-            upload = self.uploads.find(relative)
+            try:
+                upload = self.uploads.find(relative)
+            except media.UnsafePath:  # a manifest edited by hand: never followed
+                continue
             self.copies.setdefault(upload.target, upload)
         if source.missing:
             self.report.images_missing[planned.path] = sorted(set(source.missing))
@@ -222,6 +272,10 @@ class Plan:
             self.report.shortcodes[planned.path] = list(source.shortcodes)
         if source.old_links:
             self.report.old_links[planned.path] = sorted(set(source.old_links))
+        if source.unsafe:
+            self.report.unsafe_paths[planned.path] = sorted(set(source.unsafe))
+        if source.external:
+            self.report.external_media[planned.path] = sorted(set(source.external))
         self.manifest.inputs[planned.key] = {"digest": planned.digest, **source.record()}
 
     def _intact(self, planned: Planned) -> bool:
@@ -253,6 +307,7 @@ class Plan:
         parts.append(
             [
                 (i.id, i.type, i.status, i.slug, i.link, i.guid, i.attachment_url, i.title)
+                + (i.parent, i.menu_order)
                 + (i.excerpt, i.attached_file(), i.meta.get("_wp_attachment_image_alt", ""))
                 + ((i.content,) if i.type == "wp_block" else ())
                 for i in self.export.items
@@ -260,6 +315,7 @@ class Plan:
             ]
         )
         parts.append(sorted(self.hosts))
+        parts.append([sorted(self.used_tags), sorted(self.used_authors)])  # archive links
         parts.append([self.settings.get(n) for n in CONTEXT_SETTINGS])
         parts.append(_code_digest())
         parts.append(self._uploads_listing())
@@ -293,18 +349,29 @@ class Plan:
         return sorted(found, key=lambda pair: (pair[0].date or dt.datetime.min, pair[0].id))
 
     def _slugs_in_site(self) -> set[str]:
-        # Slugs of the author's own sources: an imported one never takes them.
-        ours = set(self.manifest.files)
-        taken = set()
+        """Every slug already used: the author's sources, the files earlier imports wrote
+        (of this site or another, in a file or only in the manifest: a file the author
+        deleted keeps its place), so that a new item never lands on one of them."""
+        imported = set(self.manifest.files) | set(self.manifest.items.values())
+        taken = {Path(path).stem for path in imported}
         for path in sorted(self.content.rglob("*.md")):
             relative = path.relative_to(self.content).as_posix()
-            if relative in ours:
-                continue
             header = parse_header(path.read_text(encoding="utf-8", errors="replace"))
             slug = header.get("slug")
             slug = slug.value if slug else path.stem
             taken.add(slug)
-            self.own_urls.add(self._url(PAGE if relative.startswith("pages/") else POST, slug))
+            status = header.get("status")
+            if not relative.startswith(f"{_PAGES_FOLDER}/") and not (
+                status and status.value.lower() in ("draft", "hidden", "skip")
+            ):
+                tags = header.get("tags")
+                for name in tags.value.split(",") if tags else []:
+                    self.used_tags.add(self.slugify(name.strip()))
+                author = header.get("author") or header.get("authors")
+                names = author.value.split(",") if author else [self.settings.get("AUTHOR", "")]
+                self.used_authors.update(self.slugify(n.strip()) for n in names if n.strip())
+            # A page of the site (the author's or imported) is never replaced by a redirect.
+            self.site_urls.add(self._url(PAGE if relative.startswith("pages/") else POST, slug))
         return taken
 
     def _url(self, kind: str, slug: str) -> str:
@@ -314,29 +381,34 @@ class Plan:
 
     def _place(self, item: Item, key: str, taken: set[str]) -> Planned | None:
         kind = item.type
-        title = html.unescape(item.title).strip()
+        title = item.title
         draft = "" if item.status == PUBLISHED else DRAFT_STATUSES[item.status]
         known = self.manifest.items.get(key)
-        if known:
+        if known and known not in self.used_paths:
+            self.used_paths.add(known)
             slug = Path(known).stem
             taken.add(slug)
+            category = ""
             if kind == POST:
-                self.mapper.category(item.categories)  # decisions listed as on the first run
-            return Planned(item, key, kind, known, slug, title or self._dated_title(item), draft)
+                folder, _ = self.mapper.category(item.categories)
+                category = folder if folder != Path(known).parent.as_posix() else ""
+            title = title or self._dated_title(item)
+            return Planned(item, key, kind, known, slug, title, draft, category=category)
         untitled = not title
         if untitled:
             title = self._dated_title(item)
         wanted = item.slug if item.slug and not item.slug.isdigit() else ""
         base = self.slugify(wanted or title) or f"article-{item.id}"
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        taken.add(slug)
         if kind == POST:
             folder, _ = self.mapper.category(item.categories)
         else:
             folder = _PAGES_FOLDER
+        slug, number = base, 2
+        while slug in taken or f"{folder}/{slug}.md" in self.used_paths:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
         path = f"{folder}/{slug}.md"
+        self.used_paths.add(path)
         if untitled:
             self.report.renamed_slugs.append((path, f"sans titre, devenu {quoted(title)}"))
         if slug != base:
@@ -381,7 +453,7 @@ class Plan:
         if dropped:
             found.old_links += dropped
         converted = convert.to_markdown(
-            body, resolve, _embed_titles(item), lambda ids: self._gallery(ids)
+            body, resolve, _embed_titles(item), lambda ids: self._gallery(ids, item)
         )
         found.shortcodes = list(converted.shortcodes)
         markdown = _heading_anchors(body, converted.markdown)
@@ -406,16 +478,16 @@ class Plan:
         if item.modified and item.date and item.modified > item.date:
             lines.append(("Modified", self._local(item.modified, item.date_is_utc)))
         lines.append(("Slug", planned.slug))
+        if planned.category:
+            lines.append(("Category", planned.category))
         if planned.kind == POST:
-            _, other_categories = self.mapper.category(item.categories)
-            tags = [html.unescape(t.name or t.slug) for t in item.tags]
-            tags += [html.unescape(name) for name in other_categories]
+            tags = self._tags(item)
             if tags:
-                lines.append(("Tags", ", ".join(dict.fromkeys(t.replace(",", " ") for t in tags))))
+                lines.append(("Tags", ", ".join(tags)))
             author = self.mapper.author(item.author, self.export.authors)
             if author:  # else the site's AUTHOR, as for any article without one
                 lines.append(("Author", author))
-        summary = _plain(item.excerpt)
+        summary = convert.plain_text(item.excerpt)
         if summary:
             lines.append(("Summary", summary))
         image = self._featured(item, found)
@@ -424,6 +496,12 @@ class Plan:
         if planned.draft:
             lines.append(("Status", "draft"))
         return "".join(f"{name}: {_one_line(value)}\n" for name, value in lines)
+
+    def _tags(self, item: Item) -> list[str]:
+        """A post's tags: its WordPress tags, then its categories that are not the chosen one."""
+        _, other_categories = self.mapper.category(item.categories)
+        tags = [t.name or convert.plain_text(t.slug) for t in item.tags] + list(other_categories)
+        return list(dict.fromkeys(t.replace(",", " ") for t in tags))
 
     def _featured(self, item: Item, found: Source):
         thumbnail = self.by_id.get(item.meta.get("_thumbnail_id", ""))
@@ -435,11 +513,20 @@ class Plan:
         if not relative:
             return None
         upload = self._need(relative, found)
-        alt = html.unescape(thumbnail.meta.get("_wp_attachment_image_alt", "")).strip()
-        return [("Image", upload.link), ("Image-Alt", alt or html.unescape(thumbnail.title))]
+        if upload is None:
+            return None
+        alt = convert.plain_text(thumbnail.meta.get("_wp_attachment_image_alt", ""))
+        return [("Image", upload.link), ("Image-Alt", alt or convert.plain_text(thumbnail.title))]
 
-    def _need(self, relative: str, found: Source) -> media.Upload:
-        upload = self.uploads.find(relative)
+    def _need(self, relative: str, found: Source) -> media.Upload | None:
+        # Paths come from the export (attachment meta, URLs): one that would read outside
+        # --uploads or write outside content/ is refused and reported, never followed.
+        try:
+            upload = self.uploads.find(relative)
+            media.inside(self.content, upload.target)
+        except media.UnsafePath:
+            found.unsafe.append(relative)
+            return None
         found.uploads.append(upload.relative)
         if upload.source is None:
             found.missing.append(upload.relative)
@@ -449,8 +536,11 @@ class Plan:
         url = html.unescape(url.strip())
         relative = media.upload_path(url, self.hosts)
         if relative is not None:
-            return self._need(relative, found).link
-        if kind != "link" or not self._is_internal(url):
+            upload = self._need(relative, found)
+            return upload.link if upload else None
+        if kind != "link":
+            return self._foreign_media(url, found)
+        if not self._is_internal(url):
             return None
         parts = urlsplit(url)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
@@ -460,14 +550,34 @@ class Plan:
         attachment = self._attachment(url)
         if attachment is not None:
             relative = attachment.attached_file()
-            if relative:
-                return self._need(relative, found).link
+            upload = self._need(relative, found) if relative else None
+            if upload is not None:
+                return upload.link
         archive = self._archive(parts.path)
         if archive:
             return archive
         if parts.path.strip("/") or parts.query:
             found.old_links.append(url)
         return None
+
+    def _foreign_media(self, url: str, found: Source) -> str | None:
+        """An image, a sound or a video that is no upload: the site never loads it (no
+        request to another site, nor to the old one), it becomes a link to it. One of
+        the old site's is missing (listed with the images); another site's is listed."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme.lower() not in ("", "http", "https") or url.startswith("{"):
+            return None
+        if self._is_internal(url):
+            absolute = url if parts.netloc else self.export.base_url + "/" + url.lstrip("/")
+            found.missing.append(absolute)
+            return convert.AsLink(absolute)
+        if not parts.netloc:
+            return None  # a relative name (« photo.jpg »): nothing any site can show
+        found.external.append(url)
+        return convert.AsLink(url if parts.scheme else "https:" + url)
 
     def _attachment(self, url: str) -> Item | None:
         query = urlsplit(url).query
@@ -487,16 +597,46 @@ class Plan:
             target, _ = self.mapper.category([term])
             return "{category}" + target
         if what == "tag":
-            return "{tag}" + html.unescape(self.export.tags.get(slug, slug))
-        return "{author}" + self.mapper.author(slug, self.export.authors)
+            name = self.export.tags.get(slug, convert.plain_text(slug))
+            if self.slugify(name) in self.used_tags:
+                return "{tag}" + name
+            return self._listing("tags")
+        name = self.mapper.author(slug, self.export.authors)
+        if self.slugify(name) in self.used_authors:
+            return "{author}" + name
+        return self._listing("authors")
 
-    def _gallery(self, ids: list[str]) -> list[tuple[str, str]]:
+    def _listing(self, what: str) -> str:
+        """The site's page listing every tag (``what="tags"``) or author, else its home."""
+        setting = what.upper()
+        if what in self.settings.get("DIRECT_TEMPLATES", ()) and self.settings.get(
+            f"{setting}_SAVE_AS"
+        ):
+            return "/" + self.settings.get(f"{setting}_URL", f"{what}.html").lstrip("/")
+        return "/"
+
+    def _gallery(self, ids: list[str], item: Item) -> list[tuple[str, str, str]]:
+        """The images of a gallery: those of ``ids``, else (WordPress's default) the images
+        attached to the post, in WordPress's order (menu order, then id)."""
+        if ids:
+            attachments = [self.by_id.get(str(number).strip()) for number in ids]
+        else:
+            attachments = sorted(
+                (
+                    a
+                    for a in self.export.items
+                    if a.type == "attachment"
+                    and a.parent == item.id
+                    and _IMAGE_FILE.search(a.attachment_url.split("?", 1)[0])
+                ),
+                key=lambda a: (a.menu_order, int(a.id) if a.id.isdigit() else 0),
+            )
         found = []
-        for number in ids:
-            attachment = self.by_id.get(str(number).strip())
+        for attachment in attachments:
             if attachment is not None and attachment.attachment_url:
                 caption = _plain(attachment.excerpt) or ""
-                found.append((attachment.attachment_url, caption))
+                alt = convert.plain_text(attachment.meta.get("_wp_attachment_image_alt", ""))
+                found.append((attachment.attachment_url, caption, alt))
         return found
 
     def _is_internal(self, url: str) -> bool:
@@ -523,13 +663,18 @@ class Plan:
 
     def _write_source(self, planned: Planned) -> None:
         table = self.report.posts if planned.kind == POST else self.report.pages
-        path = self.content / planned.path
+        try:
+            path = media.inside(self.content, planned.path)
+        except media.UnsafePath:  # a manifest edited by hand: never followed
+            self.report.unsafe_paths.setdefault(planned.path, []).append(planned.path)
+            return
         recorded = self.manifest.files.get(planned.path)
         if planned.draft:
             self.report.drafts.append((planned.path, planned.draft))
         if planned.text is None:  # same inputs, file as written: nothing to do
             planned.outcome = "unchanged"
             self.report.count(table, planned.outcome)
+            self._tell_category(planned)
             return
         data = planned.text.encode("utf-8")
         if not path.exists():
@@ -559,6 +704,24 @@ class Plan:
                 )
                 self.report.conflicts.append((planned.path, why))
         self.report.count(table, planned.outcome)
+        self._tell_category(planned)
+
+    def _tell_category(self, planned: Planned) -> None:
+        if not planned.category or planned.outcome == "deleted":
+            return
+        folder = Path(planned.path).parent.as_posix()
+        if planned.outcome == "conflict":
+            why = (
+                f"reste dans {quoted(folder)} (modifié depuis l’import){NBSP}; pour le "
+                f"ranger dans {quoted(planned.category)}, ajoutez "
+                f"{quoted('Category: ' + planned.category)} à son en-tête"
+            )
+        else:
+            why = (
+                f"rangé dans {quoted(planned.category)} par son en-tête (Category), le "
+                f"fichier reste dans {quoted(folder)}{NBSP}: son adresse ne change pas"
+            )
+        self.report.moved_categories.append((planned.path, why))
 
     def _save(self, path: Path, planned: Planned, data: bytes) -> None:
         if self.report.dry_run:
@@ -574,7 +737,11 @@ class Plan:
     def _copy(self, target: str, upload: media.Upload) -> None:
         if upload.source is None:
             return
-        path = self.content / target
+        try:
+            path = media.inside(self.content, target)
+        except media.UnsafePath:
+            self.report.unsafe_paths.setdefault(target, []).append(upload.relative)
+            return
         data = upload.source.read_bytes()
         if path.exists():
             if path.read_bytes() == data:
@@ -610,6 +777,8 @@ class Plan:
                     return found
             return None
 
+        # What the store held before, to count a second run as the first one (below).
+        before = {i: record.get("imported") for i, (_, record) in current.ids().items()}
         result = comment_merge.merge(
             incoming,
             current,
@@ -623,11 +792,36 @@ class Plan:
             for name in ("imported", "unchanged", "updated", "pending", "skipped", "conflicts"):
                 self.report.count(counts, name, getattr(article_counts, name))
         self.report.count(counts, "skipped", result.skipped_orphans)
+        self._recount_stored(incoming, before, result, current)
         self.report.comment_orphans = list(result.orphans)
-        self.report.comment_conflicts = [c.id for c in result.conflicts]
+        self.report.comment_conflicts = list(result.conflicts)
+        self.report.comments_folder = str(folder)
         if not self.report.dry_run:
             for path in current.save():
                 self.report.written.append(path.relative_to(self.content).as_posix())
+
+    def _recount_stored(self, incoming, before: dict, result, current) -> None:
+        """A comment already in the store counts as it did when it came in: one waiting
+        for moderation is still pending, a pingback still skipped (the merge counts them
+        unchanged; a thread's placeholder it counts as skipped at every run)."""
+        counts = self.report.comments
+        conflicting = {c.id for c in result.conflicts}
+        stored = current.ids()
+        for comment_id in {raw.id for raw in incoming}:
+            if comment_id not in before or comment_id in conflicting:
+                continue
+            holder, record = stored.get(comment_id, (None, None))
+            if holder is None or holder.article is None:
+                continue  # an orphan: not counted by article
+            was = "unchanged" if record.get("imported") == before[comment_id] else "updated"
+            if record.get("status") == "deleted":
+                continue
+            if record.get("kind", "comment") != "comment":
+                self.report.count(counts, was, -1)
+                self.report.count(counts, "skipped")
+            elif record.get("status") == "pending":
+                self.report.count(counts, was, -1)
+                self.report.count(counts, "pending")
 
     def add_redirects(self) -> None:
         from redirects import table as redirects_table
@@ -644,6 +838,12 @@ class Plan:
 
     def _old_addresses(self) -> list[tuple[str, str]]:
         pairs: dict[str, str] = {}
+        # Addresses that are pages of the site after this import: never redirected.
+        live = self.site_urls | {
+            self._url(p.kind, p.slug)
+            for p in self.planned
+            if not p.draft and p.outcome != "deleted"
+        }
         for planned in self.planned:
             if planned.draft or planned.outcome == "deleted":
                 continue
@@ -660,7 +860,7 @@ class Plan:
             for old in olds:
                 if not old or old.rstrip("/") == now.rstrip("/"):
                     continue
-                if old.rstrip("/") + "/" in self.own_urls:
+                if old.rstrip("/") + "/" in live:
                     self.report.redirect_conflicts.append((old, new))
                     continue
                 pairs.setdefault(old, new)
@@ -668,14 +868,26 @@ class Plan:
         for slug, name in sorted(self.export.categories.items()):
             target, _ = self.mapper.category([mapping.Term("category", slug, name)])
             pairs.setdefault(f"/category/{slug}/", "/" + category_url.format(slug=target))
+        # A tag or an author no published post has gets no page here: its old archive
+        # leads to the list of them (or the home page), and the report says so.
         tag_url = self.settings.get("TAG_URL", "tag/{slug}.html")
         for slug, name in sorted(self.export.tags.items()):
-            our = self.slugify(html.unescape(name))
-            pairs.setdefault(f"/tag/{slug}/", "/" + tag_url.format(slug=our))
+            our = self.slugify(name)
+            old = f"/tag/{slug}/"
+            if our in self.used_tags:
+                pairs.setdefault(old, "/" + tag_url.format(slug=our))
+            elif old not in pairs:
+                pairs[old] = self._listing("tags")
+                self.report.redirects_to_listings.append((old, pairs[old]))
         author_url = self.settings.get("AUTHOR_URL", "author/{slug}.html")
         for login in sorted(self.export.authors):
             ours = self.slugify(self.mapper.author(login, self.export.authors))
-            pairs.setdefault(f"/author/{login}/", "/" + author_url.format(slug=ours))
+            old = f"/author/{login}/"
+            if ours in self.used_authors:
+                pairs.setdefault(old, "/" + author_url.format(slug=ours))
+            elif old not in pairs:
+                pairs[old] = self._listing("authors")
+                self.report.redirects_to_listings.append((old, pairs[old]))
         feed = self.settings.get("FEED_ALL_ATOM")
         if feed:
             pairs.setdefault("/feed/", "/" + feed)
@@ -704,7 +916,7 @@ class _Clock:
         self.last = now
 
 
-SOURCE_LISTS = ("uploads", "missing", "shortcodes", "old_links")
+SOURCE_LISTS = ("uploads", "missing", "shortcodes", "old_links", "unsafe", "external")
 CONTEXT_SETTINGS = (
     "TIMEZONE",
     "ARTICLE_URL",
@@ -770,6 +982,7 @@ def _kind_label(kind: str) -> str:
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What an image address can be: a URL, a path of the site, a file name with its extension.
 _IMAGE_ADDRESS = re.compile(r"^(?:https?:)?//|^/|\.\w{2,5}(?:[?#]|$)", re.IGNORECASE)

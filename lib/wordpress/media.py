@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 UPLOADS_MARK = "/wp-content/uploads/"
+_DRIVE = re.compile(r"^[A-Za-z]:")
 _VARIANT = re.compile(r"^(?P<stem>.+?)(?:-\d+x\d+|-scaled|-rotated|-e\d{10,13})+(?P<ext>\.\w+)$")
 _DATED = re.compile(r"^\d{4}/\d{2}/")
 IMAGES = "images"
@@ -25,7 +26,8 @@ def upload_path(url: str, hosts: set[str]) -> str | None:
     """The path under ``uploads/`` that ``url`` names (``2019/06/photo.jpg``), or ``None``.
 
     ``hosts`` are the old site's hosts, without ``www.``: an upload on another site is not
-    ours to copy.
+    ours to copy. The path is as the URL spells it, maybe hostile (``../``): the caller
+    goes through :class:`Uploads` and :func:`target_for`, which refuse those.
     """
     try:
         parts = urlsplit(url.strip())
@@ -39,10 +41,35 @@ def upload_path(url: str, hosts: set[str]) -> str | None:
         relative = path.split(UPLOADS_MARK, 1)[1]
     else:
         return None
-    relative = str(PurePosixPath(relative))
-    if not relative or relative == "." or ".." in PurePosixPath(relative).parts:
+    return relative if relative.strip("/.") else None
+
+
+class UnsafePath(ValueError):
+    """A path from the export that leaves the uploads folder or the content folder."""
+
+
+def safe_relative(path: str) -> str | None:
+    """``path`` as a plain relative POSIX path (``2019/06/photo.jpg``), or ``None`` when
+    the export names something no upload can be: an absolute path, a ``..``, a drive."""
+    text = (path or "").strip().replace("\\", "/")
+    if not text or text.startswith("/") or _DRIVE.match(text) or "\x00" in text:
         return None
-    return relative
+    parts = [part for part in PurePosixPath(text).parts if part != "."]
+    if not parts or ".." in parts:
+        return None
+    return "/".join(parts)
+
+
+def inside(folder: Path, relative: str) -> Path:
+    """``folder/relative``, or :class:`UnsafePath` when it is not a safe relative path or,
+    links followed, resolves outside ``folder``."""
+    clean = safe_relative(relative)
+    if clean is None:
+        raise UnsafePath(relative)
+    path = Path(folder) / clean
+    if not path.resolve().is_relative_to(Path(folder).resolve()):
+        raise UnsafePath(relative)
+    return path
 
 
 def original_of(relative: str) -> str:
@@ -78,7 +105,11 @@ class Uploads:
     def find(self, relative: str) -> Upload:
         """The upload for a path named by a post: the original when it is in the folder,
         else its ``-scaled`` copy, else the file named, else (missing) where the original's
-        copy would go."""
+        copy would go. :class:`UnsafePath` for a path that leaves the folder."""
+        clean = safe_relative(relative)
+        if clean is None:
+            raise UnsafePath(relative)
+        relative = clean
         original = original_of(relative)
         # Since WordPress 5.3 a large upload's main file is its « -scaled » copy.
         stem, dot, extension = original.rpartition(".")
@@ -92,12 +123,17 @@ class Uploads:
     def _present(self, relative: str) -> Path | None:
         if self.folder is None:
             return None
-        path = self.folder / relative
+        path = inside(self.folder, relative)  # a link inside the copy may point anywhere
         return path if path.is_file() else None
 
 
 def target_for(relative: str) -> str:
-    """``images/2019/06/photo.jpg``: year and month kept, other paths under ``wordpress/``."""
+    """``images/2019/06/photo.jpg``: year and month kept, other paths under ``wordpress/``
+    (:class:`UnsafePath` for a path that would climb out of ``images/``)."""
+    clean = safe_relative(relative)
+    if clean is None:
+        raise UnsafePath(relative)
+    relative = clean
     if _DATED.match(relative):
         return f"{IMAGES}/{relative}"
     return f"{IMAGES}/wordpress/{relative}"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 from cmcore.french import NBSP, plural, quoted
 from cmcore.problems import display_path
+from comments import merge as comment_merge
+from comments import report as comment_report
 
 from .importer import Report
 
@@ -47,6 +50,9 @@ def render_text(report: Report) -> str:
     if report.categories:
         lines.append(f"Catégories (corrigez-les avec --map, puis relancez){NBSP}:")
         lines += [f"  {quoted(d.source)} → {d.target} ({d.why})" for d in report.categories]
+    if report.moved_categories:
+        lines.append(f"Articles déjà importés que la carte range ailleurs{NBSP}:")
+        lines += _listed(f"{display(p)}{NBSP}: {why}" for p, why in report.moved_categories)
     if report.authors:
         lines.append(f"Auteurs{NBSP}:")
         lines += [f"  {quoted(d.source)} → {d.target} ({d.why})" for d in report.authors]
@@ -74,6 +80,15 @@ def render_text(report: Report) -> str:
             f"{display(path)}{NBSP}: {', '.join(files)}"
             for path, files in sorted(report.images_missing.items())
         )
+    if report.external_media:
+        lines.append(
+            f"Images et médias d’autres sites, devenus des liens (le site ne charge rien "
+            f"d’ailleurs{NBSP}; copiez-les dans content/images/ pour les montrer){NBSP}:"
+        )
+        lines += _listed(
+            f"{display(path)}{NBSP}: {', '.join(urls)}"
+            for path, urls in sorted(report.external_media.items())
+        )
     if report.shortcodes:
         lines.append(f"Codes courts gardés comme texte (à remplacer à la main){NBSP}:")
         lines += _listed(
@@ -85,6 +100,15 @@ def render_text(report: Report) -> str:
         lines += _listed(
             f"{display(path)}{NBSP}: {', '.join(urls)}"
             for path, urls in sorted(report.old_links.items())
+        )
+    if report.unsafe_paths:
+        lines.append(
+            f"Chemins refusés (hors de la copie de wp-content/uploads ou de content/, "
+            f"jamais suivis{NBSP}; l’export a peut-être été modifié){NBSP}:"
+        )
+        lines += _listed(
+            f"{display(path)}{NBSP}: {', '.join(quoted(p) for p in paths)}"
+            for path, paths in sorted(report.unsafe_paths.items())
         )
     comments = report.comments
     lines.append(
@@ -102,6 +126,10 @@ def render_text(report: Report) -> str:
     if report.comment_orphans:
         lines.append(f"  Orphelins (gardés dans content/comments/_orphelins.json){NBSP}:")
         lines += _listed(f"{i} → {thread}" for i, thread in report.comment_orphans)
+    if report.comment_conflicts:
+        # The comment importer's own paragraphs: one per kind of conflict, and what to do.
+        merged = comment_merge.Result("wordpress", conflicts=list(report.comment_conflicts))
+        lines += comment_report.conflict_lines(merged, Path(report.comments_folder))
     redirects = report.redirects
     added = plural(redirects.get("added", 0), "redirection ajoutée", "redirections ajoutées")
     lines.append(
@@ -115,6 +143,12 @@ def render_text(report: Report) -> str:
             f"dans votre table){NBSP}:"
         )
         lines += _listed(f"{old} → {new}" for old, new in report.redirect_conflicts)
+    if report.redirects_to_listings:
+        lines.append(
+            f"  Étiquettes et auteurs sans article publié ici (pas de page à eux), "
+            f"envoyés vers la liste{NBSP}:"
+        )
+        lines += _listed(f"{old} → {new}" for old, new in report.redirects_to_listings)
     if report.conflicts:
         lines.append(f"Conflits (vos fichiers ne sont jamais écrasés){NBSP}:")
         lines += _listed(f"{display(p)}{NBSP}: {why}" for p, why in report.conflicts)

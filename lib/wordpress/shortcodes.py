@@ -146,7 +146,7 @@ class Shortcodes:
     """What the handlers need from the importer, and the unknown names they met."""
 
     embed_titles: Mapping[str, str] = field(default_factory=dict)
-    gallery: Callable[[list[str]], list[tuple[str, str]]] = lambda ids: []
+    gallery: Callable[[list[str]], list[tuple[str, ...]]] = lambda ids: []
     kept: list[str] = field(default_factory=list)
 
     def run(self, text: str, names: tuple[str, ...] | None = None) -> str:
@@ -349,11 +349,12 @@ def _gallery(self: Shortcodes, code: Shortcode) -> str | None:
     images = self.gallery([i.strip() for i in ids.split(",") if i.strip().isdigit()])
     if not images:
         return None
+    # (url, caption) or (url, caption, alt text): the alt text when the attachment has one.
     return "\n".join(
-        f'<figure><img src="{html.escape(url)}" alt="">'
+        f'<figure><img src="{html.escape(url)}" alt="{html.escape(rest[0] if rest else "")}">'
         + (f"<figcaption>{caption}</figcaption>" if caption.strip() else "")
         + "</figure>"
-        for url, caption in images
+        for url, caption, *rest in images
     )
 
 

@@ -54,7 +54,7 @@ def summary(
             f"Sans article{NBSP}: {plural(result.skipped_orphans, 'ignoré')} "
             "(rétrolien, indésirable, supprimé)"
         )
-    lines.extend(_conflict_lines(result, store_folder))
+    lines.extend(conflict_lines(result, store_folder))
     if result.renamed:
         lines.append(
             f"Identifiants complétés par le site d'origine{NBSP}: "
@@ -87,7 +87,7 @@ def summary(
     return "\n".join(lines)
 
 
-def _conflict_lines(result: Result, store_folder: Path) -> list[str]:
+def conflict_lines(result: Result, store_folder: Path) -> list[str]:
     """One paragraph per kind of conflict: what was kept, and what the author can do."""
 
     def where(article: str | None) -> str:
