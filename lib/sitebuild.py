@@ -65,6 +65,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
                 counts["articles"] = len(generator.articles)
             elif isinstance(generator, PagesGenerator):
                 counts["pages"] = len(generator.pages)
+        counts["sources"] = _sources_read(generators)
 
     with walking_once():
         if skip_if_up_to_date and up_to_date(settings):
@@ -95,11 +96,32 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
         f"{plural(articles, 'article')}, {plural(pages, 'page')}"
     )
     if problems:
-        files = len({problem.path for problem in problems})
-        ending = "s" if files > 1 else ""
-        summary += f" ; {plural(files, 'fichier')} en erreur, non publié{ending} (voir ci-dessus)"
+        # A file with a problem is left out (a broken header) or published with it (a
+        # link to an image that is missing): each is said for what it is.
+        read = counts.get("sources", set())
+        paths = {problem.path for problem in problems}
+        skipped = len({path for path in paths if path not in read})
+        kept = len(paths) - skipped
+        if skipped:
+            ending = "s" if skipped > 1 else ""
+            summary += f" ; {plural(skipped, 'fichier')} en erreur, non publié{ending}"
+        if kept:
+            ending = "s" if kept > 1 else ""
+            summary += f" ; {plural(kept, 'fichier')} publié{ending} avec des problèmes à corriger"
+        summary += " (voir ci-dessus)"
     print(summary + ".")
     return 0
+
+
+def _sources_read(generators) -> set[str]:
+    """The source paths of every content the generators made (articles, pages, drafts,
+    events, lessons...): any list attribute of content objects."""
+    read = set()
+    for generator in generators:
+        for value in vars(generator).values():
+            if isinstance(value, list) and value and hasattr(value[0], "source_path"):
+                read.update(getattr(item, "source_path", None) for item in value)
+    return read
 
 
 USAGE = """\

@@ -99,6 +99,21 @@ def test_a_refused_publish_leaves_the_last_site_as_it_was(tmp_path, broken_conte
     assert not (out / "mon-fichier.txt").exists()
 
 
+def test_the_summary_tells_skipped_files_from_files_published_with_a_problem(
+    tmp_path, broken_content
+):
+    (broken_content / "conseils" / "image-absente.md").write_text(
+        "Title: Une image absente\nDate: 2025-05-01 10:00\n\n"
+        "Voici ![un schéma]({static}/images/absent.png) du tunnel.\n",
+        encoding="utf-8",
+    )
+    result = run_task("pelicanconf.py", broken_content, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    said = plain(result.stdout)
+    assert "4 fichiers en erreur, non publiés ; 1 fichier publié avec des problèmes" in said
+    assert (tmp_path / "out" / "une-image-absente" / "index.html").exists()
+
+
 def test_build_task_exits_zero_and_says_what_was_skipped(tmp_path, broken_content):
     result = run_task("pelicanconf.py", broken_content, tmp_path / "out")
     assert result.returncode == 0, result.stderr
