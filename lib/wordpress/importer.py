@@ -682,7 +682,7 @@ class Plan:
                 # Imported before, deleted by the author since: not brought back.
                 planned.outcome = "deleted"
                 self.report.conflicts.append(
-                    (planned.path, "supprimé depuis l'import précédent, pas recréé")
+                    (planned.path, "supprimé depuis l’import précédent, pas recréé")
                 )
             else:
                 planned.outcome = "new"
@@ -698,7 +698,7 @@ class Plan:
             else:
                 planned.outcome = "conflict"
                 why = (
-                    "modifié depuis l'import, gardé tel quel"
+                    "modifié depuis l’import, gardé tel quel"
                     if recorded is not None
                     else "existe déjà (écrit à la main), gardé tel quel"
                 )

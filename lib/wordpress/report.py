@@ -67,7 +67,7 @@ def render_text(report: Report) -> str:
         f"{plural(report.images_unchanged, 'déjà là', 'déjà là')}, "
         f"{plural(missing, 'manquante')}"
         + (
-            f", {plural(len(report.image_conflicts), 'différente')} de l'export gardées"
+            f", {plural(len(report.image_conflicts), 'différente')} de l’export gardées"
             if report.image_conflicts
             else ""
         )
@@ -96,7 +96,7 @@ def render_text(report: Report) -> str:
             for path, names in sorted(report.shortcodes.items())
         )
     if report.old_links:
-        lines.append(f"Liens vers l'ancien site sans équivalent ici{NBSP}:")
+        lines.append(f"Liens vers l’ancien site sans équivalent ici{NBSP}:")
         lines += _listed(
             f"{display(path)}{NBSP}: {', '.join(urls)}"
             for path, urls in sorted(report.old_links.items())
@@ -155,7 +155,7 @@ def render_text(report: Report) -> str:
     if report.known_mistakes:
         noted = plural(report.known_mistakes, "faute ancienne notée", "fautes anciennes notées")
         lines.append(
-            f"Relecture{NBSP}: {noted} dans content/fautes-connues.json (elles n'empêchent pas "
+            f"Relecture{NBSP}: {noted} dans content/fautes-connues.json (elles n’empêchent pas "
             f"de publier{NBSP}; corrigez-les peu à peu, invoke proofread les montre à part)"
         )
     if report.seconds:
@@ -167,7 +167,7 @@ def render_text(report: Report) -> str:
             + "."
         )
     if report.dry_run:
-        lines.append(f"Essai (--dry-run){NBSP}: rien n'a été écrit.")
+        lines.append(f"Essai (--dry-run){NBSP}: rien n’a été écrit.")
     elif report.written:
         lines.append(f"{plural(len(report.written), 'fichier écrit', 'fichiers écrits')}.")
     else:

@@ -224,7 +224,7 @@ def test_a_post_edited_after_the_import_is_never_overwritten(tmp_path, content):
     assert post.read_text(encoding="utf-8") == edited
     assert (
         "content/interviews/interview-fatou-ndiaye-cm-banque-dakar.md : modifié depuis "
-        "l'import, gardé tel quel"
+        "l’import, gardé tel quel"
     ) in summary
     assert found.posts["conflict"] == 1
 
@@ -248,7 +248,7 @@ def test_a_dry_run_writes_nothing(content):
     found, summary = run_import(content, GUTENBERG, dry_run=True)
     assert snapshot(content) == before
     assert found.posts == {"new": 12} and found.pages == {"new": 2}
-    assert "Essai (--dry-run) : rien n'a été écrit." in summary
+    assert "Essai (--dry-run) : rien n’a été écrit." in summary
     assert found.redirects["added"] > 30
 
 
