@@ -106,14 +106,18 @@ def make_site(target: Path, articles: int, comments: int, seed: int = 2026) -> N
 
 
 def make_logs(path: Path, megabytes: int, articles: int, seed: int = 2026) -> int:
-    """Combined-format lines over 2026 until ``megabytes`` of text; returns the line count."""
+    """Combined-format lines over 2026 until ``megabytes`` of text; returns the line count.
+
+    In the order of the days, as a web server writes them; every request from a new
+    address (the worst case for counting visitors: as many as page views).
+    """
     rng = random.Random(seed)
     limit = megabytes * 1_000_000
     written = lines = 0
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as out:
         batch = []
         while written < limit:
-            day = rng.randint(0, 364)
+            day = min(364, written * 365 // limit)
             date = dt.date(2026, 1, 1) + dt.timedelta(days=day)
             roll = rng.random()
             if roll < 0.05:

@@ -1,19 +1,27 @@
 """Audience from the web server's access logs (nginx/Apache combined format, gzip accepted).
 
-The logs are read line by line and never kept. Visitors are estimated by counting, per
-day, distinct hashes of (address, browser) salted with a random secret drawn for this run
-only: neither the addresses nor the salt are stored, and the hashes are dropped once
-counted. Robots are recognised by the ``crawler-user-agents`` list (PyPI).
+The logs are read line by line, as bytes, and never kept: a line of a day outside the
+period and the period before it is dropped after reading its date, without decoding it.
+Visitors are estimated by counting, per day, distinct (address, browser) pairs as 8-byte
+BLAKE2 digests keyed with a secret drawn at random for this run and never written; the day
+is part of what is hashed, so that one visitor's digests of two days cannot be linked.
+Once the log has moved past a day, its digests are packed into a sorted array (8 bytes
+each instead of a set's ~70); they are all dropped once counted. Robots are recognised by
+the ``crawler-user-agents`` list (PyPI).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import importlib.util
+import io
 import json
-import os
 import re
+import secrets
+import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,21 +29,23 @@ from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from cmcore.french import NBSP
+from cmcore.french import NBSP, NNBSP
 
 from .period import Period, ReportError
 
 _LINE = re.compile(
-    r"^\S+ \S+ \S+ \[(?P<day>\d{2}/\w{3}/\d{4}):[^\]]*\] "
-    r'"(?P<method>[A-Z]+) (?P<target>\S+)(?: HTTP/[\d.]+)?" (?P<status>\d{3}) \S+ '
-    r'"(?P<referrer>[^"]*)" "(?P<agent>[^"]*)"'
+    rb"^(?P<address>\S+) \S+ \S+ \[(?P<day>\d{2}/\w{3}/\d{4}):[^\]]*\] "
+    rb'"(?P<method>[A-Z]+) (?P<target>\S+)(?: HTTP/[\d.]+)?" (?P<status>\d{3}) \S+ '
+    rb'"(?P<referrer>[^"]*)" "(?P<agent>[^"]*)"'
 )
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+        (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+         b"Dec"),
+        1,
     )
-}
+}  # fmt: skip
 # Requests for files that are not pages a reader reads.
 _ASSET = re.compile(
     r"\.(?:css|js|mjs|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|xml|json|txt|ics|pf_\w+|map)$"
@@ -56,7 +66,6 @@ class Traffic:
     not_found: Counter = field(default_factory=Counter)
     searches: Counter = field(default_factory=Counter)
     robots: int = 0
-    days: dict = field(default_factory=dict)  # day → set of hashes, emptied when counted
 
 
 @dataclass
@@ -68,6 +77,52 @@ class LogReading:
     lines: int = 0
     unreadable: int = 0
     files: tuple[str, ...] = ()
+
+
+class DailyVisitors:
+    """Distinct visitors of each day, as keyed 8-byte digests of (day, address, browser).
+
+    A day the log has moved past (by more than one day: lines around midnight come in a
+    little out of order) is packed into a sorted array of its digests; a line of a packed
+    day (another file holding the same days) unpacks it, so each day is counted exactly.
+    """
+
+    def __init__(self) -> None:
+        self._key = secrets.token_bytes(32)  # for this run only, never written
+        self._open: dict[dt.date, set[int]] = {}
+        self._packed: dict[dt.date, array] = {}
+        self._latest: dt.date | None = None
+
+    def add(self, day: dt.date, day_text: bytes, address: bytes, agent: bytes) -> None:
+        """Count the visitor of one request of ``day`` (``day_text`` as the log writes it)."""
+        digest = hashlib.blake2b(
+            b"\0".join((day_text, address, agent)), key=self._key, digest_size=8
+        ).digest()
+        found = self._open.get(day)
+        if found is None:
+            found = self._open[day] = self._unpack(day)
+        found.add(int.from_bytes(digest, "little"))
+
+    def moved_to(self, day: dt.date) -> None:
+        """The log has reached ``day``: pack the days before the day before it."""
+        if self._latest is not None and day <= self._latest:
+            return
+        self._latest = day
+        for old in [d for d in self._open if (day - d).days > 1]:
+            self._packed[old] = array("Q", sorted(self._open.pop(old)))
+
+    def _unpack(self, day: dt.date) -> set[int]:
+        packed = self._packed.pop(day, None)
+        return set(packed) if packed is not None else set()
+
+    def count(self, period: Period) -> int:
+        """Visitors of ``period``: the sum of each day's distinct visitors."""
+        return sum(len(v) for d, v in (*self._open.items(), *self._packed.items()) if d in period)
+
+    def forget(self) -> None:
+        """Drop every digest."""
+        self._open.clear()
+        self._packed.clear()
 
 
 @cache
@@ -87,8 +142,12 @@ def is_robot(agent: str) -> bool:
     return not agent or agent == "-" or any(p.search(agent) for p in _robot_patterns())
 
 
-@lru_cache(maxsize=512)
-def _day(text: str) -> dt.date | None:
+@lru_cache(maxsize=4096)
+def _is_robot_bytes(agent: bytes) -> bool:
+    return is_robot(agent.decode("utf-8", "replace"))
+
+
+def _day(text: bytes) -> dt.date | None:
     try:
         return dt.date(int(text[7:11]), _MONTHS[text[3:6]], int(text[0:2]))
     except (KeyError, ValueError):
@@ -99,8 +158,9 @@ def _open(path: Path):
     with open(path, "rb") as probe:
         gzipped = probe.read(2) == b"\x1f\x8b"
     if gzipped:
-        return gzip.open(path, "rt", encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")
+        # GzipFile's own line iterator is a Python call per line; a buffer over it is not.
+        return io.BufferedReader(gzip.GzipFile(path), 1 << 16)
+    return open(path, "rb", buffering=1 << 16)
 
 
 def read(paths: Iterable[Path], period: Period, own_hosts: Iterable[str] = ()) -> LogReading:
@@ -108,12 +168,11 @@ def read(paths: Iterable[Path], period: Period, own_hosts: Iterable[str] = ()) -
     previous = period.previous()
     reading = LogReading(Traffic(), Traffic())
     own = frozenset(h.lower().removeprefix("www.") for h in own_hosts if h)
-    # Drawn for this run only, never written: Python's string hash (SipHash, itself keyed
-    # per process) of the salt, the address and the browser cannot be traced back.
-    salt = os.urandom(16).hex()
-    spans: dict[str, Traffic | None] = {}  # « 04/Nov/2026 » → the period's traffic, or None
+    visitors = DailyVisitors()
+    # « 04/Nov/2026 » → (the day, its period's traffic or None); a few hundred entries.
+    spans: dict[bytes, tuple[dt.date, Traffic | None]] = {}
 
-    def span(text: str) -> Traffic | None:
+    def span(text: bytes) -> tuple[dt.date, Traffic | None]:
         day = _day(text)
         if day is None:
             raise ValueError(text)
@@ -123,87 +182,113 @@ def read(paths: Iterable[Path], period: Period, own_hosts: Iterable[str] = ()) -
             found = reading.previous
         else:
             found = None
-        spans[text] = found
-        return found
+        spans[text] = (day, found)
+        return spans[text]
 
     files = []
     for path in paths:
         path = Path(path)
         if not path.is_file():
             raise ReportError(
-                f"{path}{NBSP}: fichier de journal introuvable{NBSP}; donnez le chemin d’un "
+                f"{path}{NBSP}: fichier de journal introuvable{NNBSP}; donnez le chemin d’un "
                 "journal d’accès nginx ou Apache (.log ou .gz)"
             )
         files.append(str(path))
+        last = b""
         try:
             with _open(path) as lines:
                 for line in lines:
-                    # The day is read first: lines of other days are not parsed further.
-                    bracket = line.find("[")
+                    # The day is read first: lines of other days are neither decoded nor
+                    # parsed further.
+                    bracket = line.find(b"[")
                     day_text = line[bracket + 1 : bracket + 12]
-                    if bracket < 0 or day_text not in spans:
+                    found = spans.get(day_text) if bracket >= 0 else None
+                    if found is None:
                         try:
-                            span(day_text)
+                            found = span(day_text) if bracket >= 0 else span(b"")
                         except ValueError:
                             if line.strip():
                                 reading.lines += 1
                                 reading.unreadable += 1
                             continue
                     reading.lines += 1
-                    traffic = spans[day_text]
+                    day, traffic = found
                     if traffic is None:
                         continue
+                    if day_text != last:
+                        last = day_text
+                        visitors.moved_to(day)
                     match = _LINE.match(line)
                     if match is None:
                         reading.unreadable += 1
                         continue
-                    _count(match, line, traffic, day_text, own, salt)
-        except (OSError, EOFError) as error:
+                    address, _, method, target, status, referrer, agent = match.groups()
+                    if _count(traffic, own, method, target, status, referrer, agent):
+                        visitors.add(day, day_text, address, agent)
+        except (gzip.BadGzipFile, EOFError, zlib.error):
             raise ReportError(
-                f"{path}{NBSP}: journal illisible ({error}){NBSP}; vérifiez que c’est un "
-                "fichier texte ou gzip complet"
+                f"{path}{NBSP}: journal illisible, fichier gzip abîmé ou incomplet{NNBSP}; "
+                "vérifiez que c’est un fichier texte ou gzip complet (gzip -t le teste)"
             ) from None
-    for traffic in (reading.current, reading.previous):
-        traffic.visitors = sum(len(hashes) for hashes in traffic.days.values())
-        traffic.days = {}
+        except OSError:
+            raise ReportError(
+                f"{path}{NBSP}: journal illisible{NNBSP}; vérifiez que vous avez le droit de "
+                "le lire et qu’il est bien sur le disque"
+            ) from None
+    reading.current.visitors = visitors.count(period)
+    reading.previous.visitors = visitors.count(previous)
+    visitors.forget()
     reading.files = tuple(files)
     return reading
 
 
 @lru_cache(maxsize=4096)
-def _referrer_host(referrer: str) -> str:
+def _referrer_host(referrer: bytes) -> str:
     try:
-        return (urlsplit(referrer).hostname or "").lower().removeprefix("www.")
+        text = referrer.decode("utf-8", "replace")
+        return (urlsplit(text).hostname or "").lower().removeprefix("www.")
     except ValueError:
         return ""
 
 
-def _count(match: re.Match, line: str, traffic: Traffic, day: str, own, salt: str) -> None:
-    agent = match["agent"]
-    if is_robot(agent):
+def _search_terms(query: str) -> str:
+    terms = parse_qs(query).get("q", [""])[0].strip().lower()
+    # An e-mail address typed in the search box says who searched: never shown.
+    return "" if "@" in terms else " ".join(terms.split())
+
+
+# One call per line read in the period: the fields are passed as they were matched.
+def _count(
+    traffic: Traffic,
+    own: frozenset[str],
+    method: bytes,
+    target: bytes,
+    status: bytes,
+    referrer: bytes,
+    agent: bytes,
+) -> bool:
+    """Count one request in ``traffic``; whether it is a page a reader viewed."""
+    if _is_robot_bytes(agent):
         traffic.robots += 1
-        return
-    if match["method"] not in ("GET", "HEAD"):
-        return
-    path, _, query = match["target"].partition("?")
+        return False
+    if method != b"GET" and method != b"HEAD":
+        return False
+    path, _, query = target.decode("utf-8", "replace").partition("?")
     if "%" in path:
         path = unquote(path)
-    status = match["status"]
-    if status == "404":
+    if status == b"404":
         traffic.not_found[path] += 1
-        return
-    if not ("200" <= status < "400") or _ASSET.search(path):
-        return
+        return False
+    if not (b"200" <= status < b"400") or _ASSET.search(path):
+        return False
     traffic.views += 1
     traffic.pages[path] += 1
     if query and path == SEARCH_PATH:
-        terms = parse_qs(query).get("q", [""])[0].strip().lower()
+        terms = _search_terms(query)
         if terms:
-            traffic.searches[" ".join(terms.split())] += 1
-    referrer = match["referrer"]
-    if referrer and referrer != "-":
+            traffic.searches[terms] += 1
+    if referrer and referrer != b"-":
         host = _referrer_host(referrer)
         if host and host not in own:
             traffic.referrers[host] += 1
-    address = line[: line.index(" ")]
-    traffic.days.setdefault(day, set()).add(hash((salt, address, agent)))
+    return True

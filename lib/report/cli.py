@@ -12,7 +12,7 @@ import zoneinfo
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cmcore.french import NBSP, quoted
+from cmcore.french import NBSP, NNBSP, quoted
 
 from . import audience, document, figures, site
 from .period import ReportError, choose
@@ -28,7 +28,7 @@ rapports/<période>/ : rapport.html, rapport.pdf, un CSV par tableau et rapport
   --logs FICHIER    journaux d’accès nginx ou Apache (format combined, .gz accepté),
                     pour la partie Audience ; plusieurs fichiers séparés par des virgules
   --sans-pdf        n’imprime pas le PDF
-"""
+""".replace(" :", f"{NBSP}:").replace(" ;", f"{NNBSP};")
 
 
 def parse_args(argv: list[str]) -> dict:
@@ -37,15 +37,15 @@ def parse_args(argv: list[str]) -> dict:
     index = 0
     while index < len(argv):
         arg = argv[index]
-        name, _, inline = arg.partition("=")
+        name, equals, inline = arg.partition("=")
         if name in ("--du", "--au", "--logs", "--sortie"):
-            if inline:
+            if equals:  # « --du= » is an empty value, not the next argument
                 value = inline
             elif index + 1 < len(argv):
                 index += 1
                 value = argv[index]
             else:
-                raise ReportError(f"{name} attend une valeur{NBSP}; voir invoke rapport --help")
+                raise ReportError(f"{name} attend une valeur{NNBSP}; voir invoke rapport --help")
             if name == "--logs":
                 options["logs"] += [v for v in value.split(",") if v]
             else:
@@ -55,9 +55,46 @@ def parse_args(argv: list[str]) -> dict:
         elif arg in ("-h", "--help"):
             options["help"] = True
         else:
-            raise ReportError(f"argument inconnu {quoted(arg)}{NBSP}; voir invoke rapport --help")
+            raise ReportError(f"argument inconnu {quoted(arg)}{NNBSP}; voir invoke rapport --help")
         index += 1
     return options
+
+
+# A referrer on these hosts is the author browsing his own site, never an outside site.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def own_hosts(*all_settings: dict) -> frozenset[str]:
+    """The site's own host names: those of ``SITEURL`` and ``SITE_ORIGIN`` and the loopback."""
+    return LOOPBACK_HOSTS | {
+        urlsplit(url).hostname
+        for settings in all_settings
+        for url in (settings.get("SITEURL"), settings.get("SITE_ORIGIN"))
+        if url and urlsplit(url).hostname
+    }
+
+
+def load_settings(
+    settings_file: Path | None = None, dev_file: Path | None = None
+) -> tuple[dict, frozenset[str]]:
+    """The public site's settings and the site's own hosts, public and development.
+
+    The report is read by people who follow its links: they go to the published site
+    (``publishconf.py``, whose ``SITEURL`` honours the environment), not to the author's
+    development server (``pelicanconf.py``), whose host is still the site's own.
+    """
+    from pelican.settings import read_settings
+
+    from sitebuild import SETTINGS_DEV, SETTINGS_PUBLISH
+
+    settings_file = Path(settings_file or SETTINGS_PUBLISH)
+    dev_file = Path(dev_file or SETTINGS_DEV)
+    # publishconf.py imports pelicanconf.py by name, from the project's folder.
+    for folder in {str(settings_file.parent.resolve()), str(dev_file.parent.resolve())}:
+        if folder not in sys.path:
+            sys.path.append(folder)
+    settings = read_settings(str(settings_file))
+    return settings, own_hosts(settings, read_settings(str(dev_file)))
 
 
 def run(
@@ -65,10 +102,15 @@ def run(
     root: Path,
     argv: list[str],
     *,
+    hosts: frozenset[str] = frozenset(),
     today: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Path:
-    """Write the report asked for by ``argv``; return its folder."""
+    """Write the report asked for by ``argv``; return its folder.
+
+    ``hosts``: more host names of the site (its development server's), besides those of
+    ``settings``; referrers on them are not outside sites.
+    """
     options = parse_args(argv)
     zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
     now = now or dt.datetime.now(zone)
@@ -76,32 +118,34 @@ def run(
     data = site.read(settings, since=period.previous().start)
     reading = None
     if options["logs"]:
-        hosts = {
-            urlsplit(u).hostname
-            for u in (settings.get("SITEURL"), settings.get("SITE_ORIGIN"))
-            if u
-        }
-        reading = audience.read([Path(p) for p in options["logs"]], period, hosts)
+        reading = audience.read(
+            [Path(p) for p in options["logs"]], period, own_hosts(settings) | hosts
+        )
     report = figures.build(data, period, now, reading)
     folder = Path(options["sortie"]) if options["sortie"] else root / "rapports" / period.slug
-    document.write(report, folder)
-    if options["pdf"]:
-        from .pdf import print_pdf
+    # Written into a new folder swapped in at the end: the folder then holds this run's
+    # files only, never a CSV or a PDF left by an earlier run with other options.
+    printed = True
+    with document.fresh_folder(folder) as fresh:
+        document.write(report, fresh)
+        if options["pdf"]:
+            from .pdf import print_pdf
 
-        try:
-            print_pdf(folder / "rapport.html", folder / "rapport.pdf")
-        except FileNotFoundError as error:  # no chromium on this machine
-            raise ReportError(
-                f"PDF non imprimé ({error}) ; le rapport HTML et les CSV sont dans "
-                f"{folder}/, ou relancez avec --sans-pdf"
-            ) from None
+            try:
+                print_pdf(fresh / "rapport.html", fresh / "rapport.pdf")
+            except FileNotFoundError:  # no chromium on this machine
+                printed = False
+    if not printed:
+        raise ReportError(
+            f"PDF non imprimé{NBSP}: Chromium est absent de cette machine{NNBSP}; le rapport "
+            f"HTML et les CSV sont dans {folder}/. Installez Chromium (make test, ou "
+            "apt-get install chromium) ou relancez avec --sans-pdf"
+        )
     return folder
 
 
 def main(argv: list[str] | None = None, settings_file: str | None = None) -> int:
-    from pelican.settings import read_settings
-
-    from sitebuild import ROOT, SETTINGS_DEV, setup_logging
+    from sitebuild import ROOT, setup_logging
 
     argv = sys.argv[1:] if argv is None else argv
     setup_logging()
@@ -110,8 +154,8 @@ def main(argv: list[str] | None = None, settings_file: str | None = None) -> int
             print(USAGE, end="")
             return 0
         started = time.perf_counter()
-        settings = read_settings(str(settings_file or SETTINGS_DEV))
-        folder = run(settings, ROOT, argv)
+        settings, hosts = load_settings(settings_file)
+        folder = run(settings, ROOT, argv, hosts=hosts)
     except ReportError as error:
         print(f"erreur{NBSP}: {error}", file=sys.stderr)
         return error.exitcode

@@ -12,9 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from babel.dates import format_date as format_babel
+from babel.numbers import format_decimal
 
 from cmcore import dates
-from cmcore.french import NBSP, plural
+from cmcore.french import NBSP, NNBSP, plural
 from comments.sanitize import text_of
 from events import wording
 from events.listing import recurrence_rule
@@ -27,6 +28,34 @@ from .site import SiteData
 TOP = 10
 EXAMPLES = 2
 HOSTILE = ("insulte", "propos raciste")
+EVOLUTION = "Évolution"  # the column comparing the period with the one before
+MINUS = "\u2212"
+
+
+def number(value) -> str:
+    """French number: « 1 234 », « 2,5 »; « – » for none."""
+    if value is None:
+        return "–"
+    return format_decimal(value, locale="fr_FR")
+
+
+def evolution(current, previous) -> str:
+    """« +3 (+300 %) », « −2 (−20 %) », « = », « nouveau » (nothing before), or « – »."""
+    if current is None or previous is None:
+        return "–"
+    diff = round(current - previous, 1)
+    if diff == 0:
+        return "="
+    if not previous:
+        return "nouveau"
+    sign = "+" if diff > 0 else MINUS
+    percent = round(100 * abs(diff) / abs(previous))
+    return f"{sign}{number(abs(diff))} ({sign}{number(percent)}{NBSP}%)"
+
+
+def _compared(rows, current=lambda row: row[1], previous=lambda row: row[2]) -> tuple:
+    """``rows`` with an :data:`EVOLUTION` cell at the end."""
+    return tuple((*row, evolution(current(row), previous(row))) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -127,8 +156,8 @@ def _counted(name, title, heading, periods, key, label=lambda value: value) -> T
     return Table(
         name,
         title,
-        (heading, "Période", "Période précédente"),
-        tuple(
+        (heading, "Période", "Période précédente", EVOLUTION),
+        _compared(
             (label(v), sum(key(a) == v for a in now), sum(key(a) == v for a in before))
             for v in values
         ),
@@ -341,8 +370,8 @@ def conversation(site: SiteData, period: Period, previous: Period) -> Section:
         Table(
             "commentaires-par-article",
             "Commentaires reçus par article",
-            ("Article", "Période", "Période précédente"),
-            tuple((titles.get(s, s), per_article[s], per_article_before[s]) for s in ranked),
+            ("Article", "Période", "Période précédente", EVOLUTION),
+            _compared((titles.get(s, s), per_article[s], per_article_before[s]) for s in ranked),
         )
     )
     section.tables.append(
@@ -391,9 +420,9 @@ def conversation(site: SiteData, period: Period, previous: Period) -> Section:
     section.tables.append(
         Table(
             "retours-lecons",
-            f"Retours sur les leçons («{NBSP}Cette leçon vous a-t-elle aidé{NBSP}?{NBSP}»)",
-            ("Leçon", "Période", "Période précédente"),
-            tuple(
+            f"Retours sur les leçons («{NBSP}Cette leçon vous a-t-elle aidé{NNBSP}?{NBSP}»)",
+            ("Leçon", "Période", "Période précédente", EVOLUTION),
+            _compared(
                 (titles[s].removeprefix(f"Leçon{NBSP}: "), lessons[s], lessons_before[s])
                 for s in sorted(set(lessons) | set(lessons_before), key=lambda s: -lessons[s])
             ),
@@ -548,16 +577,21 @@ def events_section(site: SiteData, period: Period, previous: Period, now: dt.dat
         Table(
             "evenements-par-type",
             "Événements par type",
-            ("Type", "Tenus", "À venir", "Annulés", "Période précédente"),
-            tuple(
+            ("Type", "Tenus", "À venir", "Annulés", "Période précédente", EVOLUTION),
+            _compared(
+                # The period's events, whatever became of them, against the period before.
                 (
-                    wording.kind(k),
-                    sum(e.kind == k for e, _ in held),
-                    sum(e.kind == k for e, _ in coming),
-                    sum(e.kind == k for e, _ in cancelled),
-                    sum(e.kind == k for e, _ in old),
-                )
-                for k in kinds
+                    (
+                        wording.kind(k),
+                        sum(e.kind == k for e, _ in held),
+                        sum(e.kind == k for e, _ in coming),
+                        sum(e.kind == k for e, _ in cancelled),
+                        sum(e.kind == k for e, _ in old),
+                    )
+                    for k in kinds
+                ),
+                current=lambda row: row[1] + row[2] + row[3],
+                previous=lambda row: row[4],
             ),
             Chart(
                 "stacked",
@@ -567,6 +601,8 @@ def events_section(site: SiteData, period: Period, previous: Period, now: dt.dat
             ),
         )
     )
+
+    section.tables.append(_by_place(held, coming))
 
     def state(event, occurrence) -> str:
         if event.cancelled:
@@ -589,10 +625,37 @@ def events_section(site: SiteData, period: Period, previous: Period, now: dt.dat
                 )
                 for e, o in cur
             ),
-            links=tuple(f"{site.origin}/evenements/{e.slug}/" for e, _ in cur),
+            links=tuple(site.event_urls[e.slug] for e, _ in cur),
         )
     )
     return section
+
+
+def _city(event) -> str:
+    if event.place is None:
+        return "En ligne" if event.online else "Non précisé"
+    # « Cocody, Abidjan »: the city ends the address.
+    return event.place.address.rsplit(",", 1)[-1].strip() or "Non précisé"
+
+
+def _by_place(held: list, coming: list) -> Table:
+    """Events held (and to come) in the period, per city and venue."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for column, items in enumerate((held, coming)):
+        for event, _ in items:
+            venue = event.place.name if event.place else ""
+            counts[(_city(event), venue)][column] += 1
+    return Table(
+        "evenements-par-lieu",
+        "Événements par lieu",
+        ("Ville", "Lieu", "Tenus", "À venir"),
+        tuple(
+            (city, venue, *numbers)
+            for (city, venue), numbers in sorted(
+                counts.items(), key=lambda item: (-item[1][0], -item[1][1], item[0])
+            )
+        ),
+    )
 
 
 # --- audience ------------------------------------------------------------------------
@@ -635,7 +698,7 @@ def audience_section(reading) -> Section:
     )
     section.notes.append(
         "Visiteurs estimés sans rien conserver\u00a0: chaque jour, l’adresse et le navigateur sont "
-        "mélangés à un secret tiré au hasard pour ce rapport seulement, puis oubliés\u00a0; "
+        "mélangés à un secret tiré au hasard pour ce rapport seulement, puis oubliés\u202f; "
         "les robots connus (liste crawler-user-agents) sont écartés."
     )
     return section

@@ -63,6 +63,11 @@ class Period:
 def parse_day(value: str, option: str) -> dt.date:
     """A day written ``AAAA-MM-JJ``; a French :class:`ReportError` otherwise."""
     text = (value or "").strip()
+    if not text:
+        raise ReportError(
+            f"{option} est vide{NBSP}: écrivez une date AAAA-MM-JJ (par exemple "
+            f"{option} 2026-11-01) ou retirez l’option"
+        )
     try:
         if not _ISO_DAY.match(text):
             raise ValueError(text)

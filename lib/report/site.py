@@ -57,6 +57,7 @@ class SiteData:
     articles: tuple[Article, ...]
     lessons: tuple[Lesson, ...]
     events: tuple  # events.model.Event records
+    event_urls: dict  # event slug → its page's address
     comments: tuple  # (slug, comments.model.Comment, held reason or "")
     category_labels: dict
 
@@ -73,7 +74,7 @@ def read(settings: dict, since: dt.date | None = None) -> SiteData:
     Comments older than ``since`` are not run through moderation (the slow part): the
     report only needs to know who wrote them and when.
     """
-    articles, lessons, events = _contents(settings)
+    articles, lessons, events, event_urls = _contents(settings)
     return SiteData(
         name=settings.get("SITENAME", ""),
         origin=(settings.get("SITE_ORIGIN") or settings.get("SITEURL") or "").rstrip("/"),
@@ -82,12 +83,13 @@ def read(settings: dict, since: dt.date | None = None) -> SiteData:
         articles=articles,
         lessons=lessons,
         events=events,
+        event_urls=event_urls,
         comments=_comments(settings, since),
         category_labels=dict(settings.get("BLOG_CATEGORIES") or {}),
     )
 
 
-def _contents(settings: dict) -> tuple[tuple[Article, ...], tuple[Lesson, ...], tuple]:
+def _contents(settings: dict) -> tuple[tuple[Article, ...], tuple[Lesson, ...], tuple, dict]:
     # Content warnings are the build's business; the report only reads (Pelican resolves
     # links when an article's content is first read, so the whole function is quiet).
     logging.disable(logging.WARNING)
@@ -97,7 +99,9 @@ def _contents(settings: dict) -> tuple[tuple[Article, ...], tuple[Lesson, ...], 
         logging.disable(logging.NOTSET)
 
 
-def _read_contents(settings: dict) -> tuple[tuple[Article, ...], tuple[Lesson, ...], tuple]:
+def _read_contents(
+    settings: dict,
+) -> tuple[tuple[Article, ...], tuple[Lesson, ...], tuple, dict]:
     from pelican import Pelican
     from pelican.generators import ArticlesGenerator
 
@@ -163,8 +167,10 @@ def _read_contents(settings: dict) -> tuple[tuple[Article, ...], tuple[Lesson, .
         for lesson in course.lessons
     )
     events = tuple(entry.event for entry in events_gen.entries)
+    # Where the events plugin publishes each event (its EVENTS_PATH).
+    event_urls = {e.slug: f"{site_url}/{events_gen.urls.page(e.slug)}" for e in events}
     articles.sort(key=lambda a: (a.date, a.slug))
-    return tuple(articles), lessons, events
+    return tuple(articles), lessons, events, event_urls
 
 
 def _header_date(path: str, settings: dict) -> dt.datetime | None:

@@ -14,6 +14,7 @@ from pelican.settings import read_settings
 ROOT = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 12, 4, 9, 0, tzinfo=zoneinfo.ZoneInfo("Africa/Abidjan"))
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+PUBLIC = "https://carnet.exemple.net"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
 
@@ -142,6 +143,9 @@ def make_log(path: Path) -> Path:
         log_line("3.3.3.3", "05/Nov/2026", "/premier-conseil/", agent=GOOGLEBOT),
         log_line("1.1.1.1", "05/Nov/2026", "/theme/css/style.css"),
         log_line("4.4.4.4", "06/Nov/2026", "/ancien/", status=404),
+        # The site's own hosts, public and development, are not outside referrers.
+        log_line("6.6.6.6", "07/Nov/2026", "/un-guide/", ref=f"{PUBLIC}/premier-conseil/"),
+        log_line("6.6.6.6", "07/Nov/2026", "/premier-conseil/", ref="http://127.0.0.1:8000/"),
         "ceci n'est pas une ligne de journal\n",
         log_line("5.5.5.5", "12/Oct/2026", "/conseil-doctobre/"),
         log_line("5.5.5.5", "12/Jan/2026", "/premier-conseil/"),
@@ -152,9 +156,12 @@ def make_log(path: Path) -> Path:
 
 
 def settings_for(content: Path, tmp_path: Path) -> dict:
+    """The public site's settings (as ``invoke rapport`` reads them) for the test site."""
     return read_settings(
-        str(ROOT / "pelicanconf.py"),
+        str(ROOT / "publishconf.py"),
         override={
+            "SITEURL": PUBLIC,
+            "SITE_ORIGIN": PUBLIC,
             "PATH": str(content),
             "OUTPUT_PATH": str(tmp_path / "output"),
             "CACHE_PATH": str(tmp_path / "cache"),

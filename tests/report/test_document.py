@@ -45,3 +45,25 @@ def test_html_passes_the_nu_checker(november):
     )  # fmt: skip
     messages = json.loads(completed.stderr or '{"messages": []}')["messages"]
     assert [m["message"] for m in messages if m.get("type") == "error"] == []
+
+
+def test_charts_have_visible_titles_kept_with_their_tables(november):
+    from bs4 import BeautifulSoup
+
+    html = (november / "rapport.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    titles = [f.figcaption.get_text(strip=True) for f in soup.find_all("figure")]
+    assert titles == [
+        "Articles publiés par semaine",
+        "Commentaires reçus par semaine",
+        "Articles les plus commentés",
+        "Ton des commentaires par semaine",
+        "Événements par type",
+    ]
+    style = soup.style.get_text()
+    assert "caption { break-after: avoid; }" in style
+    assert "table.court, table.summary { break-inside: avoid; }" in style
+    # Printed: the title above the chart, and the table's caption below it.
+    reader = PdfReader(november / "rapport.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert text.count("Ton des commentaires par semaine") == 2

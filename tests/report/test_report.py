@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 
 from report.cli import run
@@ -41,9 +42,9 @@ def test_files_written(november):
         assert (november / name).is_file(), name
     csv = (november / "articles-par-categorie.csv").read_text(encoding="utf-8-sig")
     assert csv.splitlines() == [
-        "Catégorie;Période;Période précédente",
-        "Conseils;1;1",
-        "Guides pratiques;1;0",
+        "Catégorie;Période;Période précédente;Évolution",
+        "Conseils;1;1;=",
+        "Guides pratiques;1;0;nouveau",
     ]
 
 
@@ -61,8 +62,8 @@ def test_publications(november):
     assert figures["evenements_annonces"] == (2, 1)
     assert figures["lecons"] == (1, 0)
     assert _table(november, "publications", "articles-par-auteur") == [
-        ("Aïcha Diallo", 1, 0),
-        ("Koffi Mensah", 1, 1),
+        ("Aïcha Diallo", 1, 0, "nouveau"),
+        ("Koffi Mensah", 1, 1, "="),
     ]
     weeks = _table(november, "publications", "publications-par-semaine")
     assert [n for _, n in weeks] == [0, 1, 0, 1, 0, 0]
@@ -80,7 +81,7 @@ def test_conversation(november):
     assert figures["reponses"] == (1, 1)
     assert figures["delai_median"] == (2.0, 4.0)
     assert _table(november, "conversation", "moderation") == [("insulte", 1), ("spam", 1)]
-    assert _table(november, "conversation", "retours-lecons") == [("Introduction", 1, 0)]
+    assert _table(november, "conversation", "retours-lecons") == [("Introduction", 1, 0, "nouveau")]
     assert _table(november, "conversation", "articles-les-plus-commentes") == [
         ("Premier conseil", 4)
     ]
@@ -110,8 +111,8 @@ def test_events(november):
     assert figures["annules"] == (1, 0)
     assert figures["a_venir"] == (0, 0)
     assert _table(november, "evenements", "evenements-par-type") == [
-        ("Afterwork", 1, 0, 0, 0),
-        ("Meetup", 0, 0, 1, 0),
+        ("Afterwork", 1, 0, 0, 0, "nouveau"),
+        ("Meetup", 0, 0, 1, 0, "nouveau"),
     ]
     rows = _table(november, "evenements", "evenements")
     assert [(r[0], r[3], r[5]) for r in rows] == [
@@ -122,8 +123,8 @@ def test_events(november):
 
 def test_audience(november):
     figures = _figures(november, "audience")
-    assert figures["pages_vues"] == (5, 1)
-    assert figures["visiteurs"] == (3, 1)
+    assert figures["pages_vues"] == (7, 1)
+    assert figures["visiteurs"] == (4, 1)
     assert figures["robots"] == (1, 0)
     assert figures["erreurs_404"] == (1, 0)
     assert _table(november, "audience", "sites-referents") == [("facebook.com", 1)]
@@ -131,9 +132,39 @@ def test_audience(november):
     assert _table(november, "audience", "pages-introuvables") == [("/ancien/", 1)]
     data = json.loads((november / "rapport.json").read_text(encoding="utf-8"))
     notes = " ".join(data["sections"]["audience"]["notes"])
-    assert "11 lignes de journal lues, dont 1 illisible" in notes.replace("\u00a0", " ")
+    assert "13 lignes de journal lues, dont 1 illisible" in notes.replace("\u00a0", " ")
     text = (november / "rapport.json").read_text(encoding="utf-8")
     assert "1.1.1.1" not in text and "2.2.2.2" not in text
+
+
+def test_comparison_tables_have_an_evolution_column(november):
+    assert _table(november, "conversation", "commentaires-par-article") == [
+        ("Premier conseil", 4, 0, "nouveau")
+    ]
+    # The same format as the key figures; a number column in the document.
+    assert _html_rows(november, "articles-par-categorie") == [
+        ("Conseils", "1", "1", "="),
+        ("Guides pratiques", "1", "0", "nouveau"),
+    ]
+    soup = BeautifulSoup((november / "rapport.html").read_text(encoding="utf-8"), "html.parser")
+    header = soup.find("table", id="tableau-articles-par-auteur").thead.find_all("th")
+    assert (header[-1].get_text(), header[-1]["class"]) == ("Évolution", ["num"])
+
+
+def test_key_figures_as_csv(november):
+    lines = (november / "chiffres-conversation.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Indicateur;Période;Période précédente;Évolution"
+    assert "Commentaires reçus;5;1;+4 (+400\u00a0%)" in lines
+    assert "Réponses de l’auteur;1;1;=" in lines
+    assert "Délai médian de première réponse (h);2,0;4,0;\u22122 (\u221250\u00a0%)" in lines
+    events = (november / "chiffres-evenements.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert "Événements tenus;1;0;nouveau" in events
+    for section in ("publications", "ton", "audience"):
+        assert (november / f"chiffres-{section}.csv").is_file()
+    data = json.loads((november / "rapport.json").read_text(encoding="utf-8"))
+    assert data["sections"]["publications"]["chiffres"]["articles"]["evolution"] == (
+        "+1 (+100\u00a0%)"
+    )
 
 
 def test_charts_are_accessible_svg(november):
@@ -161,8 +192,8 @@ def test_chart_tables_in_the_document(november):
         ("sem. du 30 nov.", "0", "0", "0"),
     ]
     assert _html_rows(november, "evenements-par-type") == [
-        ("Afterwork", "1", "0", "0", "0"),
-        ("Meetup", "0", "0", "1", "0"),
+        ("Afterwork", "1", "0", "0", "0", "nouveau"),
+        ("Meetup", "0", "0", "1", "0", "nouveau"),
     ]
     assert _html_rows(november, "articles-les-plus-commentes") == [("Premier conseil", "4")]
 
@@ -230,3 +261,27 @@ def test_missing_log_file_gets_a_french_line(tmp_path):
         assert "fichier de journal introuvable" in str(error)
     else:
         raise AssertionError("journal absent accepté")
+
+
+def test_empty_dates_get_a_french_line(monkeypatch, tmp_path, capsys):
+    # « invoke rapport --du "" »: passed on and refused, not taken for « no date ».
+    import tasks
+    from report import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "main", lambda argv: seen.append(argv) or 0)
+    for options, argv in (({"du": ""}, ["--du", ""]), ({"au": ""}, ["--au", ""])):
+        with pytest.raises(SystemExit):
+            tasks.rapport.body(None, **options)
+        assert seen.pop() == argv
+    monkeypatch.undo()
+    for option in ("--du", "--au"):
+        # (--sortie: were it accepted, nothing would be written in the project)
+        assert cli.main([option, "", "--sortie", str(tmp_path / "r"), "--sans-pdf"]) == 2
+        assert capsys.readouterr().err.strip() == (
+            f"erreur\u00a0: {option} est vide\u00a0: écrivez une date AAAA-MM-JJ "
+            f"(par exemple {option} 2026-11-01) ou retirez l’option"
+        )
+    assert cli.parse_args(["--au=", "--sans-pdf"]) == {
+        "du": None, "au": "", "logs": [], "pdf": False, "sortie": None
+    }  # fmt: skip
