@@ -18,6 +18,8 @@ TEST_DEBS := chromium chromium-driver default-jre-headless
 TEST_DEBS += openssh-server
 # The security headers' nginx snippet is tried on a real nginx (tests/security/).
 TEST_DEBS += nginx-light
+# The published .htaccess and nginx's brotli_static, on real servers (tests/security/).
+TEST_DEBS += apache2 libnginx-mod-http-brotli-static
 
 .PHONY: help setup setup-test serve build publish test proofread bench clean comments-server
 

@@ -125,23 +125,41 @@ def test(c, args=""):
         c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
 
 
-@task(help={"output": "dossier du site construit (défaut : output)"})
+@task(help={"output": "dossier du site construit (défaut\u00a0: output)"})
 def check(c, output="output"):
-    """Contrôle qualité du site : accessibilité, HTML, liens, poids, vitesse, mobile, sans JS."""
+    """Contrôle qualité du site : accessibilité, HTML, liens, poids, vitesse, mobile, sans JS.
+
+    Une version de production (make publish), dont les liens visent SITEURL, est contrôlée
+    sur ses fichiers locaux : rien n’est chargé depuis l’adresse publique.
+    """
     from quality.gates import run_gates
     from quality.pages import ALL_TYPES
+    from quality.published import checkable, published_address
+    from quality.report import first_line
 
     folder = ROOT / output
     if not (folder / "index.html").is_file() and run_pelican(SETTINGS_DEV) != 0:
         sys.exit(1)
-    results = run_gates(folder, required=ALL_TYPES)
+    address = published_address(folder)
+    if address:
+        print(f"Version de production (liens vers {address})\u00a0: contrôlée sur ses fichiers.")
+    try:
+        # The local view sits beside the site (same disk: hard links), removed afterwards.
+        with checkable(folder, address, folder.parent / f".{folder.name}-controle") as view:
+            results = run_gates(view, required=ALL_TYPES)
+    except Exception as error:  # the browser or the local server could not start
+        print(
+            f"erreur\u00a0: les contrôles qualité n’ont pas pu s’exécuter ({first_line(error)}).",
+            file=sys.stderr,
+        )
+        sys.exit(1)
     for result in results:
         print("\n".join(result.lines()))
     failed = [r for r in results if not r.ok]
     if failed:
-        print(f"Contrôle échoué : {plural(len(failed), 'contrôle')} en échec.")
+        print(f"Contrôle échoué\u00a0: {plural(len(failed), 'contrôle')} en échec.")
         sys.exit(1)
-    print(f"Contrôle réussi : {len(results)} contrôles, aucun problème.")
+    print(f"Contrôle réussi\u00a0: {len(results)} contrôles, aucun problème.")
 
 
 # --- Comments (plugins/comments/README.md) --------------------------------------------------
@@ -426,8 +444,11 @@ def proofread(
         "rsync:utilisateur@hôte[:port]:/chemin, git:/chemin/ou/url#branche",
         "dry_run": "affiche ce qui serait ajouté, modifié et retiré sur la cible, "
         "sans rien envoyer",
-        "force": "déploie même si le contenu ou les contrôles qualité échouent (dangereux)",
-        "gates": "contrôles qualité avant l’envoi\u00a0: tous (défaut), liens (rapide) ou aucun",
+        "force": "déploie même si le contenu ou les contrôles qualité échouent (dangereux\u00a0: "
+        "avertissement au début et dans le bilan)",
+        "gates": "contrôles qualité avant l’envoi\u00a0: tous (défaut), liens (les liens seuls) "
+        "ou aucun\u00a0; liens et aucun sont signalés par un avertissement, au début et dans "
+        "le bilan",
         "settings": "fichier de réglages de production (défaut\u00a0: publishconf.py)",
     }
 )
@@ -458,7 +479,8 @@ def rapport(c, du=None, au=None, logs=None, sans_pdf=False):
     """Écrit le rapport d’activité de la communauté dans rapports/<période>/ (HTML, PDF, CSV)."""
     from report.cli import main
 
-    argv = [*(["--du", du] if du else []), *(["--au", au] if au else [])]
+    # An empty « --du "" » is passed on, to be refused with a French line, not ignored.
+    argv = [*(["--du", du] if du is not None else []), *(["--au", au] if au is not None else [])]
     for path in logs or []:
         argv += ["--logs", path]
     argv += ["--sans-pdf"] if sans_pdf else []

@@ -4,7 +4,9 @@
 
 For the sample site (content/) and a generated corpus (bench/corpus.py), to a folder and
 over rsync/SSH to an sshd started here on a loopback port with throwaway keys. The build
-is the publish build (publishconf.py: strict, compressed siblings); the gates are not run.
+is the publish build (publishconf.py: strict, compressed siblings); the gates are not run
+in those rows. A last row per site times ``invoke deploy`` as an author runs it, the
+default gates included (``--gates tous``): publish build, gates, first send to a folder.
 """
 
 from __future__ import annotations
@@ -159,7 +161,30 @@ def measure_site(name: str, content: Path, folder: Path, ssh: tuple[int, list[st
                 "octets_site": sum(p.stat().st_size for p in files),
             }
         )
+    rows.append(full_deploy(name, conf, folder / "cible-complete"))
     return rows
+
+
+def full_deploy(name: str, conf: Path, target: Path) -> dict:
+    """``invoke deploy`` as an author runs it, default gates included (``--gates tous``):
+    publish build, every quality gate, then a first deploy to an empty folder."""
+    started = time.perf_counter()
+    command = ["deploy", "--settings", str(conf), "--to", f"dossier:{target}"]
+    done = subprocess.run(
+        [sys.executable, "-m", "invoke", *command],
+        cwd=ROOT,
+        capture_output=True,
+        encoding="utf-8",
+    )
+    failed = [line.strip() for line in done.stdout.splitlines() if line.startswith("✗")]
+    return {
+        "site": name,
+        "moment": "déploiement complet, contrôles compris",
+        "cible": "dossier",
+        "total_s": round(time.perf_counter() - started, 2),
+        "reussi": done.returncode == 0,
+        "controles_en_echec": failed,
+    }
 
 
 def main() -> None:
@@ -177,6 +202,17 @@ def main() -> None:
         corpus.generate(generated, args.articles)
         rows += measure_site(f"{args.articles} articles", generated, generated.parent, ssh)
     for row in rows:
+        if "total_s" in row:
+            ending = (
+                "terminé"
+                if row["reussi"]
+                else f"arrêté ({' ; '.join(row['controles_en_echec']) or 'voir invoke deploy'})"
+            )
+            print(
+                f"{row['site']} — {row['moment']} (invoke deploy, --gates tous) → "
+                f"{row['cible']} : {row['total_s']} s, {ending}"
+            )
+            continue
         if "octets_site" in row:
             print(
                 f"{row['site']} — {row['moment']} : {row['fichiers']} fichiers "

@@ -11,12 +11,6 @@ from . import checks, gitbranch, report, rsync
 from .changes import Changes
 from .targets import DeployError, Target, resolve
 
-FORCE_WARNING = (
-    "ATTENTION : --force. Les problèmes de contenu et les contrôles en échec "
-    "n’arrêteront PAS le déploiement : le site mis en ligne peut être cassé, incomplet "
-    "ou illisible. À n’utiliser qu’en connaissance de cause."
-)
-
 
 def _say(text: str = "", error: bool = False) -> None:
     print(text, file=sys.stderr if error else sys.stdout, flush=True)
@@ -75,7 +69,10 @@ def run(
         cache = Path(settings["CACHE_PATH"])
         _guard(target, output)
         if force:
-            _say(FORCE_WARNING, error=True)
+            _say(report.FORCE_WARNING, error=True)
+        if gates in report.GATES_WARNINGS:
+            _say(report.GATES_WARNINGS[gates], error=True)
+        overridden = []  # what --force went past, for the closing lines
         _say(f"1/3 Construction de production ({settings_file.name})…")
         if checks.build(settings_file, force) != 0:
             if not force:
@@ -84,6 +81,7 @@ def run(
                     "(problèmes ci-dessus). Corrigez-les puis relancez."
                 )
             _say("ATTENTION : construction en échec, déploiement forcé malgré tout.", error=True)
+            overridden.append("une construction en échec")
         if not (output / "index.html").is_file():
             raise DeployError(f"déploiement arrêté : {output}/index.html n’a pas été construit")
         if gates == "aucun":
@@ -98,6 +96,7 @@ def run(
                     "Corrigez le site puis relancez."
                 )
             if not ok:
+                overridden.append("des contrôles qualité en échec")
                 _say(
                     "ATTENTION : contrôles en échec, déploiement forcé malgré tout.",
                     error=True,
@@ -114,5 +113,11 @@ def run(
     else:
         _say(report.summary(changes, target.describe(), sent_in, settings.get("SITEURL", "")))
         total = report.seconds(time.perf_counter() - started)
-        _say(f"  durée totale (construction et contrôles compris) : {total}")
+        counted = (
+            "construction et contrôles compris" if gates != "aucun" else "construction comprise"
+        )
+        _say(f"  durée totale ({counted})\u00a0: {total}")
+    # The closing lines say it again: a forced or unchecked deploy is never a quiet one.
+    for line in report.warnings(force, gates, overridden):
+        _say(f"  {line}")
     return 0

@@ -8,6 +8,25 @@ from .changes import Changes, pages, without_siblings
 
 FIRST_PATHS = 10  # paths shown per list in a dry run
 
+# Shown before anything is done, on the error output, when a deploy may send a site that
+# was not fully checked; said again in its closing lines (:func:`warnings`).
+FORCE_WARNING = (
+    "ATTENTION : --force. Les problèmes de contenu et les contrôles en échec "
+    "n’arrêteront PAS le déploiement : le site mis en ligne peut être cassé, incomplet "
+    "ou illisible. À n’utiliser qu’en connaissance de cause."
+)
+GATES_WARNINGS = {
+    "aucun": (
+        "ATTENTION : --gates aucun. AUCUN contrôle qualité ne sera lancé (liens, "
+        "accessibilité, validité HTML, poids, vitesse, mobile) : le site mis en ligne "
+        "n’aura pas été vérifié."
+    ),
+    "liens": (
+        "ATTENTION : --gates liens. Seuls les liens seront contrôlés : accessibilité, "
+        "validité HTML, poids, vitesse et affichage mobile ne seront PAS vérifiés."
+    ),
+}
+
 
 def _past(count: int, verb: str, feminine: bool) -> str:
     ending = ("e" if feminine else "") + ("s" if count > 1 else "")
@@ -69,19 +88,40 @@ def dry_run(changes: Changes, target: str) -> str:
     return "\n".join(lines)
 
 
+def warnings(force: bool, gates: str, overridden: list[str]) -> list[str]:
+    """What the closing lines must repeat: a forced deploy (and what it went past), gates
+    that did not all run. ``overridden``: the failures ``--force`` went past, in French."""
+    said = []
+    if force:
+        past = f" malgré {' et '.join(overridden)}" if overridden else ""
+        said.append(f"ATTENTION : déploiement FORCÉ (--force){past}.")
+    if gates == "aucun":
+        said.append(
+            "ATTENTION : AUCUN contrôle qualité lancé (--gates aucun) : "
+            "le site construit n’a pas été vérifié."
+        )
+    elif gates == "liens":
+        said.append(
+            "ATTENTION : seuls les liens ont été contrôlés (--gates liens) : "
+            "accessibilité, validité HTML, poids, vitesse et affichage mobile non vérifiés."
+        )
+    return said
+
+
 def summary(changes: Changes, target: str, elapsed: float, url: str) -> str:
-    """The closing lines of a deploy."""
+    """The closing lines of a deploy (then its total time and :func:`warnings`)."""
     if changes.empty:
         head = f"Déploiement vers {target} : rien à envoyer, le site en ligne est à jour"
     else:
         head = (
             f"Déploiement vers {target} terminé : {counts(changes)} ({counts(changes, 'fichier')})"
         )
-    return (
-        f"{head}.\n"
-        f"  envoyé : {size(changes.bytes_sent)} en {seconds(elapsed)}\n"
-        f"  en ligne : {url or '(SITEURL vide)'}"
-    )
+    lines = [
+        f"{head}.",
+        f"  envoyé : {size(changes.bytes_sent)} en {seconds(elapsed)}",
+        f"  en ligne : {url or '(SITEURL vide)'}",
+    ]
+    return "\n".join(lines)
 
 
 def commit_message(changes: Changes, when: str) -> str:

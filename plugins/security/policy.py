@@ -145,7 +145,9 @@ def apache(headers: list[tuple[str, str]]) -> str:
     lines += [f'    Header always set {name} "{value}"\n' for name, value in headers]
     lines += [
         f'    Header set Cache-Control "{REVALIDATE}"\n',
-        f'    <FilesMatch "{NAME_PATTERN}">\n',
+        # The name of the file sent: the fingerprinted one, or its .br/.gz sibling (the
+        # published .htaccess sends those in its place).
+        f'    <FilesMatch "{NAME_PATTERN.removesuffix("$")}(?:\\.(?:br|gz))?$">\n',
         f'        Header set Cache-Control "{IMMUTABLE}"\n',
         "    </FilesMatch>\n",
         "</IfModule>\n",

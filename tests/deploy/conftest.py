@@ -42,15 +42,17 @@ class Project:
         return self.folder / "output"
 
     def deploy(self, *options: str) -> subprocess.CompletedProcess:
-        """``invoke deploy --settings <ours> OPTIONS`` as the author runs it."""
+        """``invoke deploy --settings <ours> OPTIONS`` as the author runs it; ``said`` is
+        what a terminal shows, errors and output in the order they came."""
         done = subprocess.run(
             [sys.executable, "-m", "invoke", "deploy", "--settings", str(self.settings), *options],
             cwd=ROOT,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             encoding="utf-8",
             timeout=300,
         )
-        done.said = plain(done.stdout + done.stderr)
+        done.said = plain(done.stdout)
         return done
 
 

@@ -26,6 +26,12 @@ def test_first_deploy_sends_everything_and_the_second_nothing(project, tmp_path)
     pages = sum(1 for path in sent if path.endswith(".html"))
     assert f"Déploiement vers dossier {target} terminé : {pages} pages ajoutées" in first.said
     assert "en ligne : https://carnet-cm.example.org" in first.said
+    # No gate ran: said first, in capitals, and again as the last line.
+    assert first.said.index("ATTENTION : --gates aucun. AUCUN contrôle") < first.said.index("1/3")
+    assert first.said.rstrip().splitlines()[-1] == (
+        "  ATTENTION : AUCUN contrôle qualité lancé (--gates aucun) : "
+        "le site construit n’a pas été vérifié."
+    )
 
     before = stamps(target)
     second = project.deploy("--to", f"dossier:{target}", "--gates", "aucun")
@@ -43,7 +49,8 @@ def test_dry_run_lists_what_would_change_and_touches_nothing(project, tmp_path):
     assert done.returncode == 0, done.said
     assert (tree(target), stamps(target)) == before
     assert "Simulation (dossier" in done.said and "rien n’a été envoyé" in done.said
-    assert "à ajouter :\n    404.html\n" in done.said  # the first paths, in order
+    # The first paths, in order (.htaccess: redirects, compression and headers for Apache).
+    assert "à ajouter :\n    .htaccess\n    404.html\n" in done.said
     assert "… et " in done.said  # more than ten: the rest is counted
     assert "à retirer :\n    ancienne-page/index.html" in done.said
     assert ".gz" not in done.said.split("à ajouter")[1]  # siblings counted, not listed
@@ -87,6 +94,12 @@ def test_failing_gate_stops_the_deploy_and_force_is_loud(tmp_path):
     assert forced.returncode == 0, forced.said
     assert "ATTENTION : --force" in forced.said
     assert "déploiement forcé malgré tout" in forced.said
+    # The closing lines say the deploy was forced, and what it went past.
+    closing = forced.said.split("terminé :")[1]
+    assert "ATTENTION : déploiement FORCÉ (--force) malgré des contrôles qualité en échec." in (
+        closing
+    )
+    assert "seuls les liens ont été contrôlés (--gates liens)" in closing
     assert (target / "index.html").is_file()
 
 
@@ -113,3 +126,16 @@ def test_a_target_that_cannot_be_understood_is_one_french_line(project, tmp_path
         assert done.returncode == 1
         assert told in done.said and "Traceback" not in done.said
         assert "1/3" not in done.said  # told before building anything
+
+
+def test_checking_the_links_only_is_as_loud_as_force(project, tmp_path):
+    done = project.deploy("--to", f"dossier:{tmp_path / 'www'}", "--gates", "liens", "--dry-run")
+    assert done.returncode == 0, done.said
+    first, last = done.said.index("ATTENTION : --gates liens."), done.said.index("1/3")
+    assert first < last
+    assert "ne seront PAS vérifiés" in done.said
+    assert done.said.rstrip().splitlines()[-1] == (
+        "  ATTENTION : seuls les liens ont été contrôlés (--gates liens) : "
+        "accessibilité, validité HTML, poids, vitesse et affichage mobile non vérifiés."
+    )
+    assert "FORCÉ" not in done.said

@@ -5,12 +5,83 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import http.client
 import http.server
 import re
+import shutil
+import subprocess
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
+
+import pytest
+
+from tests.conftest import copy_content, run_task
+
+# An old address of the published site's table, and where it leads.
+OLD = "/2019/06/ancien-billet/"
+MOVED_TO = "/categorie/conseils/"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Iterator[Path]:
+    """A publish build (.br/.gz siblings, .htaccess) with one redirect, for the web servers'
+    tests, in a folder that Apache's www-data user may read (pytest's are root's only)."""
+    content = copy_content(tmp_path_factory.mktemp("publication"))
+    with open(content / "redirections.csv", "a", encoding="utf-8") as table:
+        table.write(f"{OLD},{MOVED_TO}\n")
+    root = Path(tempfile.mkdtemp(prefix="carnet-publication-"))
+    root.chmod(0o755)
+    try:
+        done = run_task(
+            "publishconf.py",
+            content,
+            root / "www",
+            root / "cache",
+            SEARCH_INDEX=False,
+            PROOFREAD_ENABLED=False,
+        )
+        assert done.returncode == 0, done.stderr
+        yield root / "www"
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def web_server(check: list[str], run: list[str], port: int, log: Path) -> Iterator[int]:
+    """A web server of its own (a child process, no system service): its configuration
+    checked by ``check``, started by ``run``; yields ``port`` once it answers there."""
+    checked = subprocess.run(check, capture_output=True, encoding="utf-8", errors="replace")
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(run)
+    try:
+        for _ in range(100):
+            try:
+                fetch(port, "/")
+                break
+            except ConnectionError:
+                time.sleep(0.05)
+        else:
+            pytest.fail(log.read_text(encoding="utf-8"))
+        yield port
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def fetch(port: int, path: str, encoding: str = "") -> tuple[int, dict[str, str], bytes]:
+    """One request to a server on loopback, as a browser sends it: (status, headers in
+    lower case, body as sent, never decompressed); redirects are not followed."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+        answer = connection.getresponse()
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+    finally:
+        connection.close()
 
 
 def read_rules(text: str) -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
-import subprocess
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
+import brotli
 import pytest
 
 from security.policy import IMMUTABLE
 from tests.conftest import build_site, free_port
+from tests.security.conftest import fetch, web_server
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# Debian's libnginx-mod-http-brotli-static (ngx_brotli's brotli_static).
+BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+ARTICLE = "/ecrire-pour-sa-communaute/"
 
 
-def config(tmp: Path, output: Path, port: int) -> Path:
+def config(tmp: Path, output: Path, port: int, main: str = "", server: str = "") -> Path:
+    """nginx of its own: ``output`` served as the README says; ``main`` and ``server`` are
+    more lines for the main context and the ``server { }`` block."""
     temp = " ".join(
         f"{kind}_temp_path {tmp / kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -25,6 +30,7 @@ def config(tmp: Path, output: Path, port: int) -> Path:
     path = tmp / "nginx.conf"
     path.write_text(
         f"""
+{main}
 user root;
 worker_processes 1;
 pid {tmp / "nginx.pid"};
@@ -38,12 +44,23 @@ http {{
         listen 127.0.0.1:{port};
         root {output};
         include {output / "_headers.nginx.conf"};
+        {server}
     }}
 }}
 """,
         encoding="utf-8",
     )
     return path
+
+
+def nginx(tmp: Path, output: Path, main: str = "", server: str = ""):
+    """nginx serving ``output`` on a loopback port (a child process, no system service)."""
+    if not Path(NGINX).exists():
+        pytest.fail("nginx est absent : installez-le avec « make setup-test » (paquet nginx-light)")
+    port = free_port()
+    conf = str(config(tmp, output, port, main, server))
+    run = [NGINX, "-c", conf, "-g", "daemon off;"]
+    return web_server([NGINX, "-t", "-c", conf], run, port, tmp / "error.log")
 
 
 def headers(url: str) -> dict[str, str]:
@@ -53,33 +70,14 @@ def headers(url: str) -> dict[str, str]:
 
 
 def test_nginx_sends_the_headers_and_caches_fingerprinted_files_only(tmp_path):
-    if not Path(NGINX).exists():
-        pytest.fail("nginx est absent : installez-le avec « make setup-test » (paquet nginx-light)")
     site = build_site(tmp_path, SECURITY_FINGERPRINT=True, SEARCH_INDEX=False)
-    port = free_port()
-    conf = config(tmp_path, site.output, port)
-    checked = subprocess.run(
-        [NGINX, "-t", "-c", str(conf)], capture_output=True, encoding="utf-8", errors="replace"
-    )
-    assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([NGINX, "-c", str(conf), "-g", "daemon off;"])
-    try:
+    with nginx(tmp_path, site.output) as port:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                page = headers(base + "/")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
-        else:
-            pytest.fail((tmp_path / "error.log").read_text(encoding="utf-8"))
+        page = headers(base + "/")
         css = site.html("/").select_one("link[rel=stylesheet]")["href"]
         assert css != "/theme/css/site.css"
         hashed = headers(base + css)
         plain = headers(base + "/theme/css/site.css")
-    finally:
-        server.terminate()
-        server.wait(10)
     assert page["cache-control"] == "no-cache"
     assert hashed["cache-control"] == IMMUTABLE
     assert plain["cache-control"] == "no-cache"
@@ -88,3 +86,29 @@ def test_nginx_sends_the_headers_and_caches_fingerprinted_files_only(tmp_path):
         assert answer["x-content-type-options"] == "nosniff"
         assert answer["referrer-policy"] == "strict-origin-when-cross-origin"
         assert "camera=()" in answer["permissions-policy"]
+
+
+def test_nginx_sends_the_stored_siblings_as_the_readme_says(published, tmp_path):
+    if not BROTLI_STATIC.exists():
+        pytest.fail(
+            "brotli_static est absent : installez-le avec « make setup-test » "
+            "(paquet libnginx-mod-http-brotli-static)"
+        )
+    # The README's lines, in the server block; the module as Debian's package loads it.
+    readme = "gzip_static on; brotli_static on; gzip_vary on;"
+    page = published / ARTICLE.strip("/") / "index.html"
+    with nginx(tmp_path, published, f"load_module {BROTLI_STATIC};", readme) as port:
+        plain = fetch(port, ARTICLE)
+        zipped = fetch(port, ARTICLE, "gzip, deflate")
+        squeezed = fetch(port, ARTICLE, "gzip, deflate, br")
+    assert plain[2] == page.read_bytes() and "content-encoding" not in plain[1]
+    # Byte for byte the stored siblings: nginx compressed nothing itself.
+    assert zipped[2] == Path(f"{page}.gz").read_bytes()
+    assert squeezed[2] == Path(f"{page}.br").read_bytes()
+    assert gzip.decompress(zipped[2]) == brotli.decompress(squeezed[2]) == page.read_bytes()
+    for answer, encoding in ((zipped, "gzip"), (squeezed, "br")):
+        status, headers, _ = answer
+        assert status == 200 and headers["content-encoding"] == encoding
+        assert headers["content-type"].startswith("text/html")
+        assert headers["vary"] == "Accept-Encoding"
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
