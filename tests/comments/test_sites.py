@@ -156,3 +156,33 @@ def test_disqus_posts_carry_their_forum(content):
     result, _ = import_file(content, DATA / "disqus-export.xml")
     ids = {i for f in result.store.files.values() for i in (r["id"] for r in f.records)}
     assert ids and all(i.startswith("disqus:carnet-cm:") for i in ids)
+
+
+def test_two_csv_files_with_their_own_source_keep_every_comment(content, tmp_path):
+    """Two tools that both number from 1: their ``source`` column keeps them apart."""
+    header = "id,thread,parent,author,author_url,date,text,status,kind,source\n"
+    first = tmp_path / "sondage.csv"
+    first.write_text(
+        header + "1,parole-aux-membres,,Awa,,2022-02-11T09:00:00Z,Merci pour le sondage.,approved,"
+        "comment,sondage\n"
+        + "2,parole-aux-membres,1,Koffi Mensah,,2022-02-11T10:00:00Z,Avec plaisir.,approved,"
+        "comment,sondage\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "forum.csv"
+    second.write_text(
+        header
+        + "1,parole-aux-membres,,Moussa,,2022-03-01T08:00:00Z,Le forum est ouvert ?,approved,"
+        "comment,forum\n",
+        encoding="utf-8",
+    )
+    import_file(content, first)
+    result, _ = import_file(content, second)
+    stored = records(content, "parole-aux-membres")
+    assert stored["sondage:1"]["author"] == "Awa"
+    assert stored["sondage:2"]["parent"] == "sondage:1"
+    assert stored["forum:1"]["author"] == "Moussa"
+    assert not result.conflicts
+    for path in (first, second):
+        _, summary = import_file(content, path)
+        assert "Aucun fichier modifié." in summary
