@@ -615,6 +615,19 @@ class Plan:
             return "/" + self.settings.get(f"{setting}_URL", f"{what}.html").lstrip("/")
         return "/"
 
+    def _archives(self, pairs: dict, slugs: dict[str, str], what: str, used: set) -> None:
+        """Redirect each old tag or author archive (``slugs``: old path → our slug) to our
+        page for it; one that no published post has gets no page here: it leads to the
+        list of them (or the home page), and the report says so."""
+        singular = what[:-1]  # "tags" -> TAG_URL, "authors" -> AUTHOR_URL
+        url = self.settings.get(f"{singular.upper()}_URL", f"{singular}/{{slug}}.html")
+        for old, ours in slugs.items():
+            if ours in used:
+                pairs.setdefault(old, "/" + url.format(slug=ours))
+            elif old not in pairs:
+                pairs[old] = self._listing(what)
+                self.report.redirects_to_listings.append((old, pairs[old]))
+
     def _gallery(self, ids: list[str], item: Item) -> list[tuple[str, str, str]]:
         """The images of a gallery: those of ``ids``, else (WordPress's default) the images
         attached to the post, in WordPress's order (menu order, then id)."""
@@ -868,26 +881,15 @@ class Plan:
         for slug, name in sorted(self.export.categories.items()):
             target, _ = self.mapper.category([mapping.Term("category", slug, name)])
             pairs.setdefault(f"/category/{slug}/", "/" + category_url.format(slug=target))
-        # A tag or an author no published post has gets no page here: its old archive
-        # leads to the list of them (or the home page), and the report says so.
-        tag_url = self.settings.get("TAG_URL", "tag/{slug}.html")
-        for slug, name in sorted(self.export.tags.items()):
-            our = self.slugify(name)
-            old = f"/tag/{slug}/"
-            if our in self.used_tags:
-                pairs.setdefault(old, "/" + tag_url.format(slug=our))
-            elif old not in pairs:
-                pairs[old] = self._listing("tags")
-                self.report.redirects_to_listings.append((old, pairs[old]))
-        author_url = self.settings.get("AUTHOR_URL", "author/{slug}.html")
-        for login in sorted(self.export.authors):
-            ours = self.slugify(self.mapper.author(login, self.export.authors))
-            old = f"/author/{login}/"
-            if ours in self.used_authors:
-                pairs.setdefault(old, "/" + author_url.format(slug=ours))
-            elif old not in pairs:
-                pairs[old] = self._listing("authors")
-                self.report.redirects_to_listings.append((old, pairs[old]))
+        tags = {
+            f"/tag/{slug}/": self.slugify(name) for slug, name in sorted(self.export.tags.items())
+        }
+        self._archives(pairs, tags, "tags", self.used_tags)
+        authors = {
+            f"/author/{login}/": self.slugify(self.mapper.author(login, self.export.authors))
+            for login in sorted(self.export.authors)
+        }
+        self._archives(pairs, authors, "authors", self.used_authors)
         feed = self.settings.get("FEED_ALL_ATOM")
         if feed:
             pairs.setdefault("/feed/", "/" + feed)

@@ -76,40 +76,25 @@ def render_text(report: Report) -> str:
         lines.append(
             f"  Images manquantes (donnez une copie de wp-content/uploads avec --uploads){NBSP}:"
         )
-        lines += _listed(
-            f"{display(path)}{NBSP}: {', '.join(files)}"
-            for path, files in sorted(report.images_missing.items())
-        )
+        lines += _per_file(report.images_missing)
     if report.external_media:
         lines.append(
             f"Images et médias d’autres sites, devenus des liens (le site ne charge rien "
             f"d’ailleurs{NBSP}; copiez-les dans content/images/ pour les montrer){NBSP}:"
         )
-        lines += _listed(
-            f"{display(path)}{NBSP}: {', '.join(urls)}"
-            for path, urls in sorted(report.external_media.items())
-        )
+        lines += _per_file(report.external_media)
     if report.shortcodes:
         lines.append(f"Codes courts gardés comme texte (à remplacer à la main){NBSP}:")
-        lines += _listed(
-            f"{display(path)}{NBSP}: {', '.join(f'[{n}]' for n in names)}"
-            for path, names in sorted(report.shortcodes.items())
-        )
+        lines += _per_file(report.shortcodes, lambda name: f"[{name}]")
     if report.old_links:
         lines.append(f"Liens vers l’ancien site sans équivalent ici{NBSP}:")
-        lines += _listed(
-            f"{display(path)}{NBSP}: {', '.join(urls)}"
-            for path, urls in sorted(report.old_links.items())
-        )
+        lines += _per_file(report.old_links)
     if report.unsafe_paths:
         lines.append(
             f"Chemins refusés (hors de la copie de wp-content/uploads ou de content/, "
             f"jamais suivis{NBSP}; l’export a peut-être été modifié){NBSP}:"
         )
-        lines += _listed(
-            f"{display(path)}{NBSP}: {', '.join(quoted(p) for p in paths)}"
-            for path, paths in sorted(report.unsafe_paths.items())
-        )
+        lines += _per_file(report.unsafe_paths, quoted)
     comments = report.comments
     lines.append(
         f"Commentaires{NBSP}: {plural(comments.get('imported', 0), 'rattaché')}, "
@@ -186,6 +171,14 @@ def display(path: str) -> str:
 def _outcomes(counts: dict[str, int]) -> str:
     parts = [plural(counts[key], one, many) for key, one, many in OUTCOMES if counts.get(key)]
     return ", ".join(parts) if parts else "aucun"
+
+
+def _per_file(items: dict, show=str) -> list[str]:
+    """``_listed`` lines of a ``{source path: [items]}`` mapping, one source a line."""
+    return _listed(
+        f"{display(path)}{NBSP}: {', '.join(show(item) for item in shown)}"
+        for path, shown in sorted(items.items())
+    )
 
 
 def _listed(lines) -> list[str]:
