@@ -65,7 +65,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
                 counts["articles"] = len(generator.articles)
             elif isinstance(generator, PagesGenerator):
                 counts["pages"] = len(generator.pages)
-        counts["sources"] = _sources_read(generators)
+        counts["generators"] = generators  # their sources are listed only if a problem is
 
     with walking_once():
         if skip_if_up_to_date and up_to_date(settings):
@@ -98,7 +98,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
     if problems:
         # A file with a problem is left out (a broken header) or published with it (a
         # link to an image that is missing): each is said for what it is.
-        read = counts.get("sources", set())
+        read = _sources_read(counts.get("generators", ()))
         paths = {problem.path for problem in problems}
         skipped = len({path for path in paths if path not in read})
         kept = len(paths) - skipped
