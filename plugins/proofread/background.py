@@ -164,6 +164,9 @@ class Background:
                 ],
                 stdin=subprocess.PIPE,  # the build says TAKEN, or closes it (see main)
                 stdout=subprocess.PIPE,
+                # Unbuffered: a buffered reader takes both of the child's lines at once,
+                # and ``select`` on the pipe then waits for a line already read.
+                bufsize=0,
                 stderr=errors,
                 env=environment,
             )

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -59,6 +60,24 @@ def test_grammar_findings_left_for_later_come_with_the_next_run(tmp_path):
     third = Background(options, [str(source)], defer_grammar=True).result(wait_for_grammar=False)
     assert str(source) not in third.findings
     assert any("participe passé" in m for m in _messages(third.load(str(source))))
+
+
+def test_grammar_done_while_the_site_renders_comes_with_that_build(tmp_path):
+    # An edit: one new paragraph, which Grammalecte checks long before Pelican has
+    # rendered the site. The build takes both answers the child has given by then.
+    source = tmp_path / "billet.md"
+    source.write_text(f"Title: Un billet\nDate: 2026-11-02 09:00\n\n{MISTAKE}\n", encoding="utf-8")
+    options = Options(cache_dir=str(tmp_path / "cache"), lexicon_dir=default_lexicon_dir())
+    run = Background(options, [str(source)], defer_grammar=True)
+    deadline = time.monotonic() + 60
+    while not (Path(run._folder.name) / "result-2.json").exists():
+        assert time.monotonic() < deadline, "Grammalecte n’a pas fini en 60 s"
+        time.sleep(0.05)
+    started = time.monotonic()
+    outcome = run.result(wait_for_grammar=False)
+    assert time.monotonic() - started < 0.2  # no wait for an answer already given
+    assert not run.detached and outcome.pending == 0
+    assert any("participe passé" in m for m in _messages(outcome.findings[str(source)]))
 
 
 def test_strict_build_waits_for_grammalecte(tmp_path):
