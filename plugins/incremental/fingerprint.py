@@ -130,13 +130,18 @@ def _reference(content: object) -> tuple:
 
 def full(content: object) -> tuple:
     """Everything about content a page is about: text, metadata, attributes from plugins."""
-    return _remembered("full", content, _full)
+    return _remembered("full", content, lambda c: _assembled(c, None))
 
 
 def listed(content: object, read: frozenset[str]) -> tuple:
     """:func:`full`, without the links to other content whose name is not in ``read``
     (the names a listing page's templates read)."""
-    return _remembered("full", content, lambda c: _full(c, read), variant=read)
+    return _remembered("full", content, lambda c: _assembled(c, read), variant=read)
+
+
+def _assembled(content: object, read: frozenset[str] | None) -> tuple:
+    own, links = _parts(content)
+    return (own, tuple([link for link in links if read is None or link[0] in read]))
 
 
 def _is_link(value: object) -> bool:
@@ -146,7 +151,19 @@ def _is_link(value: object) -> bool:
     return _is_content(value)
 
 
-def _full(content: object, read: frozenset[str] | None = None) -> tuple:
+def _parts(content: object) -> tuple[str, tuple]:
+    """The picture of content as two parts: the digest of all it holds but its links to
+    other content, and those links by attribute name. Made once per content and build:
+    a page about the content and the listings that show it (each reading its own
+    attributes) differ only in which links they keep."""
+    key = ("parts", None, id(content))
+    found = _PICTURES.get(key)
+    if found is None:
+        found = _PICTURES[key] = (content, _make_parts(content))
+    return found[1]
+
+
+def _make_parts(content: object) -> tuple[str, tuple]:
     metadata = getattr(content, "metadata", {})
     # Pelican makes an attribute of every metadata field, the same object: such an
     # attribute is pictured with the metadata, once. A plain value equal to its field is
@@ -155,15 +172,16 @@ def _full(content: object, read: frozenset[str] | None = None) -> tuple:
     # Plain values are their own picture: tested here, this loop runs for every attribute
     # of every content of the site.
     plain = _PLAIN_OR_NONE
-    attributes = tuple(
-        [
-            (name, value if type(value) in plain else value_of(value, own=False))
-            for name, value in sorted(vars(content).items())
-            if name not in _SKIPPED_ATTRIBUTES
-            and not _is_field(metadata, name, value)
-            and (read is None or name in read or not _is_link(value))
-        ]
-    )
+    attributes, links = [], []
+    for name, value in sorted(vars(content).items()):
+        if name in _SKIPPED_ATTRIBUTES or _is_field(metadata, name, value):
+            continue
+        if type(value) in plain:
+            attributes.append((name, value))
+        elif _is_link(value):
+            links.append((name, value_of(value, own=False)))
+        else:
+            attributes.append((name, value_of(value, own=False)))
     metadata = tuple(
         [
             (key, value if type(value) in plain else value_of(value, own=False))
@@ -178,8 +196,9 @@ def _full(content: object, read: frozenset[str] | None = None) -> tuple:
     # Links to other sources ({filename}, {static}, {attach}) are resolved at render time:
     # the URLs of the sources whose file name is one the text links to stand for them, so
     # a linked article's new URL changes this page too, without rendering the body.
-    links = _linked_urls(content, raw) if _links_to_sources(raw) else ""
-    return ("content", content.source_path, body, links, metadata, attributes)
+    linked = _linked_urls(content, raw) if _links_to_sources(raw) else ""
+    own = digest((("content", content.source_path, body, linked, metadata, tuple(attributes)),))
+    return own, tuple(links)
 
 
 def _is_field(metadata: dict, name: str, value: object) -> bool:
