@@ -63,6 +63,7 @@ def dev_server(port: int = PORT, **overrides) -> None:
     from pelican.settings import read_settings
 
     from devserver.server import DevServer, interrupt_on_terminate
+    from incremental import quick
     from proofread.proofread import grammar_in_progress
     from search.index import start_waiting
 
@@ -73,6 +74,8 @@ def dev_server(port: int = PORT, **overrides) -> None:
             start_waiting()  # this process lives on: the search index must not wait for its end
 
     interrupt_on_terminate()
+    # The saved article's page first, from what the last build left in memory.
+    overrides = {"INCREMENTAL_QUICK_PAGES": True, **overrides}
     settings = read_settings(str(SETTINGS_DEV), override=overrides)
     server = DevServer(
         rebuild,
@@ -84,6 +87,7 @@ def dev_server(port: int = PORT, **overrides) -> None:
         # Grammalecte's pass on new paragraphs may end after a build: its findings are then
         # shown by one build more (plugins/proofread/background.py).
         follow_up=grammar_in_progress,
+        quick=quick.render,
     )
     # The first build too: a template error at start-up is told in French, and the server
     # waits for the fix.

@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import watchfiles
+from watchfiles import Change
 
 from proofread import preview
 
@@ -194,12 +195,16 @@ class DevServer:
         port: int = 8000,
         ignored: Iterable[str | os.PathLike] = (),
         follow_up: Callable[[], object] | None = None,
+        quick: Callable[[list[str]], list] | None = None,
     ):
         # ``follow_up``: after a build, the process (Popen) still finishing work that build
         # left (the proofreader's grammar pass), or None; when it ends, one build more shows
-        # its results.
+        # its results. ``quick``: given the changed files, writes at once the pages the
+        # author is most likely looking at (incremental/quick.py) and returns them; the
+        # browser reloads, and the whole build follows.
         self.build = build
         self.follow_up = follow_up
+        self.quick = quick
         self._building = threading.Lock()
         self.output = Path(output)
         self.watched = [Path(p) for p in watched if Path(p).exists()]
@@ -219,9 +224,13 @@ class DevServer:
         resolved = Path(path).resolve()
         return not any(resolved.is_relative_to(folder) for folder in self.ignored)
 
-    def rebuild(self, *, following: bool = False) -> None:
-        """One build; a failure is told, never raised (the last good site stays served)."""
+    def rebuild(self, *, following: bool = False, changed: Iterable[str] = ()) -> None:
+        """One build; a failure is told, never raised (the last good site stays served).
+
+        ``changed``: the files whose change started it, for the quick pages."""
         with self._building:
+            if self.quick and changed and self._built and self.quick(sorted(changed)):
+                self.builds.finished()  # the browser shows the quick page meanwhile
             self._rebuild()
             count = self.builds.count
         process = self.follow_up() if self.follow_up and not following else None
@@ -254,7 +263,7 @@ class DevServer:
         self.builds.finished()
 
     def _watch(self) -> None:
-        for _changes in watchfiles.watch(
+        for changes in watchfiles.watch(
             *self.watched,
             watch_filter=self._relevant,
             debounce=50,
@@ -262,7 +271,7 @@ class DevServer:
             stop_event=self._stop,
             raise_interrupt=False,
         ):
-            self.rebuild()
+            self.rebuild(changed={path for change, path in changes if change != Change.deleted})
 
     def serve_forever(self) -> None:
         """Watch and serve until interrupted (Ctrl+C) or :meth:`stop`."""

@@ -16,7 +16,7 @@ from pelican import signals
 from cmcore import problems
 from cmcore.plugins import connect
 
-from . import fingerprint, objects, seam, urls
+from . import fingerprint, objects, quick, seam, urls
 from .inputs import base_key, inputs_key
 from .manifest import Manifest, listing
 from .members import use_members
@@ -190,9 +190,11 @@ def register() -> None:
     connect(
         "incremental",
         (signals.initialized, start),
+        (signals.initialized, quick.forget),
         (signals.generator_init, compiled_templates),
         (signals.article_generator_init, objects.keep_articles),
         (signals.all_generators_finalized, use_members),
+        (signals.all_generators_finalized, quick.keep),
         (signals.get_writer, use_writer),
         (signals.finalized, finish),
     )

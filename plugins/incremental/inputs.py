@@ -12,8 +12,11 @@ import pelican
 
 from .fingerprint import Unknown, digest, value_of
 
-# Settings that change every build or say nothing about the output.
+# Settings that change every build or say nothing about the output (by prefix, then by
+# name): the dev server's quick pages are written before a build, never by it, so
+# `make serve` and `make build` share one incremental state.
 _VOLATILE = ("_", "JINJA_ENVIRONMENT")
+_NOT_OUTPUT = frozenset({"INCREMENTAL_QUICK_PAGES"})
 
 
 # Digests of folders already walked in this build (see :func:`walking_once`).
@@ -75,7 +78,12 @@ def base_key(settings: dict) -> str | None:
     """What all pages share; None when the settings cannot be fingerprinted reliably."""
     try:
         picture = value_of(
-            {k: v for k, v in settings.items() if not k.startswith(_VOLATILE)}, own=False
+            {
+                k: v
+                for k, v in settings.items()
+                if not k.startswith(_VOLATILE) and k not in _NOT_OUTPUT
+            },
+            own=False,
         )
     except Unknown:
         return None
