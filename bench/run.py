@@ -140,13 +140,16 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
         f"CACHE_PATH={str(cache)!r}, PROOFREAD_CACHE_PATH={str(cache / 'proofread')!r})"
     )
     errors = cache.parent / "serveur-erreurs.txt"
-    with errors.open("w", encoding="utf-8") as said:  # the server keeps its own copy
+    # What the server prints: one "Site construit" line per build, which tells when the
+    # whole build after a save (and its quick page) has ended.
+    printed = cache.parent / "serveur-sortie.txt"
+    with errors.open("w", encoding="utf-8") as said, printed.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-c", code],
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
+            stdout=out,
             stderr=said,
-            env=STEP_ENVIRONMENT,
+            env={**STEP_ENVIRONMENT, "PYTHONUNBUFFERED": "1"},
             start_new_session=True,
         )
     try:
@@ -162,8 +165,13 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
             except OSError:
                 time.sleep(0.2)
         wait_for_search_index(output)
-        latencies = []
+
+        def builds() -> int:
+            return printed.read_text(encoding="utf-8", errors="replace").count("Site construit")
+
+        latencies, whole = [], []
         for attempt in range(tries):
+            built = builds()
             marker = f"Relecture numéro {attempt + 1} terminée."
             source = next(content.glob("*/carnet-00002.md"))
             text = source.read_text(encoding="utf-8")
@@ -176,9 +184,18 @@ def dev_server_latency(content: Path, output: Path, cache: Path, tries: int = 3)
                     latencies.append(time.monotonic() - saved)
                     break
                 time.sleep(0.05)
+            # Each save is timed with the server idle: its whole build, then the search
+            # index, have ended before the next one.
+            while builds() == built and time.monotonic() - saved < 120:
+                time.sleep(0.05)
+            whole.append(time.monotonic() - saved)
             wait_for_search_index(output)
             time.sleep(1)
-        return {"seconds": sorted(latencies)[len(latencies) // 2], "all": latencies}
+        return {
+            "seconds": sorted(latencies)[len(latencies) // 2],
+            "all": latencies,
+            "whole_build": whole,
+        }
     finally:
         subprocess.run(["kill", "--", f"-{server.pid}"], check=False, capture_output=True)
         server.wait(timeout=10)
@@ -394,7 +411,8 @@ def main() -> None:
         results["serveur : enregistrement → page à jour"] = dev_server_latency(
             content, work / "served", work / "served-cache"
         )
-        print(f"  serveur : {results['serveur : enregistrement → page à jour']['all']}", flush=True)
+        served = results["serveur : enregistrement → page à jour"]
+        print(f"  serveur : page {served['all']}, build entier {served['whole_build']}", flush=True)
 
     proof = work / "proofread-cache"
     run(
