@@ -13,6 +13,13 @@ context. Label each by hand, in order, in a file of letters:
 - ``T``: not the author's text (a word cut where the excerpt ends, page furniture).
 
 With ``--labels`` the script prints the tally and the false positives per 1,000 words.
+
+With ``--carry OLD_FINDINGS`` (the numbered lines an earlier run printed, which the
+labels are for), the labels follow their findings by file, line, word and rule once the
+proofreader has changed: a finding that went away takes its label with it, a new one is
+counted apart, unlabelled (``?``), so that a set nobody may tune on is measured again
+without reading it; the false alarms are then given as a range, the new findings all
+counted as false at the top of it.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--labels", type=Path, help="one letter per finding: R, F or T")
+    parser.add_argument("--carry", type=Path, help="the findings the labels were made for")
     args = parser.parse_args()
     files = sorted(str(p) for p in args.folder.glob("*.md"))
     proofreader = Proofreader(
@@ -44,6 +52,7 @@ def main() -> None:
     results = proofreader.check_files(files)
     proofreader.close()
     blocking = [f for path in files for f in results[path] if f.blocking]
+    keys = []
     for number, finding in enumerate(blocking, 1):
         line = Path(finding.file).read_text(encoding="utf-8").splitlines()[finding.line - 1]
         word = line[finding.column - 1 : finding.end_column - 1]
@@ -53,6 +62,7 @@ def main() -> None:
             f"{number}|{Path(finding.file).name}:{finding.line}|{word}|{finding.rule}"
             f"|{suggestions}|…{context}…"
         )
+        keys.append((f"{Path(finding.file).name}:{finding.line}", word, finding.rule))
     words = sum(
         int(row.split("\t")[2])
         for row in (args.folder / "sources.tsv").read_text(encoding="utf-8").splitlines()
@@ -61,6 +71,8 @@ def main() -> None:
     print(f"\n{len(blocking)} remarques bloquantes sur {words} mots")
     if args.labels:
         labels = "".join(args.labels.read_text(encoding="utf-8").split())
+        if args.carry:
+            labels = _carried(labels, args.carry, keys)
         if len(labels) != len(blocking):
             raise SystemExit(f"{len(labels)} étiquettes pour {len(blocking)} remarques")
         tally = collections.Counter(labels)
@@ -68,7 +80,25 @@ def main() -> None:
             f"vraies fautes : {tally['R']}, fausses alertes : {tally['F']}, "
             f"hors texte : {tally['T']} ; fausses alertes pour 1 000 mots : "
             f"{tally['F'] / words * 1000:.2f}"
+            + (
+                f" à {(tally['F'] + tally['?']) / words * 1000:.2f} "
+                f"({tally['?']} remarques nouvelles, non étiquetées)"
+                if tally["?"]
+                else ""
+            )
         )
+
+
+def _carried(labels: str, old_findings: Path, keys: list[tuple]) -> str:
+    """The labels of an earlier run's findings, for this run's (``?`` for new ones)."""
+    kept = collections.defaultdict(list)
+    lines = [line for line in old_findings.read_text(encoding="utf-8").splitlines() if "|" in line]
+    if len(lines) != len(labels):
+        raise SystemExit(f"{len(labels)} étiquettes pour {len(lines)} remarques anciennes")
+    for line, label in zip(lines, labels, strict=True):
+        _, where, word, rule = line.split("|")[:4]
+        kept[(where, word, rule)].append(label)
+    return "".join(kept[key].pop(0) if kept[key] else "?" for key in keys)
 
 
 if __name__ == "__main__":
