@@ -99,6 +99,9 @@ class Outcome:
     pending: int = 0  # paragraphs whose Grammalecte findings come later
     cache_dir: str | None = None
     baseline: dict | None = None  # {"file": ..., "content": ...} when known mistakes apply
+    # Of the summaries: files whose findings a Grammalecte pass found after the build that
+    # started it had ended, told by no build before this one.
+    told_now: tuple[str, ...] = ()
 
     def load(self, path: str) -> list[Finding]:
         """A file's findings, from this outcome or from the cache (known ones marked)."""
@@ -223,6 +226,7 @@ class Background:
             },
             summaries={path: Summary(**item) for path, item in data["summaries"].items()},
             pending=data["pending"] if answer.name == "result-1.json" else 0,
+            told_now=tuple(data["told_now"]),
             cache_dir=self.options.cache_dir,
             baseline=self.baseline,
         )
@@ -324,7 +328,9 @@ def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str
     return out
 
 
-def _answer(folder: Path, name: str, results, summaries, pending: int, said: _Said) -> None:
+def _answer(
+    folder: Path, name: str, results, summaries, pending: int, said: _Said, told_now: list[str]
+) -> None:
     from cmcore.files import write_atomically
 
     answer = {
@@ -334,6 +340,7 @@ def _answer(folder: Path, name: str, results, summaries, pending: int, said: _Sa
         "summaries": {path: dataclasses.asdict(s) for path, s in summaries.items()},
         "pending": pending,
         "said": said.records,
+        "told_now": told_now,
     }
     write_atomically(folder / name, json.dumps(answer, ensure_ascii=False))
 
@@ -384,8 +391,11 @@ def main(request: str, folder: str) -> None:
         checked = {path: f for path, f in found.items() if f is not None}
         unchanged = [path for path, f in found.items() if f is None]
         summaries = _summaries(proofreader, unchanged, baseline)
+        told_now = [path for path in proofreader.told_now if path in summaries]
         pending = len(proofreader.deferred)
-        _answer(out, "result-1.json", _covered(checked, baseline), summaries, pending, said)
+        _answer(
+            out, "result-1.json", _covered(checked, baseline), summaries, pending, said, told_now
+        )
         _tell("1")
         if not pending:
             return
@@ -412,7 +422,9 @@ def main(request: str, folder: str) -> None:
             again = proofreader.check_files(list(checked))
             complete = {path: f or [] for path, f in again.items()}
             with contextlib.suppress(OSError):  # the build may have removed the folder
-                _answer(out, "result-2.json", _covered(complete, baseline), summaries, 0, said)
+                _answer(
+                    out, "result-2.json", _covered(complete, baseline), summaries, 0, said, told_now
+                )
             _tell("2")
             if sys.stdin.readline().strip() == TAKEN:
                 proofreader.mark(new, told=True)

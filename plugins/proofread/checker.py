@@ -153,6 +153,7 @@ class Proofreader:
         self._deferrals = 0
         # The per-file cache key of each source of the last check_files() call.
         self.file_keys: dict[str, str] = {}
+        self.told_now: list[str] = []  # see check_files
         # Grammar depends on the text alone; spelling also on the names the site's code
         # spans give (« pelican »), so a new one re-checks spelling, never grammar.
         self._grammar_context = self.context
@@ -328,7 +329,8 @@ class Proofreader:
 
         With ``load_cached=False``, a file whose findings are in the cache gets None
         instead (read them with :meth:`cached_findings` when needed): a build in which
-        one file changed reads one file's findings, whatever the size of the site. The
+        one file changed reads one file's findings, whatever the size of the site. Those
+        of them no build has told yet are named in :attr:`told_now`, and marked told. The
         per-file cache keys are left in :attr:`file_keys`.
         """
         shown = {path: display_path(path) for path in paths}
@@ -347,10 +349,11 @@ class Proofreader:
         else:
             present = self.cache.known(list(keys.values()))
             untold = self._untold([keys[path] for path in keys if keys[path] in present])
+            # Found by a Grammalecte pass after a build had ended: counted, not read
+            # (after a cold build, that is every file of the site).
+            self.told_now = [path for path in keys if keys[path] in untold]
             for path in keys:
-                if keys[path] in untold:  # found after a build had ended: told now
-                    results[path] = self.cached_findings(keys[path])
-                elif keys[path] in present:
+                if keys[path] in present:
                     results[path] = None
                 else:
                     todo.append(path)

@@ -125,7 +125,11 @@ def collect(config: dict) -> None:
                 problems.report(config, problem)
         else:
             logger.warning("%s", report.file_summary(findings[0].file, findings))
-    unchanged = [s for s in outcome.summaries.values() if s.total]
+    told_now = set(outcome.told_now)
+    later = [s for p, s in outcome.summaries.items() if s.total and p in told_now]
+    if later:
+        logger.warning("%s", report.later_summary(later))
+    unchanged = [s for p, s in outcome.summaries.items() if s.total and p not in told_now]
     if unchanged:
         logger.warning("%s", report.unchanged_summary(unchanged))
     if known:

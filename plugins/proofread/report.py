@@ -108,16 +108,31 @@ def stale_line(baseline: str, stale: int) -> str:
 
 def unchanged_summary(summaries) -> str:
     """The build's one line for the files with findings it did not check again."""
+    counts, files = _counts(summaries)
+    return french_spaces(
+        f"{counts} dans {_plural(files, 'autre fichier')}, inchangé{'s' if files > 1 else ''} "
+        "depuis la construction qui les a signalées ; détail : invoke proofread"
+    )
+
+
+def later_summary(summaries) -> str:
+    """The build's one line for the findings a Grammalecte pass found after an earlier
+    build had ended (after a cold build: the whole site's), told now, counted."""
+    counts, files = _counts(summaries)
+    return french_spaces(
+        f"Relecture grammaticale en arrière-plan terminée : {counts} dans "
+        f"{_plural(files, 'fichier')} ; détail : invoke proofread, ou dans chaque page "
+        "avec make serve"
+    )
+
+
+def _counts(summaries) -> tuple[str, int]:
+    """« 12 remarques de relecture (8 en grammaire, 4 en orthographe) », and the files."""
     blocking = Counter()
     for summary in summaries:
         blocking.update(summary.blocking)
     parts = ", ".join(f"{number(n)} en {CATEGORY_LABELS[c]}" for c, n in blocking.most_common())
-    files = len(summaries)
-    return french_spaces(
-        f"{_plural(sum(blocking.values()), 'remarque')} de relecture ({parts}) dans "
-        f"{_plural(files, 'autre fichier')}, inchangé{'s' if files > 1 else ''} depuis la "
-        "construction qui les a signalées ; détail : invoke proofread"
-    )
+    return f"{_plural(sum(blocking.values()), 'remarque')} de relecture ({parts})", len(summaries)
 
 
 def pending_line(paragraphs: int) -> str:

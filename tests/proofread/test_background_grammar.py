@@ -16,6 +16,7 @@ from cmcore.problems import ContentError
 from devserver.server import DevServer
 from proofread.background import Background
 from proofread.options import Options
+from proofread.proofread import grammar_in_progress
 from proofread.settings import default_lexicon_dir
 from tests.conftest import build_site, copy_content, free_port, plain, warnings_said
 
@@ -52,9 +53,11 @@ def test_grammar_findings_left_for_later_come_with_the_next_run(tmp_path):
     second = Background(options, [str(source)], defer_grammar=True)
     again = second.result(wait_for_grammar=False)
     assert again.pending == 0
-    # Told already: the file is unchanged, its findings are read from the cache.
-    findings = again.load(str(source)) if grammar else again.findings[str(source)]
-    assert any("participe passé" in m for m in _messages(findings))
+    # The file is unchanged: its findings are counted, not sent (after a cold build, a
+    # whole site's), and read from the cache when needed (the preview, invoke proofread).
+    assert str(source) not in again.findings
+    assert (str(source) in again.told_now) == (not grammar)
+    assert any("participe passé" in m for m in _messages(again.load(str(source))))
 
     # Told once: the next run counts the unchanged file without reading it again.
     third = Background(options, [str(source)], defer_grammar=True).result(wait_for_grammar=False)
@@ -116,6 +119,35 @@ def test_unchanged_files_are_told_in_one_line(tmp_path, caplog, capsys):
         for w in second
     ), second
     assert "arrière-plan" not in plain(capsys.readouterr().out)  # grammar is off
+
+
+def test_what_the_grammar_pass_found_after_a_build_is_told_in_one_line(tmp_path, caplog):
+    # A site imported at once: the first build leaves Grammalecte's pass running; the
+    # next build counts what it found, in one line, without reading every file.
+    content = copy_content(tmp_path)
+    for name in ("un", "deux", "trois"):
+        text = _article(1200).replace("Un long guide", f"Un long guide, tome {name}")
+        (content / "conseils" / f"{name}.md").write_text(text, encoding="utf-8")
+    overrides = {"PROOFREAD_CACHE_PATH": str(tmp_path / "relecture")}
+    build_site(tmp_path, content, **overrides)
+    running = grammar_in_progress()
+    assert running is not None, "la relecture grammaticale a fini pendant la construction"
+    running.wait(timeout=300)
+    caplog.clear()
+
+    build_site(tmp_path, content, **overrides)
+    said = warnings_said(caplog)
+    later = [w for w in said if w.startswith("Relecture grammaticale en arrière-plan terminée")]
+    assert len(later) == 1, said
+    assert "(3 en grammaire)" in later[0] and "dans 3 fichiers" in later[0], later
+    assert not any(f"{name}.md" in w for w in said for name in ("un", "deux", "trois")), said
+    caplog.clear()
+
+    # Told once: the next build counts them with the other unchanged files.
+    build_site(tmp_path, content, **overrides)
+    said = warnings_said(caplog)
+    assert not any(w.startswith("Relecture grammaticale") for w in said), said
+    assert any("inchangés depuis la construction" in w for w in said), said
 
 
 def test_dev_server_builds_again_when_the_grammar_pass_ends(tmp_path):
