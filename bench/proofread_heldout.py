@@ -32,6 +32,7 @@ SETS = {
     "heldout": ROOT / "tests" / "proofread" / "heldout" / "passages.txt",
     "corpus": ROOT / "tests" / "proofread" / "corpus" / "passages.txt",
     "dev": ROOT / "tests" / "proofread" / "dev" / "passages.txt",
+    "dev2": ROOT / "tests" / "proofread" / "dev2" / "passages.txt",
 }
 HEADER = "Title: Passage\n\n"
 _LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")

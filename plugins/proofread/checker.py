@@ -11,6 +11,7 @@ import importlib.util
 import os
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from cmcore import french
@@ -27,6 +28,7 @@ from .finding import (
     from_record,
     hit_from_json,
     hit_to_json,
+    occurrence_note,
     to_record,
 )
 from .options import MARKDOWN_SUFFIXES, Options
@@ -284,6 +286,15 @@ class Proofreader:
         # Names written with a capital in mid-sentence are names at a sentence start too.
         names = {m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)}
         extra = extra | names | self.code_words | self._code_words(document.source)
+        # A cited word one edit from a French word is more likely a slip set in italics
+        # for emphasis (« *vraiement* ») than a coinage, and is still checked; unless it
+        # is an English word, which the mark says is foreign on purpose (« *listed* »).
+        lexicon = self._spelling().lexicon
+        extra = extra | {
+            word
+            for word in cited_words(document.source)
+            if not lexicon.near_french(word) or lexicon.is_english(word)
+        }
         prefix = _hash(self.context, ",".join(sorted(extra)))
         keys = [_hash(prefix, s.kind, s.text) for s in document.segments]
         cached = self.cache.get_many(keys)
@@ -301,7 +312,7 @@ class Proofreader:
             for hit in hits:
                 findings.append(place(document, segment, hit))
         findings.sort(key=lambda f: (f.offset, f.column, f.category, f.rule))
-        return _dedupe(findings)
+        return group_repeated(_dedupe(findings))
 
     def _file_key(self, path: str, source: str) -> str:
         return _hash(self.context, "file", path, source)
@@ -506,6 +517,36 @@ class Proofreader:
         self.cache.close()
 
 
+# A word the author sets apart on purpose, alone between quotation marks or in italics:
+# typography's marks of a foreign word (italics: Lexique des règles typographiques en
+# usage à l’Imprimerie nationale, « mots étrangers »), of a coinage or a word used in a
+# sense of the author's (quotation marks: Grevisse, guillemets). Such a word is no slip
+# (« « consomm’acteur » », « « webosphère » », « le compteur *listed* »), in the whole
+# file where the author introduced it. Bold (« ** ») is emphasis, not such a mark.
+_CITED = re.compile(
+    r"(?:(?<![*\w])[*_](?P<italic>[^\W\d_][\w’'-]*)[*_](?![*\w])"
+    r"|«[ \u00a0\u202f]?(?P<quoted>[^\W\d_][\w’'-]*)[ \u00a0\u202f]?»"
+    r"|(?<!\w)[“\"](?P<straight>[^\W\d_][\w’'-]*)[”\"](?!\w))"
+)
+# A link whose text is one word that its target's host name holds (« [Vercel](https://vercel.com) »,
+# « [Foundation](http://foundation.zurb.com/) »): the name of the site or product linked.
+_NAMED_LINK = re.compile(r"\[([^\W\d_][\w’'-]*)\]\(<?(?:https?://)?(?:www\.)?([^/)\s>]+)")
+
+
+def cited_words(source: str) -> frozenset[str]:
+    """Words of a source that its author cites, coins or names on purpose (see above)."""
+    found = {
+        m.group("italic") or m.group("quoted") or m.group("straight")
+        for m in _CITED.finditer(source)
+    }
+    found.update(
+        m.group(1)
+        for m in _NAMED_LINK.finditer(source)
+        if m.group(1).lower() in m.group(2).lower().split(".")
+    )
+    return frozenset(found)
+
+
 # A capital after a word or a comma and a space; the lookbehind follows the capital so
 # that the regex engine skips from capital to capital.
 _MID_SENTENCE_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=[\w,;] [A-ZÀ-ÖØ-Þ])[\w’'-]*)")
@@ -613,6 +654,44 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             unique.append(finding)
     return unique
+
+
+# Unknown words and glued words: what a proofreader reports once per text. A word of the
+# trade the dictionaries lack (« nofollow » 34 times in an article on links) is one
+# question for the author, not 34; a real slip written twice is one correction to make
+# everywhere. Cut words (« modéra tion ») and grammar are about one place each: never
+# grouped.
+_GROUPED_RULES = frozenset({"orthographe", "mots-collés"})
+
+
+def group_repeated(findings: list[Finding]) -> list[Finding]:
+    """One finding per unknown word of a file, at its first occurrence, its message
+    telling how many times and on which lines the file writes it (``occurrences`` keeps
+    the others' places, for ``--vocabulaire``)."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.category == "spelling" and finding.rule in _GROUPED_RULES and finding.text:
+            key = (finding.rule, finding.text.casefold().replace("'", "’"))
+            groups.setdefault(key, []).append(finding)
+    if all(len(group) == 1 for group in groups.values()):
+        return findings
+    firsts = {}
+    for group in groups.values():
+        if len(group) > 1:
+            first = group[0]
+            note = occurrence_note([f.line for f in group])
+            firsts[id(first)] = replace(
+                first,
+                message=french_spaces(f"{first.message} ({note})"),
+                occurrences=tuple((f.line, f.column, f.text) for f in group[1:]),
+            )
+            firsts.update((id(f), None) for f in group[1:])
+    out = []
+    for finding in findings:
+        grouped = firsts.get(id(finding), finding)
+        if grouped is not None:
+            out.append(grouped)
+    return out
 
 
 def apply_edits(source: str, findings: list[Finding]) -> str:

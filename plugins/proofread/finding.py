@@ -79,6 +79,9 @@ class Finding:
     edit: Edit | None = field(default=None, compare=False)
     text: str = field(default="", compare=False)
     context: str = field(default="", compare=False)
+    # An unknown word is reported once per file, at its first occurrence (see
+    # ``checker.group_repeated``): the (line, column, text) of its other occurrences.
+    occurrences: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
 
     @property
     def blocking(self) -> bool:
@@ -123,13 +126,27 @@ def french_spaces(text: str) -> str:
     return text
 
 
+# Lines named in the message of a word reported once for all its occurrences.
+SHOWN_LINES = 8
+
+
+def occurrence_note(lines: list[int]) -> str:
+    """``34 occurrences dans ce fichier, lignes 3, 8, 12…``: where a word reported once
+    for the whole file is written (``lines``: the line of each occurrence, in order)."""
+    distinct = list(dict.fromkeys(lines))
+    shown = ", ".join(str(line) for line in distinct[:SHOWN_LINES])
+    more = "…" if len(distinct) > SHOWN_LINES else ""
+    label = "lignes" if len(distinct) > 1 else "ligne"
+    return f"{len(lines)} occurrences dans ce fichier, {label} {shown}{more}"
+
+
 def word_set(text: str) -> frozenset[str]:
     """The space-separated words of ``text`` (for word lists written as one string)."""
     return frozenset(text.split())
 
 
 # Besides the CLI contract, what the cache and the background answers keep.
-INTERNAL_FIELDS = ("offset", "edit", "text", "context")
+INTERNAL_FIELDS = ("offset", "edit", "text", "context", "occurrences")
 
 
 def to_record(finding: Finding, *, full: bool = False) -> dict:
@@ -138,6 +155,7 @@ def to_record(finding: Finding, *, full: bool = False) -> dict:
     data["suggestions"] = list(finding.suggestions)
     if full:
         data.update((name, getattr(finding, name)) for name in INTERNAL_FIELDS)
+        data["occurrences"] = [list(place) for place in finding.occurrences]
         if finding.edit is not None:
             data["edit"] = [finding.edit.start, finding.edit.end, finding.edit.text]
     return data
@@ -151,6 +169,7 @@ def from_record(data: dict) -> Finding:
             **data,
             "suggestions": tuple(data["suggestions"]),
             "edit": Edit(*edit) if edit else None,
+            "occurrences": tuple(tuple(place) for place in data.get("occurrences", ())),
         }
     )
 

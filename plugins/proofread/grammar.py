@@ -12,7 +12,12 @@ added to it:
 - homophones (« a cause de », « le jour ou », « ses un bon conseil »): the table of
   ``homophones.py`` (documented in ``lists/homophones.md``);
 - agreement of a verb with a subject it is far from (« les abonnés qui suivent la page
-  aime », « chacune ont », « la plupart des membres a »).
+  aime », « chacune ont », « la plupart des membres a »), and the verb rules of
+  ``verbs.py`` and ``moods.py`` (forms, moods, participles).
+
+What Grammalecte misreads for want of the words around (« des responsables marketing »,
+« par contre vous pouvez », « copier/coller ») is dropped by ``_misread``, each case with
+its reason; what it tells twice (« j’ai du regarder ») is told once.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from . import homophones, verbs
+from . import homophones, moods, verbs
 from .finding import Hit, word_set
 from .source import PLACEHOLDER
 
@@ -116,11 +121,186 @@ def _misread(checker, rule: str, text: str, start: int, end: int, message: str =
             return True
     if _NOUN_PAIR_RULE.search(rule):
         word = text[start:end]
-        if " " not in word:
-            tags = _tags(checker, word)
-            if tags and all(":N" in t and ":A" not in t and ":Q" not in t for t in tags):
+        if " " not in word and _noun_not_adjective(_tags(checker, word), text, end):
+            return True
+        # The same disagreement told on the head noun (« des responsables marketing »:
+        # « responsables » should agree with « marketing »): its partner, the word right
+        # after it, is a noun used as a complement, which agrees with nothing.
+        partner = _partner(message, word)
+        after = _WORD_AFTER.match(text, end)
+        if (
+            partner
+            and after
+            and after.group(1) == partner
+            and _noun_not_adjective(_tags(checker, partner), text, after.end())
+        ):
+            return True
+    return _misread_in_context(checker, rule, text, start, end, message)
+
+
+def _noun_not_adjective(tags: list[str], text: str, end: int) -> bool:
+    """A word that is a noun and never an adjective or a participle: after another noun,
+    its complement (« une stratégie marketing »). A noun that may also be a finite verb is
+    one only where the noun phrase goes on or ends after it (« des clients cibles et… »),
+    not before what follows a verb (« des consommateurs estimes que… »)."""
+    if not tags or not all(":N" in t or t.startswith(":V") for t in tags):
+        return False
+    if not any(":N" in t for t in tags) or any(":A" in t or ":Q" in t for t in tags):
+        return False
+    if all(":N" in t for t in tags):
+        return True
+    return bool(_PHRASE_GOES_ON.match(text, end))
+
+
+# What may follow a noun phrase, not only a verb: a sign, a coordination, a preposition.
+_PHRASE_GOES_ON = re.compile(
+    r"\s*(?:$|[,.;:!?)»”\"]|(?:et|ou|de|d’|d'|du|des|à|au|aux|pour|sur|en|dans|avec)\b)"
+)
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0\u202f]+([^\W\d_][\w’'-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \u00a0\u202f]+$")
+_QUOTED = re.compile(r"«\s?([^«»]+?)\s?»")
+# Adverbial locutions whose first word Grammalecte takes for an adjective that must agree
+# with the noun before it (« chercher nos billets autre part »: « ailleurs »; Grevisse,
+# locutions adverbiales with « part »).
+_PART_LOCUTIONS = word_set("autre nulle quelque")
+# The subject pronoun a verb of a person calls for (« sans sujet » rules).
+_SUBJECT_OF = {"1p": ("nous",), "2p": ("vous",)}
+
+
+def _partner(message: str, word: str) -> str:
+    """The other word of a disagreement with ``word``, as Grammalecte's message quotes it
+    (« Accord de nombre erroné avec « marketing » »), or ""."""
+    quoted = _QUOTED.findall(message.replace("“", "« ").replace("”", " »"))
+    return next((q.strip() for q in quoted if q.strip() != word), "")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The text of the sentence before ``start``."""
+    before = text[:start]
+    stop = max(before.rfind(c) for c in ".!?…:;")
+    return before[stop + 1 :]
+
+
+def _misread_in_context(checker, rule: str, text: str, start: int, end: int, message: str) -> bool:
+    """Grammalecte findings that the words around show it misread (each case: why)."""
+    word = text[start:end]
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    # A word set alone in quotation marks is cited or used in a sense of the author's
+    # (« nous sommes tous « égo » »): a mention, which agrees with nothing (Grevisse,
+    # autonymie; the quotation marks of a coinage).
+    if (
+        ("gn_" in rule or "ppas_" in rule)
+        and re.search(r"[«“\"][ \u00a0\u202f]?$", before)
+        and re.match(r"[ \u00a0\u202f]?[»”\"]", after)
+    ):
+        return True
+    if "gn_" in rule:
+        partner = _partner(message, word)
+        # Two capitalised words in mid-sentence are a name (« avec Black Lives Matter »,
+        # the title of a work, a brand): names do not take French agreement. « des
+        # Africain » stays wrong: its determiner is no name.
+        if (
+            word[:1].isupper()
+            and partner[:1].isupper()
+            and " " not in word
+            and _sentence_before(text, start).strip()
+        ):
+            return True
+        # « chercher nos billets autre part »: the locution, not an adjective.
+        if word.lower() in _PART_LOCUTIONS and re.match(r"[ \u00a0]part\b", text[end : end + 6]):
+            return True
+        # An adjective that agrees with the noun right before it qualifies that noun, the
+        # complement of the one Grammalecte chose (« les éditeurs de presse française »:
+        # the press is French; Grevisse, adjectif après un complément du nom).
+        previous = _WORD_BEFORE.search(text, 0, start)
+        if (
+            previous
+            and "Accord de" in message
+            and partner
+            and previous.group(1) != partner
+            and " " not in word
+        ):
+            noun = _tags(checker, previous.group(1))
+            if not any(t.startswith(":G") for t in noun) and _agrees(noun, _tags(checker, word)):
                 return True
-    return False
+    if "sans_sujet" in rule:
+        # « Par contre vous pouvez »: Grammalecte reads « contre vous » as a preposition and
+        # its object; the pronoun right before the verb of its person is its subject.
+        person = re.search(r"conj_(\d[sp])_sans_sujet", rule)
+        previous = _WORD_BEFORE.search(text, 0, start)
+        if (
+            person
+            and previous
+            and previous.group(1).lower() in _SUBJECT_OF.get(person.group(1), ())
+        ):
+            return True
+    if "conj_" in rule and " " not in word and any(":N" in t for t in _tags(checker, word)):
+        # « si vos mots cibles auront de l’impact »: a word that can be a noun, right
+        # before a verb that can be nothing else, is part of the subject (an apposed
+        # noun), not its verb: two finite verbs do not follow each other without a link.
+        following = _WORD_AFTER.match(text, end)
+        if following:
+            tags = _tags(checker, following.group(1))
+            if tags and all(
+                t.startswith(":V") and any(x in t for x in _TENSES) and ":Q" not in t for t in tags
+            ):
+                return True
+    if "tu_" in rule and "/" in word:
+        # « copier/coller une page »: a slash between two words joins alternatives or
+        # steps on purpose; the hyphen of the compound noun is not what was meant.
+        return True
+    if "imp_union" in rule and _coordinated_indicative(checker, text, start, word):
+        return True
+    # « Indiquez la ou les personnes concernées »: « la » is the first of two coordinated
+    # determiners (Grevisse, déterminants coordonnés), no pronoun.
+    return "imp_union" in rule and bool(
+        re.match(r"\s+ou\s+(?:les|le|la|l['’])", text[end : end + 12])
+    )
+
+
+def _agrees(noun_tags: list[str], adjective_tags: list[str]) -> bool:
+    """Whether an adjective's form agrees in gender and number with a noun."""
+    nouns = [t for t in noun_tags if t.startswith(":N")]
+    adjectives = [t for t in adjective_tags if ":A" in t]
+    if not nouns or not adjectives:
+        return False
+
+    def fits(a: str, b: str, codes: str) -> bool:
+        mine = {c for c in codes if f":{c}" in a}
+        theirs = {c for c in codes if f":{c}" in b}
+        return not mine or not theirs or bool(mine & theirs)
+
+    return any(
+        fits(
+            n.replace(":e", ":m:f").replace(":i", ":s:p"),
+            a.replace(":e", ":m:f").replace(":i", ":s:p"),
+            "mf",
+        )
+        and fits(n.replace(":i", ":s:p"), a.replace(":i", ":s:p"), "sp")
+        for n in nouns
+        for a in adjectives
+    )
+
+
+_PRONOUN_PERSON = {"je": "1s", "j'": "1s", "il": "3s", "elle": "3s", "on": "3s", "tu": "2s"}
+
+
+def _coordinated_indicative(checker, text: str, start: int, found: str) -> bool:
+    """« je maintiens l’allure et passe le semi »: after « et », a verb that shares the
+    subject of the verb before it (same person) is an indicative, not an imperative
+    missing its hyphen (« passe-le »)."""
+    sentence = _sentence_before(text, start)
+    if not re.search(r"\b(?:et|puis|mais)[ \u00a0]+$", sentence):
+        return False
+    verb = found.split()[0]
+    persons = {
+        p for t in _tags(checker, verb) if ":Ip" in t for p in ("1s", "2s", "3s") if f":{p}" in t
+    }
+    subjects = re.findall(r"(?<![\w’'])(je|j[’']|tu|il|elle|on)(?![\w’'])", sentence, re.I)
+    return any(_PRONOUN_PERSON[s.lower().replace("’", "'")] in persons for s in subjects)
 
 
 # -- words and their morphology --------------------------------------------------------------
@@ -364,6 +544,16 @@ def _paired(text: str, hits: list[Hit]) -> list[Hit]:
 # -- agreement of a verb with a subject it is far from ------------------------------------
 
 _BOUNDARY = word_set(". ! ? … : ; <s>")
+_OF_COMPLEMENT = word_set("de d' du des")
+_TIME_NOUNS = word_set(
+    "semaine mois trimestre semestre année an jour soir matin week-end lundi mardi mercredi"
+    " jeudi vendredi samedi dimanche été hiver printemps automne"
+)
+# Words after which a clause, and its subject, starts: coordinating conjunctions and the
+# subordinators of an indirect question or a clause of time or cause (« je ne comprends
+# pas pourquoi mes vidéos ne décolle pas »).
+_CLAUSE_LINKS = word_set("mais car donc puis pourquoi comment quand lorsque lorsqu' puisque")
+_GROUP_NOUNS = word_set("équipe groupe bande foule jury")
 _PREPOSITIONS = word_set("de d' du des en sur pour à au aux avec dans chez par sans sous entre")
 _DETERMINERS = _DET_SINGULAR | _DET_PLURAL | word_set("d' de")
 _CLITICS = word_set("ne n' se s' y en le la les l' lui leur nous vous me m' te t'")
@@ -443,9 +633,61 @@ def _complements(words: list[Token], j: int) -> int:
             if words[j + 2].norm != ",":
                 return j
             j += 3
+        elif word.norm == "," and (close := _insert_end(words, j)) is not None:
+            j = close
+        elif (
+            word.norm in _DETERMINERS
+            and j + 1 < len(words)
+            and words[j + 1].norm in _TIME_NOUNS
+            and words[j - 1].norm not in _BOUNDARY
+        ):
+            # A complement of time, a circumstance (« Les changements annoncés par Meta ce
+            # trimestre concerne »): the verb comes after it.
+            j += 2
+            while j < len(words) and words[j].norm in (
+                "dernier",
+                "dernière",
+                "prochain",
+                "prochaine",
+            ):
+                j += 1
         else:
             return j
     return j
+
+
+# An insert between commas that has no verb of its own: a participle and its complements
+# (« Les candidatures, accompagnées d’un portfolio, doit »), a prepositional phrase
+# (« Les vidéos d’aide, en anglais uniquement, n’aide pas »). The subject goes on after it.
+_INSERT_WORDS = 12
+
+
+def _insert_end(words: list[Token], j: int) -> int | None:
+    """The token after the closing comma of an insert opened at ``words[j]``, or None."""
+    first = words[j + 1] if j + 1 < len(words) else None
+    # Not « avec », which may join a second subject (« Le président, avec ses ministres,
+    # ont décidé »: Grevisse, accord avec des sujets joints par « avec »).
+    if (
+        first is None
+        or first.norm == "avec"
+        or not (
+            first.norm in _PREPOSITIONS
+            or first.norm in ("surtout", "notamment", "comme")
+            or any(t.startswith(":V") and ":Q" in t for t in first.tags)
+        )
+    ):
+        return None
+    for k in range(j + 2, min(len(words), j + 2 + _INSERT_WORDS)):
+        word = words[k]
+        if word.norm == ",":
+            return k + 1 if k > j + 2 else None
+        if word.norm in _BOUNDARY or word.norm in ("qui", "que", "qu'", "</s>"):
+            return None
+        if any(t.startswith(":V") and any(x in t for x in _TENSES) for t in word.tags) and not any(
+            t.startswith((":N", ":A")) or ":Q" in t for t in word.tags
+        ):
+            return None  # a verb: a clause, not an insert
+    return None
 
 
 def _verb_at(words: list[Token], j: int) -> int | None:
@@ -460,7 +702,10 @@ def _verb_at(words: list[Token], j: int) -> int | None:
     # A word that is also a noun or an adjective (« active », « montre ») is read as a verb
     # only before what follows a verb: a determiner, a negation, the sentence's end.
     ambiguous = word.norm not in _VERB_FIRST and any(t.startswith((":N", ":A")) for t in word.tags)
-    if ambiguous and j + 1 < len(words) and words[j + 1].norm not in _AFTER_VERB:
+    # After a subject taken up by « eux », « elles » between commas, the verb comes next
+    # (« Les dépenses de formation, elles, reste stables »).
+    resumed = j >= 2 and words[j - 1].norm == "," and words[j - 2].norm in ("eux", "elles")
+    if ambiguous and not resumed and j + 1 < len(words) and words[j + 1].norm not in _AFTER_VERB:
         return None
     return j
 
@@ -469,7 +714,9 @@ def _form(token: Token, person: str) -> str | None:
     """``token``'s verb at ``person`` (":3s", ":3p"...), same tense: « aime » → « aiment »."""
     from grammalecte.fr import conj  # loaded with the engine; only asked when one is found
 
-    for lemma, tags in analyses(token.text):
+    # « être » and « avoir » first: « étaient » is also a form of « étayer ».
+    readings = sorted(analyses(token.text), key=lambda r: r[0] not in ("être", "avoir"))
+    for lemma, tags in readings:
         for tense in _TENSES:
             if tags.startswith(":V") and tense in tags:
                 form = conj.getConj(lemma, tense, person)
@@ -502,10 +749,33 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
     """Verbs that disagree with a subject Grammalecte does not link them to."""
     hits = []
     for i in range(1, len(words) - 1):
-        if words[i - 1].norm not in _BOUNDARY:
+        before = words[i - 1].norm
+        # A subject starts a sentence, or a clause after a coordinating conjunction; the
+        # plural pronoun « ceux » after a comma too (« En revanche, ceux sur… »).
+        if not (
+            before in _BOUNDARY
+            or before in _CLAUSE_LINKS
+            or (before == "," and (words[i].norm in ("ceux", "celles") or _after_intro(words, i)))
+        ):
             continue
-        first = i + 1 if words[i].norm in ("tous", "toutes") else i
+        first = i
+        if words[i].norm in ("tous", "toutes") or (
+            words[i].norm in ("tout", "toute") and words[i + 2].norm != "monde"
+        ):
+            first = i + 1  # « toute l’équipe »; « tout le monde » has a rule of its own
         head = words[first].norm
+        if head in ("ceux", "celles"):
+            # « ceux sur les statistiques était », « ceux qui abandonnent … ne laisse »:
+            # the demonstrative pronoun is plural.
+            j = _complements(words, first + 1)
+            verb = _verb_at(words, j)
+            if j > first + 1 and verb is not None:
+                token = words[verb]
+                if _finite(token, ":3s") and not _finite(token, ":3p"):
+                    found = _agreement_hit(token, ":3p", _quote(text, words, i, j))
+                    if found:
+                        hits.append(found)
+            continue
         if head in ("chacun", "chacune", "aucun", "aucune") or (
             head in ("l'", "un", "une")
             and first + 2 < len(words)
@@ -547,7 +817,16 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
             continue
         end = _noun_phrase(words, first + 1)
         nouns = [w for w in words[first + 1 : end] if w.tags or _unknown(w)]
-        if not nouns or any(w.norm in _COLLECTIVE for w in words[first + 1 : end]):
+        # A collective noun followed by its complement may agree with the complement (« un
+        # groupe de fans sont venus »); alone, it is singular (« toute l’équipe a commencé »).
+        # « Le nombre de » is singular whatever follows (« le nombre d’abonnés était »;
+        # « un grand nombre de » takes the plural: Grevisse, accord avec « nombre »).
+        definite_number = head in ("le", "ce") and words[first + 1].norm == "nombre"
+        if not nouns or (
+            any(w.norm in _COLLECTIVE for w in words[first + 1 : end])
+            and (end >= len(words) or words[end].norm in _OF_COMPLEMENT or plural)
+            and not definite_number
+        ):
             continue
         if plural and not any(
             (_has(w, ":N") and (":p" in "".join(w.tags) or ":i" in "".join(w.tags))) or _unknown(w)
@@ -555,23 +834,51 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
         ):
             continue
         j = _complements(words, end)
-        if j == end and words[end].norm not in ("ne", "n'"):
+        group = any(w.norm in _GROUP_NOUNS for w in words[first + 1 : end])
+        if j == end and words[end].norm not in ("ne", "n'") and not group:
             # Next to its subject, Grammalecte's own rules see it; not past « ne » (« mes
-            # vidéos ne décolle pas »).
+            # vidéos ne décolle pas »), nor after a noun of a group without its complement,
+            # which it lets agree with the meaning (« toute l’équipe ont »: singular;
+            # Grevisse, accord avec un nom collectif). Nouns of a quantity may take the
+            # plural of the meaning (« la moitié sont partis »).
             continue
         verb = _verb_at(words, j)
         if verb is None:
             continue
         token = words[verb]
+        person = ":3p" if plural else ":3s"
         if plural and _finite(token, ":3s") and not _finite(token, ":3p"):
             found = _agreement_hit(token, ":3p", _quote(text, words, i, end))
         elif not plural and _finite(token, ":3p") and not _finite(token, ":3s"):
             found = _agreement_hit(token, ":3s", _quote(text, words, i, end))
+        elif (
+            not _finite(token, person)
+            and any(_finite(token, p) for p in (":1s", ":2s", ":1p", ":2p"))
+            and not any(t.startswith((":N", ":A")) for t in token.tags)  # « trois missions »
+            and not any(w.norm in ("nous", "vous", "je", "tu") for w in words[j:verb])
+        ):
+            # A noun subject and a verb of the first or second person (« les personnes
+            # inscrites recevrons »): a noun is of the third person.
+            found = _agreement_hit(token, person, _quote(text, words, i, end))
         else:
             found = None
         if found:
             hits.append(found)
     return hits
+
+
+def _after_intro(words: list[Token], i: int) -> bool:
+    """Whether the comma before ``words[i]`` closes a short introduction of the sentence
+    without a verb (« Autrefois, », « Par exemple, », « Dans ce cas, »): the subject
+    comes next."""
+    for k in range(i - 2, max(-1, i - 7), -1):
+        if words[k].norm in _BOUNDARY:
+            return k < i - 2
+        if words[k].norm in (",", "qui", "que", "qu'") or any(
+            t.startswith(":V") and any(x in t for x in _TENSES) for t in words[k].tags
+        ):
+            return False
+    return False
 
 
 def _quote(text: str, words: list[Token], i: int, j: int) -> str:
@@ -591,6 +898,12 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from verbs.check_conditional(text, words)
         yield from verbs.check_participle(text, words)
         yield from verbs.check_plural_subjects(text, words)
+        yield from moods.check_subjunctive(text, words)
+        yield from moods.check_pronoun_qui(text, words)
+        yield from moods.check_pronominal_participle(text, words)
+        yield from moods.check_infinitive(text, words)
+        yield from moods.check_invariable(text, words)
+        yield from moods.check_noun_participle(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
@@ -598,12 +911,16 @@ def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
     plain = text.replace("\n", " ").replace(PLACEHOLDER, "X")
     words = tokens(plain)
     hits = check_grammalecte(text, words) if use_grammalecte else []
+    confirmed = set()
     for hit in _ours(plain, words):
         hits = _merge(hits, hit)
-    return _without_consequences(plain, hits)
+        confirmed.add((hit.start, hit.end))
+    return _without_consequences(plain, hits, confirmed)
 
 
-def _without_consequences(text: str, hits: list[Hit]) -> list[Hit]:
+def _without_consequences(
+    text: str, hits: list[Hit], confirmed: set[tuple[int, int]] = frozenset()
+) -> list[Hit]:
     """``hits`` less Grammalecte's findings that only follow from a mistake found before.
 
     Grammalecte reads the word after a confused homophone as the wrong form has it
@@ -611,33 +928,69 @@ def _without_consequences(text: str, hits: list[Hit]) -> list[Hit]:
     apprécié »: a verb is missing; « n’y aux e-mails »: « aux » should be a verb), and
     agrees a participle with a verb whose person is wrong (« les vidéos était prêts »:
     « prêts » should be singular). Once the homophone or the verb is reported, those are
-    the same mistake told again, on the wrong word.
+    the same mistake told again, on the wrong word. A finding one of our rules made too
+    (``confirmed`` spans) is a mistake of its own (« on si prend »: « s’y », whatever
+    Grammalecte says of « on »).
     """
+    hits = [h for h in hits if not _told_twice(text, h, hits)]
     causes = [h for h in hits if h.rule in _CAUSES or "__conf_" in h.rule]
     if not causes:
         return hits
     kept = []
     for hit in hits:
-        if hit.rule.startswith("grammalecte:") and any(
-            cause is not hit and _follows(text, cause, hit) for cause in causes
+        if (
+            hit.rule.startswith("grammalecte:")
+            and (hit.start, hit.end) not in confirmed
+            and any(
+                cause is not hit
+                and _follows(text, cause, hit, (cause.start, cause.end) in confirmed)
+                for cause in causes
+            )
         ):
             continue
         kept.append(hit)
     return kept
 
 
+def _told_twice(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Grammalecte's second telling of a mistake it reports on another word: « J’ai du
+    regarder » (« du » → « dû », then « regarder » read as a noun after the determiner
+    « du »), « les écarts peut être surprenants » (« peut » → « peuvent », then
+    « surprenants » agreed with « peut »). The finding on the word really wrong stays."""
+    if not hit.rule.startswith("grammalecte:"):
+        return False
+    for other in hits:
+        if other is hit:
+            continue
+        named = f"« {text[other.start : other.end]} »" in hit.message.replace("“", "« ").replace(
+            "”", " »"
+        )
+        if not named:
+            continue
+        if (
+            "conf_déterminant" in hit.rule
+            and other.end <= hit.start
+            and not text[other.end : hit.start].strip()
+        ):
+            return True
+        if ":ppas:" in hit.rule and ":conj:" in other.rule:
+            return True
+    return False
+
+
 # Our findings that change how the words after them read.
 _CAUSES = frozenset({"homophone", "accord-sujet", verbs.NONEXISTENT, verbs.WRONG_FORM})
 
 
-def _follows(text: str, cause: Hit, hit: Hit) -> bool:
-    """Whether ``hit`` is Grammalecte's reading of what follows ``cause``'s wrong form."""
+def _follows(text: str, cause: Hit, hit: Hit, confirmed: bool = False) -> bool:
+    """Whether ``hit`` is Grammalecte's reading of what follows ``cause``'s wrong form
+    (``confirmed``: one of our homophone rules found the cause too)."""
     if cause.end <= hit.start and not text[cause.end : hit.start].strip():
         # The next word: read as the wrong form has it (« Mes il » , « on particulièrement »).
         return True
     if hit.end <= cause.start and not text[hit.end : cause.start].strip():
         # « de la par de »: Grammalecte takes the word before for the homophone.
-        return "__conf_" in hit.rule and cause.rule == "homophone"
+        return "__conf_" in hit.rule and (cause.rule == "homophone" or confirmed)
     wrong = text[cause.start : cause.end]
     return cause.rule != "homophone" and ":ppas:" in hit.rule and f"« {wrong} »" in hit.message
 

@@ -75,7 +75,11 @@ PAIRS: dict[str, Pair] = {
         {"la": "article ou pronom", "là": "adverbe de lieu : « ici »", "l’a": "« l’avait »"}
     ),
     "leur/leurs": Pair(
-        {"leur": "pronom, invariable : « lui »", "leurs": "possessif devant un pluriel"}
+        {
+            "leur": "pronom, invariable : « lui »",
+            "leurs": "possessif devant un pluriel",
+            "leurre": "nom : un piège, une illusion",
+        }
     ),
     "peu/peut/peux": Pair(
         {
@@ -107,6 +111,7 @@ PAIRS: dict[str, Pair] = {
             "mais": "conjonction d’opposition",
             "mes": "possessif pluriel : « tes »",
             "mets": "verbe mettre ou nom (un mets)",
+            "met": "verbe mettre : « il mettait »",
         }
     ),
     "tous/tout": Pair(
@@ -167,7 +172,13 @@ PAIRS: dict[str, Pair] = {
     "ni/n'y": Pair({"ni": "conjonction de négation", "n’y": "« ne » et « y »"}),
     "si/s'y": Pair({"si": "conjonction ou adverbe", "s’y": "« se » et « y »"}),
     "des/dès": Pair({"des": "article", "dès": "préposition : « depuis », « dès que »"}),
-    "tant/temps": Pair({"tant": "« en tant que » : « comme »", "temps": "nom : la durée"}),
+    "tant/temps": Pair(
+        {
+            "tant": "« en tant que » : « comme »",
+            "temps": "nom : la durée",
+            "t’en": "« te » et « en » : « ne t’en fais pas »",
+        }
+    ),
     "à jour/à jours": Pair(
         {
             "jour": "« à jour », locution invariable : « mettre à jour »",
@@ -194,6 +205,16 @@ PAIRS: dict[str, Pair] = {
     "dépens/dépend": Pair(
         {"dépens": "nom : « aux dépens de »", "dépend": "verbe dépendre : « il dépendait »"}
     ),
+    "pris/prix": Pair({"pris": "participe de prendre", "prix": "nom : ce que coûte une chose"}),
+    "faite/faîte": Pair(
+        {
+            "faite": "participe de faire, féminin",
+            "faites": "verbe faire : « vous faites », « faites-le »",
+            "faîte": "nom : le sommet",
+        }
+    ),
+    "foi/fois": Pair({"foi": "nom : la confiance, la croyance", "fois": "nom : « une fois »"}),
+    "an/en": Pair({"an": "nom : l’année", "en": "préposition ou pronom"}),
 }
 
 # Word classes of the patterns. Each test reads a token's text and Grammalecte's tags
@@ -309,6 +330,11 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
     "adj_only": _only(lambda t: _is_adj(t) or (t.startswith(":V") and ":Q" in t)),
     "det": _any(lambda t: t.startswith(":G") and ":D" in t),
     "adverb": _any(lambda t: t.startswith(":W") or t.startswith(":G:W")),
+    # A grammatical word: determiner, pronoun, preposition... (« lui », also the participle
+    # of « luire »).
+    "gram": _any(lambda t: t.startswith(":G")),
+    # A word that can be a preposition (« dans », « sur », « après »): no subject.
+    "prep": _any(lambda t: t.startswith(":G:R")),
     "subject": lambda w: w.norm in _SUBJECT,
     # Forms of the verbs a rule names (by lemma).
     "être": lambda w: (
@@ -387,6 +413,11 @@ _TASK_KINDS = (
     "|à_accomplir|à_faire|à_effectuer|à_réaliser"
 )
 _STAINS = "de_café|d'encre|de_gras|de_sang|de_vin|d'huile|de_rousseur|de_graisse|de_peinture"
+# Determiners of a subject put after its verb (« où se trouve votre clientèle »).
+_DET_SUBJECT = (
+    "le|la|les|l'|un|une|votre|vos|notre|nos|son|sa|ses|leur|leurs|mon|ma|mes|ton|ta|tes"
+    "|ce|cet|cette|ces"
+)
 _ETRE = "est|sont|suis|es|sommes|êtes|était|étaient|étais|sera|seront|serai|serait|être|été"
 
 RULES: tuple[Rule, ...] = (
@@ -508,6 +539,9 @@ RULES: tuple[Rule, ...] = (
         "ont",
     ),
     R("on/ont", "qui [on] <ppas_not_finite>", "ont"),
+    # « on » is followed by a verb, a clitic or « ne », never by a participle alone (« et
+    # on raté le début »: « ont »).
+    R("on/ont", "<word>|,|<start> [on] <ppas_not_finite>", "ont", "<det> [on]", "[on] <gram>"),
     R(
         "on/ont",
         "<boundary>|et|mais|donc|car|quand|si|qu'|que|comme|où|,"
@@ -529,18 +563,31 @@ RULES: tuple[Rule, ...] = (
         "[ses|ces] ce|un|une|le|la|l'|mon|ma|notre|votre|pas|ça|cela|pourquoi|grâce",
         "c’est",
     ),
+    # A determiner is followed by a noun, never by an adverb of degree (« les paramètres,
+    # ses vraiment compliqué »).
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "[ses|ces] vraiment|trop|tellement|assez|super|hyper|plutôt|franchement|carrément",
+        "c’est",
+    ),
     R(
         "ces/ses/c'est/s'est/sait",
         "il|elle|on|qui|<name>|<noun>|<unknown> [c'est|ces|ses|sait] <ppas_pronominal>",
         "s’est",
         "<boundary> <noun_only> [c'est|ces|ses|sait]",
         "[ces|ses] <noun_only>",
+        # After a word that can be a preposition there is no subject for « s’est »: the
+        # determiner of a complement (« dans ses écrits »; Grammalecte reads « dans » as a
+        # noun too, the plural of « dan »).
+        "<prep> [c'est|ces|ses|sait]",
     ),
+    # Not after a noun: « Le problème c’est que… » takes up a detached subject with « c’est »
+    # (Grevisse, « c’est » reprenant un terme détaché), common without the comma; after a
+    # noun only meaning tells it from « sait ».
     R(
         "ces/ses/c'est/s'est/sait",
-        "il|elle|on|qui|<name>|<noun_only> [c'est] que|qu'|comment|pourquoi|où|si|tout|<inf_only>",
+        "il|elle|on|qui|<name> [c'est] que|qu'|comment|pourquoi|où|si|tout|<inf_only>",
         "sait",
-        "<boundary> <noun_only> [c'est]",
     ),
     R(
         "ces/ses/c'est/s'est/sait",
@@ -597,7 +644,14 @@ RULES: tuple[Rule, ...] = (
     R("ça/sa/çà", "comme|<finite> [sa] .|,|!|?|;|:", "ça"),
     R("ça/sa/çà", "[ça] et là", "çà"),
     # la / là / l'a
-    R("la/là/l'a", "[la] ou|où il|elle|on|vous|nous|ils|elles|je|tu|se|les|ça|s'", "là"),
+    # Not « la ou les » + noun, the coordination of two determiners (« détecter la ou les
+    # sources »; Grevisse, déterminants coordonnés: « le ou les responsables »).
+    R(
+        "la/là/l'a",
+        "[la] ou|où il|elle|on|vous|nous|ils|elles|je|tu|se|les|ça|s'",
+        "là",
+        "[la] ou les",
+    ),
     R("la/là/l'a", f"{_ETRE}|reste|restent|restons|ici|d'ici|jusque [la] .|,|!|?|;|:|»", "là"),
     R("la/là/l'a", "il|elle|on|qui|ne|n'|cela|ça|<name> [la] <ppas_not_finite>", "l’a"),
     # leur / leurs
@@ -624,7 +678,8 @@ RULES: tuple[Rule, ...] = (
         "il|elle|on|je|tu|qui|cela|ça|ne|n'|se|s'|<noun> [peut|peux]",
     ),
     # près / prêt
-    R("près/prêt", "[près|prés] à|a <inf>|tout|tous|toutes", "prêt"),
+    R("près/prêt", "[près|prés] à|a|pour <inf>|tout|tous|toutes", "prêt"),
+    R("près/prêt", "[près|prés] pour nous|vous|me|m'|te|t'|se|s'|le|la|les|l' <inf>", "prêt"),
     R(
         "près/prêt",
         f"{_ETRE}|tout|très|plus|assez|suivre|suivi|suivez|de|peu [prêt|prêts|prête] de|d'|du|des",
@@ -695,7 +750,7 @@ RULES: tuple[Rule, ...] = (
     # voir / voire
     R(
         "voir/voire",
-        ", [voir] <adj_only>|carrément|plus|même|jamais|pas|<num>|des|de|d'",
+        ", [voir] <adj_only>|carrément|plus|moins|pire|davantage|même|jamais|pas|<num>|des|de|d'",
         "voire",
         "* [voir] des|de|d' <noun>",
         "* [voir] <inf>",
@@ -887,8 +942,8 @@ RULES: tuple[Rule, ...] = (
     # second « ni », the conjunction.
     R(
         "ni/n'y",
-        "[n' y] à|au|aux|le|la|les|l'|un|une|des|du|de|d'|mon|ma|mes|son|sa|ses|leur|leurs"
-        "|pour|par|sur|dans|avec ... ni",
+        "[n' y] à|au|aux|le|la|les|l'|un|une|des|du|de|d'|mon|ma|mes|ton|ta|tes|son|sa|ses"
+        "|notre|nos|votre|vos|ce|cet|cette|ces|leur|leurs|pour|par|sur|dans|avec ... ni",
         "ni",
     ),
     # qu'en / quand: at a sentence's start, before a noun phrase or a subject, « lorsque ».
@@ -957,7 +1012,10 @@ RULES: tuple[Rule, ...] = (
     # tout / tous / toute(s): « tout » agrees with the noun it determines (« toutes les
     # questions », « toute l’équipe ») and, as an adverb, before a feminine adjective that
     # starts with a consonant (« toutes contentes »).
-    R("tous/tout", f"[tous|tout] {_DET_PL} <nfem_plural_only>", "toutes"),
+    # Only before the determiners « tout » can precede (definite, demonstrative, possessive:
+    # Grevisse, « tout » prédéterminant): before « des », « plusieurs », « quelques »,
+    # « tous » is the pronoun of the subject (« Ils ont tous des choses à raconter »).
+    R("tous/tout", "[tous|tout] les|ces|mes|tes|ses|nos|vos|leurs <nfem_plural_only>", "toutes"),
     R(
         "tous/tout",
         "<start>|pour|avec|à|de|dans|par|sur|chez [tous] la|l'|une|cette|ma|ta|sa|notre|votre"
@@ -965,6 +1023,8 @@ RULES: tuple[Rule, ...] = (
         "toute",
     ),
     R("tous/tout", "<aux>|se|s' [tout] <afem_plural_c>", "toutes", "* [tout] <noun_only>"),
+    # The same after a participle or an adjective (« elles sont reparties tout contentes »).
+    R("tous/tout", "<ppas>|<adj> [tout] <afem_plural_c>", "toutes", "* [tout] <noun_only>"),
     R("tous/tout", "<aux>|se|s' [tout] <afem_sing_c>", "toute", "* [tout] <noun_only>"),
     # même / mêmes: between an auxiliary and its participle, the adverb, invariable.
     R("même/mêmes", "<aux> [mêmes] <ppas>", "même"),
@@ -979,6 +1039,92 @@ RULES: tuple[Rule, ...] = (
         "qu’elle",
         "* [quelle] <être>|<aux>|que|qu'",
     ),
+    # leur / leurre: after « un », « le », « ce » closing a clause, the noun (« c’est un
+    # leur : »): neither the pronoun nor the possessive follows an article.
+    R("leur/leurs", "un|ce [leur] <boundary>|,|<end>", "leurre"),
+    # mais / mes: after « que » or a preposition, before a plural noun, the possessive
+    # (« alors que mais clientes étaient »).
+    R("mais/mes/mets", "que|qu'|pour|avec|sur|dans|par|chez [mais] <nplur>", "mes"),
+    # son / sont: after a form of avoir or être, before a singular noun, the possessive
+    # (« chacun a sont style »: « ils étaient » cannot follow « a »).
+    R("son/sont", "<aux> [sont] <noun>", "son", "* [sont] <adj>|<ppas>|<det>"),
+    # près / prêt: « près de » before a number or a place (« tient prêt de six heures »,
+    # « prêt de l’entrée »); not the noun « un prêt de 500 euros ».
+    R(
+        "près/prêt",
+        "[prêt|prêts] de|d' <num>|l'|la|le|les",
+        "près",
+        "<det> [prêt|prêts]",
+        "<det> <adj> [prêt|prêts]",
+    ),
+    # court / cours: after an adverb of degree, the adjective (« un peu cours » → court).
+    R("court/cours/cour", "peu|trop|très|assez|si|plus|moins [cours] <boundary>|<end>", "court"),
+    # peu / peut: after a noun subject, before an infinitive (« ton compte peu être
+    # suspendu »); « peu » before an adjective (« encore peut pratique »): « peut » is
+    # followed by an infinitive, never by an adjective.
+    R("peu/peut/peux", f"{_DET_SG} <noun> [peu] <inf>", "peut"),
+    R(
+        "peu/peut/peux",
+        "[peut] <adj>",
+        "peu",
+        "[peut] <inf>|<adverb>|<det>|<ppas>|<name>|<unknown>|être|pas|plus|jamais|se|s'",
+    ),
+    # ou / où: after a noun, before « se », a verb and its subject put after it, the
+    # relative (« deux réseaux ou se trouve vraiment votre clientèle »); not « monte d’un
+    # cran ou se moque de votre réponse », two verbs of one subject.
+    *(
+        R("ou/où", f"<noun_only> [ou] se|s' <finite_only> {between}{_DET_SUBJECT}", "où")
+        for between in ("", "<adverb> ")
+    ),
+    # ou / où after a plural noun of time before « rien », « personne » (« des jours ou rien
+    # ne marche »).
+    R("ou/où", "jours|moments|soirs|matins|semaines|mois|années [ou] rien|personne", "où"),
+    # pris / prix: after a determiner, the noun (« pour le pris, je ne regrette pas »).
+    R(
+        "pris/prix",
+        "le|du|au|un|ce|son|mon|ton|votre|notre|leur|bon [pris]",
+        "prix",
+        "parti [pris]",
+    ),
+    # faite / faîte: « faîte » is a noun (the top); after « vous », at the start of an
+    # imperative, or after a noun as its participle, the verb.
+    R("faite/faîte", "vous|<start> [faîtes]", "faites"),
+    R("faite/faîte", "<noun_only> [faîte]", "faite"),
+    R("faite/faîte", "<noun_only> [faîtes]", "faites"),
+    # tant / temps: « tant que » at a clause's start (« Temps que tu y es »); « t’en »
+    # after « ne » before a verb (« ne tant fais pas »: « ne t’en fais pas »).
+    R("tant/temps", "<start> [temps] que|qu' il|elle|on|tu|je|j'|nous|vous|ils|elles", "tant"),
+    R("tant/temps", "ne [tant|temps] <finite_only>", "t’en"),
+    # si / s'y: after a subject pronoun, before a verb, « se » + « y » (« on si prend tôt »).
+    R("si/s'y", "on|il|elle|ils|elles [si] <finite_only>", "s’y"),
+    # foi / fois: after a number or a determiner of counting (« une foi par semaine »).
+    R(
+        "foi/fois",
+        "une|chaque|cette|la|deux|trois|plusieurs|quelques|autre [foi] par|de|que|qu'|encore|,|.",
+        "fois",
+        "la [foi] de|en|que",
+    ),
+    # mais / met: « mettre à jour », « en place », « en avant », « en ligne » after a subject.
+    R(
+        "mais/mes/mets",
+        "<name>|il|elle|on [mais] à_jour|en_place|en_avant|en_ligne|en_œuvre|en_valeur",
+        "met",
+    ),
+    # an / en: « l’an prochain », « l’an dernier » (« l’en prochain »).
+    R("an/en", "l' [en] prochain|dernier|passé", "an"),
+    # sans / s'en: « se » + « en » is followed by a verb; before « jamais », « même »,
+    # « aucun », « cesse », the preposition (« publient s’en jamais regarder »).
+    R("sans/s'en/c'en", "[s' en] jamais|aucun|aucune|cesse|doute", "sans"),
+    # et / est: a singular noun phrase, then an adverb of degree and an adjective (« le
+    # tarif et trop élevé »): the verb.
+    R(
+        "et/est",
+        f"{_DET_SG} <noun_only> [et] trop|très|vraiment|assez|plutôt|si|super|hyper <adj>|<ppas>",
+        "est",
+    ),
+    # la / l'a: a noun subject, then « la » before a participle that is no finite form
+    # (« le client la validée »).
+    R("la/là/l'a", "<noun_only> [la] <ppas_not_finite>", "l’a", "<noun_only> [la] <noun>"),
 )
 
 

@@ -15,7 +15,7 @@ gets the findings of one build, never half of two.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import unquote, urlsplit
@@ -82,7 +82,7 @@ def keep(outcome: Outcome | dict[str, list[Finding]] | None) -> None:
     lines = {path: _lines(path) for path, found in by_source.items() if found}
     if outcome is not None:  # the summaries' paths absolute too, for page_findings
         summaries = {os.path.abspath(path): s for path, s in outcome.summaries.items()}
-        outcome = Outcome({}, summaries, outcome.pending, outcome.cache_dir, outcome.baseline)
+        outcome = replace(outcome, findings={}, summaries=summaries)
     _findings = _Findings(
         MappingProxyType(by_source),
         MappingProxyType(lines),
@@ -138,10 +138,27 @@ def page_findings(url: str) -> dict:
             lines, findings = _lines(source), kept.outcome.load(source)
         else:
             continue
-        for finding in findings:
+        for finding in _every_place(findings):
             line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
             shown.append(preview_record(finding, line))
     return {"proofread": kept.proofread, "findings": shown}
+
+
+def _every_place(findings: list[Finding]):
+    """Each finding, and each other place of a word reported once for its whole file:
+    the report names them in one line, the page marks every one where it is read."""
+    for finding in findings:
+        yield finding
+        for line, column, text in finding.occurrences:
+            yield replace(
+                finding,
+                line=line,
+                column=column,
+                end_column=column + len(text),
+                text=text,
+                edit=None,
+                occurrences=(),
+            )
 
 
 def preview_record(finding: Finding, line: str) -> dict:

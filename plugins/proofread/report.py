@@ -12,7 +12,7 @@ from collections import Counter
 
 from cmcore.french import NBSP, NNBSP
 
-from .finding import CATEGORY_LABELS, Finding, french_spaces, to_record
+from .finding import CATEGORY_LABELS, Finding, french_spaces, occurrence_note, to_record
 
 
 def _plural(count: int, words: str) -> str:
@@ -38,6 +38,9 @@ def text_line(finding: Finding, span: str = "") -> str:
         body += f" → {finding.suggestions[0].strip() or repr(finding.suggestions[0])}"
     if finding.category != "spelling" or not finding.suggestions:
         body += f" ({finding.message})"
+    elif finding.occurrences:  # how often the file writes it, else told by the message
+        lines = [finding.line, *(place[0] for place in finding.occurrences)]
+        body += f" ({occurrence_note(lines)})"
     return f"{where} {french_spaces(body)}"
 
 

@@ -48,7 +48,8 @@ _BLOCK_HTML_SKIP = re.compile(r"^\s*<(pre|script|style|code|svg|math)\b", re.I)
 _FOREIGN_BLOCK = re.compile(r"^\s*<(\w+)\b[^>]*\blang\s*=\s*[\"']?(?!fr)[a-zA-Z-]+[^>]*>", re.I)
 _ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:")
 
-# Inline things the checks must not read, or whose markup only must go.
+# Inline things the checks must not read, or whose markup only must go. JavaScript
+# libraries are named like domains (« node.js », « backbone.js »): names, as domains are.
 _INLINE = re.compile(
     r"""
     (?P<code>(?P<ticks>`+).+?(?P=ticks))
@@ -64,7 +65,7 @@ _INLINE = re.compile(
     |(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
     |(?P<domain>(?<![\w@.-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|fr|io|ly|it|co
         |me|tv|info|app|dev|ai|africa|ci|sn|tg|bj|ml|bf|ne|cm|ga|cd|cg|gn|ma|tn|dz|mg|be|ch|ca
-        |eu|uk|de|es|us)(?![\w-]|\.\w))
+        |eu|uk|de|es|us|js)(?![\w-]|\.\w))
     |(?P<attrs>\{[:#.][^}]*\})
     |(?P<escape>\\[\\`*_{}\[\]()#+\-.!|>])
     |(?P<entity>&(?:\#\d+|\#x[0-9a-fA-F]+|[A-Za-z]+);)

@@ -48,12 +48,38 @@ _TOKEN = re.compile(r"[@#]?\w+(?:[’'\-·⋅]\w+)*")
 _ELIDED = re.compile(r"(\w+)[’'](.+)")
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
-_SENTENCE_END = ".!?…:\n"
+_SENTENCE_END = ".!?…:"
 # A letter written three times or more: a word drawn out on purpose (« heuuu », « pfff »),
 # unless it is a consonant inside the word, a slip of the finger (« storytellling »).
 _LENGTHENED = re.compile(r"(\w)\1\1")
 _SLIPPED = re.compile(r"([^\Waeiouyàâäéèêëîïôöùûü\d_])\1\1(?=\w)(?!\1)")
 # English words of one or two letters that are not French words too.
+# Learned elements that French glues to a word (see SpellingChecker._prefixed).
+_GLUED_PREFIXES = (
+    "micro",
+    "macro",
+    "mini",
+    "multi",
+    "hyper",
+    "super",
+    "ultra",
+    "extra",
+    "méga",
+    "mega",
+    "néo",
+    "proto",
+    "pseudo",
+    "télé",
+    "auto",
+    "anti",
+    "inter",
+    "intra",
+    "poly",
+    "cyber",
+    "web",
+)
+# The last code point of the Latin letters (Latin Extended-B); French needs no letter past it.
+_LATIN_END = 0x24F
 _ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
 # The endings of inclusive writing after a middle dot, shortened forms included:
 # salarié·e·s, lecteur·ices, acteur·rice·s, heureux·ses, sportif·ves, chanteur·euses.
@@ -215,11 +241,15 @@ class Lexicon:
         return False
 
     def is_acronym(self, word: str) -> bool:
-        """An acronym of either dictionary written in lower case (« url », « rss », « pdf »)."""
-        if not (3 <= len(word) <= 5 and word.isalpha() and word.islower()):
+        """An acronym of either dictionary written in lower case (« url », « rss », « pdf »),
+        or its plural as English makes it (« urls », « pdfs »: French leaves acronyms
+        invariable, but the form is no misspelling of a word)."""
+        if not (3 <= len(word) <= 6 and word.isalpha() and word.islower()):
             return False
         upper = word.upper()
-        return upper in self.forms or upper in self.english
+        if len(word) <= 5 and (upper in self.forms or upper in self.english):
+            return True
+        return word.endswith("s") and len(word) >= 4 and self.is_acronym(word[:-1])
 
     def near_french(self, word: str) -> bool:
         """Whether ``word`` may be a French word in common use misspelt: the same but for
@@ -430,7 +460,9 @@ def words_of(expressions) -> frozenset[str]:
 
 def _sentence_start(text: str, start: int) -> bool:
     index = start - 1
-    while index >= 0 and text[index] in ' \t\u00a0\u202f«"“(—–-*' + PLACEHOLDER:
+    # A line break inside a paragraph is a space (Markdown joins the lines of a wrapped
+    # source): « Front\nMatter » is mid-sentence.
+    while index >= 0 and text[index] in ' \t\n\u00a0\u202f«"“(—–-*' + PLACEHOLDER:
         index -= 1
     return index < 0 or text[index] in _SENTENCE_END
 
@@ -441,6 +473,8 @@ def _plain_skip(word: str) -> bool:
         return True
     if any(c.isdigit() or c == "_" for c in word):
         return True
+    if not word.isascii() and any(c.isalpha() and ord(c) > _LATIN_END for c in word):
+        return True  # another script (« さよなら », « Москва »): not French, not ours to check
     letters = word.replace("-", "").replace("'", "").replace("’", "")
     if len(letters) > 1 and letters.isupper():
         return True  # acronym: PAC, AMAP, ONG
@@ -503,6 +537,27 @@ class SpellingChecker:
                 and not lexicon.near_french(word)
             )
         return self._english[key]
+
+    def _prefixed(self, word: str) -> bool:
+        """A learned element glued to a word, as French writes it (« microservices »,
+        « multiplateforme », « webdesigner »): the Rectifications of 1990 glue compounds of
+        learned elements (micro-, multi-, hyper-, auto-...), and dictionaries glue « web »
+        likewise (webcam, webmestre, webdesign: Larousse, Le Robert). The rest must be a
+        word of either dictionary, of four letters at least, and the whole no likely
+        misspelling of a common French word."""
+        lower = word.lower()
+        if not lower.isalpha() and "’" not in lower:
+            return False
+        lexicon = self.lexicon
+        for prefix in _GLUED_PREFIXES:
+            rest = lower[len(prefix) :]
+            if (
+                lower.startswith(prefix)
+                and len(rest) >= 4
+                and (lexicon.known(rest) or self.is_english(rest))
+            ):
+                return not lexicon.near_french(word)
+        return False
 
     def _english_part(self, part: str) -> bool:
         """A word of English's dictionary, after a French elision (« l’employee advocacy »)."""
@@ -687,7 +742,7 @@ class SpellingChecker:
             return hits
         if _MIDDLE_DOTS[0] in word or _MIDDLE_DOTS[1] in word:
             return self._inclusive_hits(text, word, offset, extra, mid_sentence)
-        if self.is_english(word) or self._english_compound(word):
+        if self.is_english(word) or self._english_compound(word) or self._prefixed(word):
             return []
         end = offset + len(word)
         suggestions = self.suggest(word)

@@ -43,6 +43,10 @@ _NO_SPACE_AFTER = re.compile(
 _NO_SPACE_AFTER_STOP = re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
 # « contenu , tandis », « atelier . Suivez »: no space before a comma or a full stop.
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_])([ \t]+)([,.])(?=\s|$)")
+# A text emoticon (« :p », « :-D », « ;) », « xD », « =P »): a picture, not a word, set
+# apart by spaces on purpose; the space between it and the punctuation that follows is no
+# « space before a full stop » (the rules of French spacing are about words).
+_EMOTICON = re.compile(r"(?:^|(?<=\s))(?:[:;=8][-'^o]?[()\[\]DPpOo/|*3]+|[xX]D+)$")
 _LOWER_AFTER_STOP = re.compile(r"(?<![.\w])([\w’'-]+)\.( +)([a-zà-öø-ÿ][\w’'-]*)")
 _STOP_THEN_LOWER = re.compile(r"\. +[a-zà-öø-ÿ]")
 
@@ -142,6 +146,8 @@ def _spacing_around_stops(text: str) -> Iterator[Hit]:
         message = f"espace manquante après {_label(punct)}"
         yield _real(m.start(1), m.end(1), "espace-après", message, punct + " ")
     for m in _SPACE_BEFORE_STOP.finditer(text) if " ," in text or " ." in text else ():
+        if _EMOTICON.search(text, max(0, m.start(1) - 8), m.start(1)):
+            continue
         punct = m.group(2)
         message = f"espace en trop avant {'la virgule' if punct == ',' else 'le point'}"
         yield _real(m.start(1), m.end(2), "espace-avant", message, punct)

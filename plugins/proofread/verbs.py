@@ -284,6 +284,8 @@ def check_conditional(text: str, words: list) -> list[Hit]:
         clause = words[i + 1 : j]
         if j >= len(words) or not any(any(":Iq" in t for t in w.tags) for w in clause):
             continue
+        if _factual(clause):
+            continue
         k = j + 1
         while k < len(words) and words[k].norm not in (".", "!", "?", ";", ":", "</s>", ","):
             verb = words[k]
@@ -300,6 +302,27 @@ def check_conditional(text: str, words: list) -> list[Hit]:
                 break
             k += 1
     return hits
+
+
+# « si » of a fact, not of a hypothesis (Grevisse, « si » introducing a fact, « s’il est vrai
+# que »): any tense may follow, the future too. Told by the reader's past knowledge taken up
+# by a neuter pronoun, a set aside of blog prose (« si vous ne le saviez pas, … se
+# chargera de vous le rappeler », « si vous l’ignoriez »); a hypothesis on knowing has
+# no such pronoun (« si je savais coder, je créerais… »).
+_KNOWING = frozenset({"savoir", "ignorer", "connaître", "connaitre"})
+
+
+def _factual(clause: list) -> bool:
+    """Whether a « si » clause in the imperfect states a past fact (see above)."""
+    for k, word in enumerate(clause):
+        if (
+            k
+            and clause[k - 1].norm in ("le", "l'")
+            and any(lemma in _KNOWING for lemma in word.lemmas)
+            and any(":Iq" in t for t in word.tags)
+        ):
+            return True
+    return False
 
 
 # -- past participle with avoir after its direct object ---------------------------------------
@@ -341,8 +364,21 @@ def _participle_hit(
     if gender == "m" and number == "s":
         return []
     after = words[k + 1] if k + 1 < len(words) else None
-    if after is not None and (any(":Y" in t for t in after.tags) or (after_que and _is_det(after))):
+    if after is not None and (
+        any(":Y" in t for t in after.tags)
+        or (after_que and _is_det(after) and not _time_follows(words, k + 1))
+    ):
         return []  # « qu’il a fait publier », « l’idée que vous avez publié un post »
+    if (
+        after is not None
+        and after.norm in ("à", "de", "d'")
+        and k + 2 < len(words)
+        and any(":Y" in t for t in words[k + 2].tags)
+    ):
+        # « les tâches qu’il a réussi à automatiser »: the object may be the infinitive's,
+        # and then the participle stays invariable (Grevisse, participe suivi d’un
+        # infinitif précédé d’une préposition); only meaning tells.
+        return []
     endings = {"f": ("e",), "m": ("",), "": ("", "e")}[gender]
     forms = [pp.text + e + ("s" if number == "p" else "") for e in endings]
     forms = [f for f in forms if f != pp.text and any(":Q" in t for t in _tags_of(f))]
@@ -361,6 +397,19 @@ def _participle_hit(
     ]
 
 
+# Nouns of time: after a participle, a complement of time, not its object (« les reels
+# que j’ai publié la semaine dernière »).
+_TIME_NOUNS = word_set(
+    "semaine semaines mois année années an ans jour jours soir matin nuit week-end heure"
+    " heures minute minutes fois veille lendemain saison trimestre"
+)
+
+
+def _time_follows(words: list, j: int) -> bool:
+    """A determiner and a noun of time at ``words[j]`` (« la semaine dernière »)."""
+    return j + 1 < len(words) and words[j + 1].norm in _TIME_NOUNS
+
+
 def _tags_of(form: str) -> tuple[str, ...]:
     from .grammar import analyses
 
@@ -370,14 +419,34 @@ def _tags_of(form: str) -> tuple[str, ...]:
 def check_participle(text: str, words: list) -> list[Hit]:
     """The past participle with avoir after its direct object: « les photos qu’il a envoyées »."""
     hits = []
+    for i in range(1, len(words) - 5):
+        if (
+            words[i].norm == "combien"
+            and words[i + 1].norm in ("de", "d'")
+            and words[i + 3].norm in _SUBJECTS
+            and words[i + 4].norm in _AVOIR
+        ):
+            # « Combien de vidéos tu as monté ? » (the question without inversion).
+            gender, number = _gender_number(words, i + 1, i + 2)
+            quoted = f"« combien {words[i + 1].text} {words[i + 2].text} »"
+            hits += _participle_hit(words, i + 5, gender, number, quoted)
     for i in range(3, len(words) - 2):
         norm = words[i].norm
-        if norm in ("que", "qu'") and _antecedent(words, i - 2):
-            gender, number = _gender_number(words, i - 2, i - 1)
+        noun = i - 1
+        # Past the adjectives of the antecedent (« trois outils gratuits que… »).
+        while noun > 2 and _adjective_only(words[noun]):
+            noun -= 1
+        if (
+            norm in ("que", "qu'")
+            and _antecedent(words, noun - 1)
+            and words[noun].norm not in _CONJUNCTIVE_NOUNS
+        ):
+            gender, number = _gender_number(words, noun - 1, noun)
             k = _after_subject(words, i + 1)
             if k is not None and words[k].norm in _AVOIR:
-                quoted = f"« {words[i - 2].text} {words[i - 1].text} »"
-                hits += _participle_hit(words, k + 1, gender, number, quoted, after_que=True)
+                quoted = " ".join(w.text for w in words[noun - 1 : i])
+                hits += _participle_hit(words, k + 1, gender, number, f"« {quoted} »", True)
+
         elif _AVOIR_INVERTED.match(norm) and i >= 3:
             if words[i - 3].norm == "combien" and words[i - 2].norm in ("de", "d'"):
                 gender, number = _gender_number(words, i - 2, i - 1)
@@ -404,12 +473,32 @@ def check_participle(text: str, words: list) -> list[Hit]:
     return hits
 
 
+# Nouns after which « que » is a conjunction or an adverbial relative, never a direct
+# object: « une fois que », « chaque fois que », « le temps que », « du moment que »
+# (Grevisse, locutions conjonctives).
+_CONJUNCTIVE_NOUNS = word_set("fois temps moment")
+
+
+def _adjective_only(word) -> bool:
+    """A word that can only be an adjective or a participle (« gratuits », « publiés »)."""
+    return bool(word.tags) and all(
+        t.startswith(":A") or (t.startswith(":V") and ":Q" in t) for t in word.tags
+    )
+
+
 def _antecedent(words: list, det: int) -> bool:
     """A determiner and a noun at ``det``, heading their phrase: not the complement of a
     noun before (« un questionnaire de satisfaction que… »: the questionnaire)."""
-    if not _is_det(words[det]) or not _is_noun(words[det + 1]) or words[det].norm in ("de", "d'"):
+    if words[det].norm in ("de", "d'") or not _is_noun(words[det + 1]):
+        return False
+    if not _is_det(words[det]) and not _is_number(words[det]):
         return False
     return not (words[det].norm in ("des", "du") and _is_noun(words[det - 1]))
+
+
+def _is_number(word) -> bool:
+    """A number, in figures or in words (« trois outils »), as a plural determiner."""
+    return word.norm.isdigit() or any(t.startswith(":B") for t in word.tags)
 
 
 def _is_det(word) -> bool:
@@ -430,9 +519,17 @@ def _after_subject(words: list, j: int) -> int | None:
         j += 1
     elif _is_det(words[j]) and j + 1 < len(words) and _is_noun(words[j + 1]):
         j += 2
+    elif (
+        words[j].text[:1].isupper()
+        and words[j].text.isalpha()
+        and all(t.startswith(":M") for t in words[j].tags)
+    ):
+        j += 1  # a name Grammalecte does not know (« les tenues que Mariam vous a envoyé »)
     else:
         return None
-    while j < len(words) and words[j].norm in _INDIRECT:
+    # Past the indirect objects, and « en » (« les leçons que nous en avons tiré »: the
+    # object is still « que »).
+    while j < len(words) and (words[j].norm in _INDIRECT or words[j].norm in ("en", "y")):
         j += 1
     return j if j < len(words) else None
 
@@ -440,6 +537,7 @@ def _after_subject(words: list, j: int) -> int | None:
 # -- a plural subject Grammalecte does not link to its verb ------------------------------------
 
 _OF = word_set("de d' du des")
+_DURING = word_set("depuis pendant durant dès")
 
 
 def check_plural_subjects(text: str, words: list) -> list[Hit]:
@@ -452,11 +550,22 @@ def check_plural_subjects(text: str, words: list) -> list[Hit]:
         word = words[i]
         if word.norm == "qui":
             # « det plural + noun + qui »; after « de » the antecedent may be the noun before
-            # (« la liste des clients qui veut »): left alone.
-            det, noun = words[i - 2], words[i - 1]
-            if i >= 3 and (
-                words[i - 3].norm in _OF or (det.norm == "des" and _is_noun(words[i - 3]))
+            # (« la liste des clients qui veut »): left alone. The same after a comma (« Les
+            # participantes, qui venait »).
+            # An appositive relative is closed by a comma too; without it, « Les filles,
+            # qui a le chargeur ? » is a question after a call.
+            a = i - 1 if words[i - 1].norm == "," and i >= 4 and _closed(words, i) else i
+            det, noun = words[a - 2], words[a - 1]
+            if a >= 3 and (
+                words[a - 3].norm in _OF or (det.norm == "des" and _is_noun(words[a - 3]))
             ):
+                continue
+            # Nor after a noun and a complement of time (« une solution depuis quelques
+            # mois qui me sied »): a duration is a circumstance of the verb, and « qui » may
+            # take up the noun before it (Grevisse, the antecedent of the relative is not
+            # always the nearest noun). Not after « sur », « pour »... which complement the
+            # noun (« le passage sur les clients qui veut »: the clients).
+            if a >= 4 and words[a - 3].norm in _DURING and _is_noun(words[a - 4]):
                 continue
             if not (_plural_det(det) and _is_noun(noun)) or not _plural_noun(noun):
                 continue
@@ -483,6 +592,16 @@ def check_plural_subjects(text: str, words: list) -> list[Hit]:
     return hits
 
 
+def _closed(words: list, i: int) -> bool:
+    """Whether a comma closes the clause that starts at ``words[i]`` before its sentence ends."""
+    for word in words[i + 1 :]:
+        if word.norm == ",":
+            return True
+        if word.norm in (".", "!", "?", "…", ";", ":", "</s>"):
+            return False
+    return False
+
+
 def _plural_det(word) -> bool:
     return any(t.startswith(":G") and ":D" in t and ":p" in t for t in word.tags)
 
@@ -496,9 +615,20 @@ def _noun_group(words: list, j: int) -> int | None:
     if j + 1 >= len(words) or not _is_det(words[j]) or not _is_noun(words[j + 1]):
         return None
     j += 2
-    while j < len(words) and words[j].tags and all(t.startswith(":A") for t in words[j].tags):
+    while j < len(words) and _adjective_after_noun(words[j]):
         j += 1
     return j
+
+
+def _adjective_after_noun(word) -> bool:
+    """An adjective after a noun, though it may be a noun too (« la charte graphique »),
+    never a verb."""
+    tags = word.tags
+    return (
+        bool(tags)
+        and any(t.startswith(":A") or ":A:" in t for t in tags)
+        and not any(t.startswith(":V") for t in tags)
+    )
 
 
 def _coordinated_start(words: list, i: int) -> int | None:

@@ -13,7 +13,7 @@ import json
 import re
 import shlex
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cmcore.files import write_atomically
@@ -88,7 +88,20 @@ def unknown_words(results: dict[str, list[Finding]]) -> list[UnknownWord]:
     for findings in results.values():
         for finding in findings:
             if finding.category == "spelling" and finding.rule == UNKNOWN_RULE and finding.text:
-                groups[finding.text.casefold().replace("'", "’")].append(finding)
+                # A word reported once for its file stands for each of its occurrences.
+                key = finding.text.casefold().replace("'", "’")
+                groups[key].append(finding)
+                groups[key].extend(
+                    replace(
+                        finding,
+                        line=line,
+                        column=column,
+                        text=text,
+                        suggestions=tuple(_case_of(text, s) for s in finding.suggestions),
+                        occurrences=(),
+                    )
+                    for line, column, text in finding.occurrences
+                )
     words = []
     for findings in groups.values():
         cases = Counter(f.text for f in findings)
@@ -106,6 +119,14 @@ def unknown_words(results: dict[str, list[Finding]]) -> list[UnknownWord]:
         )
     words.sort(key=lambda w: (-w.count, sort_key(w.word)))
     return words
+
+
+def _case_of(word: str, suggestion: str) -> str:
+    """``suggestion`` with the case of ``word``'s first letter (« Publication » for the
+    lower-case « publiccation » of a word first met at a sentence's start)."""
+    if word[:1].islower():
+        return suggestion[:1].lower() + suggestion[1:]
+    return suggestion[:1].upper() + suggestion[1:]
 
 
 def _places(word: UnknownWord) -> str:

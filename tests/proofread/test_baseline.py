@@ -245,11 +245,22 @@ def _known(checker, text: str) -> Baseline:
 
 
 def test_identical_findings_need_as_many_entries(checker):
-    sentence = "La publiccation du programme est prête."
+    # A repeated word (« de de »): an unknown word is one finding per file, whatever
+    # how often the file writes it (test below).
+    sentence = "La publication de de programme est prête."
     once = _known(checker, f"Title: Essai\n\n{sentence}\n")
     twice = checker.check_source("x.md", f"Title: Essai\n\n{sentence}\n\n{sentence}\n")
     marked, stale = once.cover({"x.md": twice}, ".")
     assert [f.baseline for f in marked["x.md"]] == [True, False]
+    assert stale == 0
+
+
+def test_an_unknown_word_written_twice_is_one_known_mistake(checker):
+    sentence = "La publiccation du programme est prête."
+    once = _known(checker, f"Title: Essai\n\n{sentence}\n")
+    twice = checker.check_source("x.md", f"Title: Essai\n\n{sentence}\n\n{sentence}\n")
+    marked, stale = once.cover({"x.md": twice}, ".")
+    assert [f.baseline for f in marked["x.md"]] == [True]
     assert stale == 0
 
 
