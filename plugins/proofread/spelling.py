@@ -46,6 +46,8 @@ ELISIONS = word_set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu
 _MIDDLE_DOTS = "·⋅"
 _TOKEN = re.compile(r"[@#]?\w+(?:[’'\-·⋅]\w+)*")
 _ELIDED = re.compile(r"(\w+)[’'](.+)")
+# A file name's extension or a host's last label: glued by a dot, lower case, short.
+_EXTENSION = re.compile(r"\.[a-z0-9]{1,5}(?!\w|\.\w)")
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|es)?$")
 _FRENCH_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _SENTENCE_END = ".!?…:"
@@ -673,6 +675,8 @@ class SpellingChecker:
                 continue  # « la recherche "apple touch icon" », « une appli front-end »
             if text[end : end + 1] == "." and word.lower() in ABBREVIATIONS:
                 continue  # « anc. art. », « env. »
+            if _dotted_name(text, start, end):
+                continue  # « config.yml », « carnet.example.org »: a file or a host
             if _LENGTHENED.search(word) and not _SLIPPED.search(word):
                 continue  # « heuuu », « trooop »: written as said, on purpose
             # A word cut by a space: « modéra tion », « commu nauté ».
@@ -854,3 +858,18 @@ class SpellingChecker:
                 ):
                     best = candidate
         return best
+
+
+def _dotted_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a file or host name written in prose
+    (« le fichier config.yml », « sur exemple.com »): a word glued by a dot, with no space,
+    to a short lower-case extension or label. A missing space after a full stop is
+    another matter: the next sentence starts with a capital (typography.py says so)."""
+    if _EXTENSION.match(text, end):
+        return True  # the name before the extension
+    return (
+        start >= 2
+        and text[start - 1] == "."
+        and text[start - 2].isalnum()
+        and bool(_EXTENSION.match(text, start - 1))
+    )

@@ -145,4 +145,5 @@ def test_a_template_error_at_start_up_is_told_and_the_fix_is_built(tmp_path):
         assert "Traceback" not in said
         assert _get(base + URL)[0] == 404  # nothing built yet, and the server is up
         base_template.write_text(good, encoding="utf-8")
-        _wait_for(lambda: _get(base + URL)[0] == 200)
+        # The first good build is a cold one: on a busy machine it takes a while.
+        _wait_for(lambda: _get(base + URL)[0] == 200, seconds=120)

@@ -175,3 +175,11 @@ def test_a_word_of_another_script_is_not_checked(proofreader):
 
 def test_javascript_library_names_are_names(proofreader):
     assert _spelling(proofreader, "Avec node.js et backbone.js on avance.") == []
+
+
+def test_file_and_host_names_in_prose(proofreader):
+    text = "Modifiez config.yml, puis publiez sur carnet.exemple.org et logo.svg."
+    assert _spelling(proofreader, text) == []
+    # A missing space after a full stop is no file name: the misspelt word is still one.
+    found = _spelling(proofreader, "Une publiccation.Ensuite le reste.")
+    assert [f.text for f in found] == ["publiccation"]
