@@ -286,14 +286,16 @@ class Proofreader:
         # Names written with a capital in mid-sentence are names at a sentence start too.
         names = {m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)}
         extra = extra | names | self.code_words | self._code_words(document.source)
-        # A cited word one edit from a French word is more likely a slip set in italics
-        # for emphasis (« *vraiement* ») than a coinage, and is still checked; unless it
-        # is an English word, which the mark says is foreign on purpose (« *listed* »).
+        # Italics also set a word apart for emphasis: one in italics one edit from a French
+        # word is more likely a slip (« *vraiement* ») than a coinage, and is still checked,
+        # unless it is an English word, foreign on purpose (« *listed* »). Quotation marks
+        # around one word mark a coinage or a citation (« « punchés » »).
         lexicon = self._spelling().lexicon
+        italic = italic_words(document.source)
         extra = extra | {
             word
             for word in cited_words(document.source)
-            if not lexicon.near_french(word) or lexicon.is_english(word)
+            if word not in italic or not lexicon.near_french(word) or lexicon.is_english(word)
         }
         prefix = _hash(self.context, ",".join(sorted(extra)))
         keys = [_hash(prefix, s.kind, s.text) for s in document.segments]
@@ -531,6 +533,11 @@ _CITED = re.compile(
 # A link whose text is one word that its target's host name holds (« [Vercel](https://vercel.com) »,
 # « [Foundation](http://foundation.zurb.com/) »): the name of the site or product linked.
 _NAMED_LINK = re.compile(r"\[([^\W\d_][\w’'-]*)\]\(<?(?:https?://)?(?:www\.)?([^/)\s>]+)")
+
+
+def italic_words(source: str) -> frozenset[str]:
+    """The words of a source set alone in italics."""
+    return frozenset(m.group("italic") for m in _CITED.finditer(source) if m.group("italic"))
 
 
 def cited_words(source: str) -> frozenset[str]:

@@ -255,13 +255,21 @@ class Lexicon:
 
     def near_french(self, word: str) -> bool:
         """Whether ``word`` may be a French word in common use misspelt: the same but for
-        accents (« general », « video »), or one edit away (« example » for « exemple »);
-        not « reach » for the rare « réac », nor « email » for « émail »."""
+        accents (« general », « video »), one edit away (« example » for « exemple »), or
+        the French word written with English's spelling (« connection », « language »,
+        « recommendations »: see _ANGLICISED); not « reach » for the rare « réac », nor
+        « email » for « émail ». A plural is as common as its singular."""
         key = _strip_accents(word.lower().replace("’", "'"))
         frequency = self.frequency
+
+        def common(form: str) -> bool:
+            if frequency.get(form, 0) >= NEAR_FREQUENCY:
+                return True
+            return form.endswith(("s", "x")) and frequency.get(form[:-1], 0) >= NEAR_FREQUENCY
+
         return any(
-            frequency.get(form, 0) >= NEAR_FREQUENCY
-            for candidate in (key, *_edits(key))
+            common(form)
+            for candidate in (key, *_edits(key), *_frenched(key))
             for form in self._with_key(candidate)
         )
 
@@ -337,6 +345,33 @@ def _unaccented_index(forms: list[str]) -> dict[str, str]:
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# English spellings of words French shares with English, the French spelling beside
+# (the « anglicismes orthographiques » of usage guides: Office québécois de la langue
+# française, Banque de dépannage linguistique; Grevisse, « emprunts »): a word written
+# the English way is a slip in a French text when the French form is a common word.
+_ANGLICISED = (
+    ("ction", "xion"),  # connection, reflection → connexion, réflexion
+    ("guage", "gage"),  # language → langage
+    ("endation", "andation"),  # recommendation → recommandation
+    ("ddress", "dresse"),  # address → adresse
+    ("ement", "ement"),
+    ("ment", "ement"),  # development, engagement → développement
+    ("pp", "p"),  # apparently → apparemment (with the edit allowed beside)
+    ("ph", "f"),  # pamphlet, phantasme → pamphlet, fantasme
+)
+
+
+def _frenched(word: str) -> set[str]:
+    """``word`` with each English spelling of _ANGLICISED written the French way."""
+    found = set()
+    for english, french in _ANGLICISED:
+        start = word.find(english)
+        while start >= 0 and english != french:
+            found.add(word[:start] + french + word[start + len(english) :])
+            start = word.find(english, start + 1)
+    return found
 
 
 def _edits(word: str) -> set[str]:

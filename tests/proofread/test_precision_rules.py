@@ -183,3 +183,15 @@ def test_file_and_host_names_in_prose(proofreader):
     # A missing space after a full stop is no file name: the misspelt word is still one.
     found = _spelling(proofreader, "Une publiccation.Ensuite le reste.")
     assert [f.text for f in found] == ["publiccation"]
+
+
+def test_a_french_word_written_the_english_way_is_a_slip(proofreader):
+    text = "Une connection lente, des recommendations et le language du web."
+    found = [f.text for f in _spelling(proofreader, text)]
+    assert found == ["connection", "recommendations", "language"]
+    # English words of the trade with no French look-alike stay accepted.
+    assert _spelling(proofreader, "Le reach et les insights du brief.") == []
+
+
+def test_a_word_in_quotes_is_a_coinage_even_near_a_french_word(proofreader):
+    assert _spelling(proofreader, "Des textes courts et « punchés ».") == []
