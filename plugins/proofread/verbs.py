@@ -126,6 +126,13 @@ def _verb_place(words: list, i: int, person: str) -> bool:
     """Whether ``words[i]`` follows a subject: a pronoun, « qui », « ne », a clitic, or a
     noun of the person's number (« mes clients voulent »; « un bon engagment » is a noun)."""
     before = words[i - 1]
+    if before.norm in _ARTICLES_TOO:
+        # « le, la, les, l’ » are articles as often as object pronouns: a verb only when a
+        # subject comes before them (« ils l’envoyent »), not in « l’engagment rate ».
+        j = i - 1
+        while j > 0 and words[j].norm in _CLITICS:
+            j -= 1
+        return words[j].norm in _SUBJECT_OF or words[j].norm in ("qui", "ne", "n'")
     if before.norm in _CLITICS or before.norm in _SUBJECT_OF or before.norm == "qui":
         return True
     tags = before.tags
@@ -162,6 +169,7 @@ def _hit(word, form: str, tense: str, person: str, what: str, rule: str = WRONG_
 # -- vous + infinitive, imperatives ----------------------------------------------------------
 
 _CLITICS = word_set("ne n' se s' y en le la les l' lui leur nous vous me m' te t'")
+_ARTICLES_TOO = word_set("le la les l'")
 _CLAUSE_START = word_set(
     "<s> . ! ? … : ; , et mais si que qu' quand lorsque lorsqu' comme car donc puis alors"
 )

@@ -104,6 +104,11 @@ def proofreader():
     return Proofreader(Options(grammar=False, lexicon_dir=default_lexicon_dir(), jobs=1))
 
 
+@pytest.fixture(scope="module")
+def proofreader_grammar():
+    return Proofreader(Options(lexicon_dir=default_lexicon_dir(), jobs=1))
+
+
 def _spelling(proofreader, body: str) -> list:
     findings = proofreader.check_source("x.md", f"Title: Essai\n\n{body}\n")
     return [f for f in findings if f.category == "spelling"]
@@ -195,3 +200,10 @@ def test_a_french_word_written_the_english_way_is_a_slip(proofreader):
 
 def test_a_word_in_quotes_is_a_coinage_even_near_a_french_word(proofreader):
     assert _spelling(proofreader, "Des textes courts et « punchés ».") == []
+
+
+def test_a_misspelt_noun_after_an_article_is_no_conjugation(proofreader_grammar):
+    found = proofreader_grammar.check_source("x.md", "Title: E\n\nL’engagment rate reste bas.\n")
+    assert [(f.text, f.category) for f in found] == [("engagment", "spelling")]
+    found = proofreader_grammar.check_source("x.md", "Title: E\n\nIls l’envoyent demain.\n")
+    assert [(f.text, f.rule) for f in found] == [("envoyent", "conjugaison")]
