@@ -285,6 +285,9 @@ class Proofreader:
         extra = words_of(document.ignore_words) if document.ignore_words else frozenset()
         # Names written with a capital in mid-sentence are names at a sentence start too.
         names = {m.group(1) for s in document.segments for m in _MID_SENTENCE_NAME.finditer(s.text)}
+        if names:  # a slip of the fingers with a capital is no name (« Buisness »)
+            swapped = self._spelling().swapped_letters
+            names = {name for name in names if not swapped(name)}
         extra = extra | names | self.code_words | self._code_words(document.source)
         # Italics also set a word apart for emphasis: one in italics one edit from a French
         # word is more likely a slip (« *vraiement* ») than a coinage, and is still checked,

@@ -632,10 +632,29 @@ class SpellingChecker:
         if lexicon.known(word) or _plain_skip(word) or self._accepted(word, extra):
             return True
         if word[0].isupper() and mid_sentence:
-            return True  # a proper noun
+            return not self.swapped_letters(word)  # a proper noun, unless a slip
         if _MIDDLE_DOTS[0] in word or _MIDDLE_DOTS[1] in word:
             return not self._inclusive_errors(word, extra, mid_sentence)
         return lexicon.is_acronym(word)
+
+    def swapped_letters(self, word: str) -> bool:
+        """Whether a capitalised word is a common word with two neighbouring letters
+        swapped (« Buisness », « Focebook »): the commonest slip of the fingers, which
+        names seldom are one away from. Long words only: short names are often one swap
+        from some word."""
+        if len(word) < 7 or not word[1:].islower():
+            return False
+        lower = word.lower()
+        lexicon = self.lexicon
+        for i in range(len(lower) - 1):
+            if lower[i] == lower[i + 1]:
+                continue
+            swapped = lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :]
+            if lexicon.frequency.get(swapped, 0) >= NEAR_FREQUENCY or (
+                swapped in lexicon.english and not lexicon.known(word)
+            ):
+                return True
+        return False
 
     def _inclusive_errors(self, word: str, extra: frozenset[str], mid_sentence: bool) -> list:
         """The parts of an inclusive word that are wrong, as (offset in word, part): the

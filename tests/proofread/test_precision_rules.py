@@ -207,3 +207,10 @@ def test_a_misspelt_noun_after_an_article_is_no_conjugation(proofreader_grammar)
     assert [(f.text, f.category) for f in found] == [("engagment", "spelling")]
     found = proofreader_grammar.check_source("x.md", "Title: E\n\nIls l’envoyent demain.\n")
     assert [(f.text, f.rule) for f in found] == [("envoyent", "conjugaison")]
+
+
+def test_a_capitalised_word_with_two_letters_swapped_is_no_name(proofreader):
+    found = _spelling(proofreader, "Un compte whatsapp Buisness pour vendre.")
+    assert [(f.text, f.suggestions[:1]) for f in found] == [("Buisness", ("Business",))]
+    names = "Merci à Zeinabou, Rokhaya Diop, Ouedraogo, Kouassi et Mailchimp."
+    assert _spelling(proofreader, names) == []
