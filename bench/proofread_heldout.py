@@ -33,6 +33,7 @@ SETS = {
     "corpus": ROOT / "tests" / "proofread" / "corpus" / "passages.txt",
     "dev": ROOT / "tests" / "proofread" / "dev" / "passages.txt",
     "dev2": ROOT / "tests" / "proofread" / "dev2" / "passages.txt",
+    "dev3": ROOT / "tests" / "proofread" / "dev3" / "passages.txt",
 }
 HEADER = "Title: Passage\n\n"
 _LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")
