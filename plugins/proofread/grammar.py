@@ -607,9 +607,17 @@ def _noun_phrase(words: list[Token], i: int) -> int:
         )  # « dans », not « dan »
     ):
         j += 1
-    while j < len(words) and _nominal(words[j]):
-        j += 1
+    while j < len(words) and (_nominal(words[j]) or _inclusive_ending(words, j)):
+        j += 2 if words[j].norm == "·" else 1
     return j
+
+
+_DAYS = word_set("lundi mardi mercredi jeudi vendredi samedi dimanche")
+
+
+def _inclusive_ending(words: list[Token], j: int) -> bool:
+    """« · » and the ending of an inclusive noun (« les participant·e·s »)."""
+    return words[j].norm == "·" and j + 1 < len(words) and words[j + 1].text.isalpha()
 
 
 def _complements(words: list[Token], j: int) -> int:
@@ -635,6 +643,11 @@ def _complements(words: list[Token], j: int) -> int:
             j += 3
         elif word.norm == "," and (close := _insert_end(words, j)) is not None:
             j = close
+        elif word.norm in _DAYS and words[j - 1].norm not in _BOUNDARY:
+            # A day as a complement of time (« l’atelier organisé jeudi dernier au… »).
+            j += 1
+            while j < len(words) and words[j].norm in ("dernier", "prochain", "soir", "matin"):
+                j += 1
         elif (
             word.norm in _DETERMINERS
             and j + 1 < len(words)
@@ -904,6 +917,7 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from moods.check_infinitive(text, words)
         yield from moods.check_invariable(text, words)
         yield from moods.check_noun_participle(text, words)
+        yield from moods.check_classes(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:

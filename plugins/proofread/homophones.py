@@ -215,6 +215,43 @@ PAIRS: dict[str, Pair] = {
     ),
     "foi/fois": Pair({"foi": "nom : la confiance, la croyance", "fois": "nom : « une fois »"}),
     "an/en": Pair({"an": "nom : l’année", "en": "préposition ou pronom"}),
+    "affaire/à faire": Pair(
+        {"affaire": "« avoir affaire à » : être en rapport avec", "à faire": "« à » et faire"}
+    ),
+    "d'ores/dors": Pair({"d’ores": "« d’ores et déjà » : dès maintenant", "dors": "verbe dormir"}),
+    "sang-froid/sans-froid": Pair(
+        {"sang-froid": "nom : maîtrise de soi", "sans-froid": "forme inexistante"}
+    ),
+    "session/cession": Pair(
+        {"session": "période de réunion, de cours, d’examen", "cession": "action de céder un bien"}
+    ),
+    "raisonner/résonner": Pair({"raisonner": "penser, calculer", "résonner": "renvoyer un son"}),
+    "amende/amande": Pair({"amende": "sanction en argent", "amande": "fruit de l’amandier"}),
+    "balade/ballade": Pair({"balade": "promenade", "ballade": "poème, morceau de musique"}),
+    "fonds/fonts": Pair(
+        {"fonds": "capital, argent (« lever des fonds »)", "fonts": "« fonts baptismaux »"}
+    ),
+    "faim/fin": Pair({"faim": "« rester sur sa faim » : insatisfait", "fin": "le terme, le bout"}),
+    "pré/près": Pair({"pré": "nom : prairie", "près": "adverbe : « à côté »"}),
+    "dont/donc": Pair({"dont": "pronom relatif : « de qui », « duquel »", "donc": "conjonction"}),
+    "peut être/peut-être": Pair(
+        {
+            "peut être": "pouvoir et être : « pourrait être »",
+            "peut-être": "adverbe : « sans doute »",
+        }
+    ),
+    "on n'/on": Pair(
+        {
+            "on n’a": "négation : « on n’a jamais »",
+            "on n’est": "négation : « on n’est pas »",
+            "on n’avait": "négation",
+            "on n’était": "négation",
+            "on n’aura": "négation",
+            "on n’y": "négation",
+            "on n’en": "négation",
+            "on": "pronom sujet, sans négation",
+        }
+    ),
 }
 
 # Word classes of the patterns. Each test reads a token's text and Grammalecte's tags
@@ -281,7 +318,9 @@ _BOUNDARY = word_set('. ! ? … : ; « » ( ) — – " * <s>')
 _SUBJECT = word_set("il elle on ils elles je j' tu nous vous qui cela ça ceci")
 
 _ASK = frozenset({"demander", "savoir", "indiquer", "expliquer", "ignorer", "préciser"})
-_ASK_FORMS = frozenset({"dites", "dis", "racontez", "indiquez", "expliquez", "précisez"})
+_ASK_FORMS = frozenset(
+    {"dites", "dis", "racontez", "indiquez", "expliquez", "précisez", "demandez", "demande"}
+)
 
 
 def _consonant(w: Word) -> bool:
@@ -346,6 +385,9 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
     "couper": lambda w: "couper" in w.lemmas,
     "savoir": lambda w: "savoir" in w.lemmas,
     "mettre": lambda w: "mettre" in w.lemmas,
+    "rester": lambda w: "rester" in w.lemmas,
+    "préférer": lambda w: "préférer" in w.lemmas,
+    "lever": lambda w: "lever" in w.lemmas or w.norm in ("levée", "levées"),
     # Verbs that open an indirect question (« demander où », « dites-nous où »).
     "ask": lambda w: any(lemma in _ASK for lemma in w.lemmas) or w.norm.split("-")[0] in _ASK_FORMS,
     # Forms of avoir and être that make compound tenses (« ont », « sommes »).
@@ -1125,6 +1167,175 @@ RULES: tuple[Rule, ...] = (
     # la / l'a: a noun subject, then « la » before a participle that is no finite form
     # (« le client la validée »).
     R("la/là/l'a", "<noun_only> [la] <ppas_not_finite>", "l’a", "<noun_only> [la] <noun>"),
+    # « a » (avoir) between a subject and its participle with an object after it: the
+    # preposition « à » never heads a participle (« une publication vue par 2 000 personnes
+    # à reçu 90 réactions »); not « tout à fait ».
+    R(
+        "a/à",
+        "<noun>|<num>|<unknown>|<name> [à] <ppas> <det>|<num>",
+        "a",
+        "tout [à]",
+        "[à] <inf>|<adj_only>",
+        "[à] <noun_only>",
+    ),
+    # « où » (relative or interrogative) opens a clause with a verb: between two noun
+    # phrases, with no verb after, the alternative « ou » (« les formats courts où les
+    # carrousels détaillés ? »; Grevisse, « où »).
+    R("ou/où", "<noun>|<adj> [où] <det> <noun_only> ?|.|!", "ou"),
+    R("ou/où", "<noun>|<adj> [où] <det> <noun> <adj_only> ?|.|!", "ou"),
+    # « leur » before a verb is the pronoun (« lui » in the plural), invariable: « pour
+    # leur annoncer » (Grevisse, § 657; BDL, « Leur et leurs »).
+    R("leur/leurs", "pour|de|d'|à|sans|faut|peut|veut|doit|va|vont [leurs] <inf_only>", "leur"),
+    # Fixed expressions whose sound-alike is another word (BDL, « Homophones lexicaux »;
+    # Académie, Dictionnaire; Voltaire): the expression decides the form.
+    # « avoir affaire à » (to deal with): « à faire » is « à » + an infinitive.
+    R(
+        "affaire/à faire",
+        "avoir|ai|as|a|avons|avez|ont|avais|avait|aviez|avaient|aurez|aurons|aura|auront"
+        "|aurais|aurait [à faire] à|au|aux",
+        "affaire",
+    ),
+    # « d’ores et déjà » (from now on).
+    R("d'ores/dors", "[dors|d'or|dore|dores] et déjà", "d’ores"),
+    # « sang-froid » (self-control): « sans-froid » is no word.
+    R("sang-froid/sans-froid", "[sans-froid]", "sang-froid"),
+    R("sang-froid/sans-froid", "son|votre|mon|ton|notre|leur|du|de [sans froid]", "sang-froid"),
+    # « une session de formation, d’examen » (a sitting); « cession » (a transfer of a good,
+    # a right) takes « de » + the thing transferred.
+    R(
+        "session/cession",
+        "[cession|cessions] de|d' formation|formations|rattrapage|examen|examens|questions"
+        "|travail|coaching|révision|révisions|dédicaces|dédicace|information|cours|mentorat"
+        "|live|questions-réponses|brainstorming",
+        "session",
+    ),
+    # « raisonner en termes de », « raisonner en stratège »: thinking; « résonner » is
+    # the sound (« résonner en écho »).
+    R(
+        "raisonner/résonner",
+        "[résonner|résonnez|résonnons] en|autrement|différemment",
+        "raisonner",
+        "[résonner|résonnez|résonnons] en écho|en nous|en moi|en vous|en eux|en elle|en lui",
+    ),
+    # « écoper d’une amende », « infliger, risquer une amende » (a fine).
+    R(
+        "amende/amande",
+        "écope|écopé|écoper|écopent|écopera|inflige|infligé|infliger|infligent|risque|risquent"
+        "|risquez|risquer|encourt|encourent|encourir|payer|payé|paye|paie d'_une|une|des"
+        " [amande|amandes]",
+        "amende",
+    ),
+    # « une balade à vélo, en forêt » (a walk, a ride); « ballade » is a poem, a song.
+    R(
+        "balade/ballade",
+        "[ballade|ballades] à_vélo|à_pied|à_cheval|à_moto|à_scooter|en_forêt|en_ville"
+        "|en_bateau|en_mer|en_montagne|en_vélo|le_long|au_bord|sur_la_plage|sur_la_corniche",
+        "balade",
+    ),
+    R("balade/ballade", "faire|fait|faisons|font|faites une|des [ballade|ballades]", "balade"),
+    # « lever des fonds » (to raise money): « fonts » are only the baptismal font.
+    R("fonds/fonts", "<lever> des|de [fonts|fond|fons]", "fonds"),
+    # « rester sur sa faim » (unsatisfied).
+    R("faim/fin", "<rester> ... sur ma|ta|sa|notre|votre|leur|leurs [fin]", "faim"),
+    # the same after an inclusive ending (« resté·es »)
+    R("faim/fin", "<rester> · * sur ma|ta|sa|notre|votre|leur|leurs [fin]", "faim"),
+    # « un pré » (a meadow): « près » is an adverb, no determiner takes it.
+    R("pré/près", "un|ce [près]", "pré", "[près] de|d'|du|des"),
+    # « dont » (« de qui », « duquel ») after a noun, before a subject and a verb that
+    # takes « de » (« l’outil dont je vous ai parlé », « ce dont vous avez besoin »).
+    R(
+        "dont/donc",
+        "<noun>|ce [donc] je|j'|tu|il|elle|on|nous|vous|ils|elles ... parlé|parle"
+        "|parlais|parlait|parlions|parlez|parlent|besoin|rêvé|rêvez|rêve|servi|souvenez"
+        "|souviens|occupe|occupez|occupé|chargé|chargée",
+        "dont",
+    ),
+    # « peut être » (pouvoir + être) before a participle or an adjective after a subject
+    # noun: the adverb « peut-être » does not follow a subject directly without a verb.
+    R(
+        "peut être/peut-être",
+        f"{_DET_SG} <noun_only> [peut-être] <ppas_not_finite>|<adj_only>",
+        "peut être",
+    ),
+    R("peut être/peut-être", "il|elle|on|cela|ça [peut-être] <ppas_not_finite>", "peut être"),
+    # « on n’a jamais »: after « on », the « n’ » of the negation is heard in the liaison
+    # only; « jamais », « rien », « personne », « pas » call for it (Grevisse, « ne »
+    # omis; BDL, « On n’ », « On a »).
+    *(
+        R(
+            "on n'/on",
+            f"<boundary>|,|et|mais|que|qu'|quand|si [on {verb}] jamais|rien|pas|personne|guère",
+            f"on n’{verb}",
+            # « pas mal de » is « beaucoup de », no negation (« on a pas mal de travail »)
+            f"[on {verb}] pas mal",
+        )
+        for verb in ("a", "avait", "aura", "est", "était", "y", "en")
+    ),
+    # « quel que » is followed by « être » (« quel que soit »); before a noun, the
+    # determiner « quelque » (« après quelque temps »).
+    R("quelque/quel que", "[quel_que|quelle_que] <noun_only>", "quelque"),
+    # « qu’en pense-t-on ? »: « que » + « en » at a question's start, before « penser »,
+    # « dire ».
+    # « Quand pensez-vous venir ? » is right: only with the object « en » left out, the
+    # question closed or a noun subject after the verb.
+    R(
+        "quand/quant/qu'en",
+        "<start> [quand] pensez-vous|penses-tu|pense-t-on|pensent-ils|pensent-elles|dites-vous ?|.",
+        "qu’en",
+    ),
+    R(
+        "quand/quant/qu'en",
+        "<start> [quand] pensent|pense|disent|dit le|la|les|l'|nos|vos|ses|leurs|mes|tes|ces",
+        "qu’en",
+    ),
+    # « part » after a possessive: a determiner is followed by a noun, never by the
+    # preposition « par » (« de ma part », « pour ma part »).
+    R("par/part", "ma|ta|sa|notre|votre|mon|ton|son [par]", "part"),
+    # « plutôt » (rather) after « préférer » before an infinitive or a complement.
+    R("plutôt/plus tôt", "<préférer> [plus tôt] <inf_only>|que|qu'", "plutôt"),
+    # « voici mes conseils »: a determiner, not the conjunction « mais ».
+    R("mais/mes/mets", "voici|voilà [mais] <num>|<plural_noun>", "mes"),
+    # « voir » (the infinitive) after a verb of motion or a modal before its object;
+    # « voire » (« et même ») comes between two terms of one kind.
+    R(
+        "voir/voire",
+        "venez|venir|viens|vient|venons|viennent|allez|aller|va|vais|vont|allons|faut|peux"
+        "|peut|pouvez|pouvons|peuvent|veux|veut|voulez|voulons|veulent|dois|doit|devez|devons"
+        "|doivent|laissez|laisser [voire] <det>|<name>|ce|ça|comment|si|où|qui|quoi",
+        "voir",
+    ),
+    # The indirect question « où » + a noun subject and its verb after « demander »
+    # (« demandez-vous où votre audience se trouve »).
+    R(
+        "ou/où",
+        f"<ask> ... [ou] {_DET_SUBJECT} <noun> se|s'|<finite_only>",
+        "où",
+        "si|s'|entre ... [ou]",
+        "<det> <noun> [ou]",
+    ),
+    # « s’est » needs a subject before it: at a sentence's start, « c’est ».
+    R("ces/ses/c'est/s'est/sait", "<start> [s'est] en|<adj_only>", "c’est"),
+    # « prendre le temps de », « de temps en temps »: after a determiner, the noun.
+    R(
+        "tant/temps",
+        "le|du|mon|ton|son|notre|votre|leur|ce [tant] de|d'|nécessaire|qu'il|libre|pour",
+        "temps",
+    ),
+    R("tant/temps", "de temps en [tant]", "temps"),
+    # « il y a un an », « un an plus tard »: the noun of time after « un ».
+    R("an/en", "il y a un [en]", "an"),
+    R("an/en", "un [en] plus_tard|après|auparavant|et_demi|plus_tôt", "an"),
+    # « son propre » + noun: the possessive (« chaque marque a son propre ton »).
+    R("son/sont", "[sont] propre <noun>", "son", "[sont] propre <adj_only>|<ppas>"),
+    # « est » after a sentence-initial singular noun phrase before an adjective that no
+    # noun can be (« L’inscription et gratuite »): « et » would coordinate a noun with an
+    # adjective.
+    R(
+        "et/est",
+        "<start> le|la|l'|un|une|ce|cet|cette <noun_only> [et] <adj_only>",
+        "est",
+        "* [et] demi|demie",  # « une heure et demie »
+    ),
 )
 
 

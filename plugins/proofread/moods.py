@@ -1,6 +1,7 @@
 """Verb rules on a clause's shape: the subjunctive its conjunction or verb calls for, the
 person « qui » takes from a stressed pronoun, the participle of a pronominal verb, and
-the infinitive after a verb that governs one.
+the infinitive after a verb that governs one; and classes of agreement and mood the
+grammars state in general terms (``check_classes``: each names its source).
 
 Each rule reads Grammalecte's morphology (``Token.tags``) and its conjugation tables, as
 ``verbs.py`` does, and is told as ``forme-verbale`` (a real form in the wrong place).
@@ -12,9 +13,10 @@ un verbe).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .finding import Hit, word_set
-from .verbs import WRONG_FORM, _conj, _same_case
+from .verbs import NONEXISTENT, WRONG_FORM, _conj, _same_case
 
 _PERSON_NAMES = {
     ":1s": "1ʳᵉ personne du singulier",
@@ -71,6 +73,11 @@ def _subject(words: list, j: int) -> tuple[str, int] | None:
     word = words[j]
     if word.norm in _SUBJECT_PERSON:
         return _SUBJECT_PERSON[word.norm], j + 1
+    # « tout le monde », « chacun » are singular (Grevisse, § 431).
+    if word.norm == "tout" and [w.norm for w in words[j + 1 : j + 3]] == ["le", "monde"]:
+        return ":3s", j + 3
+    if word.norm in ("chacun", "chacune"):
+        return ":3s", j + 1
     if word.norm in _DET_SINGULAR | _DET_PLURAL and j + 1 < len(words):
         noun = words[j + 1]
         if not any(t.startswith(":N") for t in noun.tags):
@@ -334,11 +341,56 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
             if tags.startswith(":V") and ":Q" in tags
         ]
         if not readings:
+            # « succédées », no form of a verb whose « se » is indirect (Grevisse, § 952):
+            # its participle is only « succédé ».
+            for cut in (2, 1):
+                base = pp.text[:-cut]
+                if pp.norm.endswith(("es",) if cut == 2 else ("e", "s")) and any(
+                    lemma in _INDIRECT_SE and ":Q" in tags for lemma, tags in _analyses(base)
+                ):
+                    # A form no verb has: told as its conjugation, before the unknown
+                    # word (checker: « conjugaison » wins over spelling on its span).
+                    found = _hit(
+                        pp,
+                        base,
+                        f"« se » est complément indirect : le participe passé reste"
+                        f" invariable (« {base} »).",
+                    )
+                    hits.append(replace(found, rule=NONEXISTENT))
+                    break
             continue  # after « se sont », a form that is also finite is the participle
         after = words[i + 2]
         if any(":D" in t for t in after.tags) and after.norm not in ("de", "d'"):
-            continue  # a direct object after the participle
-        if after.norm in ("que", "qu'", "si") or any(
+            # A direct object after the participle: « se » is the indirect object and the
+            # participle agrees with nothing before it (Grevisse, § 952: « elles se sont
+            # lavé les mains »). Not a complement of time (« la semaine dernière »), nor
+            # « les unes », « tous », « toutes ».
+            noun = words[i + 3] if i + 3 < len(words) else None
+            if noun is not None and noun.norm in _TIME_AFTER:
+                after = noun  # a complement of time, no object: read on
+            found = _participle_ms(pp)
+            if (
+                found
+                and after is not noun
+                and noun is not None
+                and any(t.startswith(":N") for t in noun.tags)
+                and noun.norm not in ("unes", "uns", "autres", "deux")
+                and after.norm in ("les", "la", "le", "l'", "leurs", "leur", "des", "un", "une")
+            ):
+                hits.append(
+                    _hit(
+                        pp,
+                        found[0],
+                        f"Le complément d’objet « {after.text} {noun.text} » suit le participe"
+                        f" : « se » est complément indirect, le participe reste invariable"
+                        f" (« {found[0]} »).",
+                    )
+                )
+            if after is not noun:
+                continue
+        if after.norm in _TIME_AFTER:
+            pass  # « ils se sont téléphoné le soir même »: no object after the participle
+        elif after.norm in ("que", "qu'", "si") or any(
             t.startswith(":N") or ":Y" in t for t in after.tags
         ):
             # « ils se sont rendu compte », « ils se sont fait avoir », « ils se sont dit
@@ -346,7 +398,18 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
             continue
         lemmas = {lemma for lemma, _ in readings}
         if lemmas & _INDIRECT_SE:
-            if pp.norm.endswith("s") and not pp.norm.endswith("is"):
+            found = _participle_ms(pp)
+            if found and pp.norm.endswith(("es", "e")):
+                # « se sont succédées »: back to the masculine singular
+                hits.append(
+                    _hit(
+                        pp,
+                        found[0],
+                        f"« se » est complément indirect de « {sorted(lemmas)[0]} » : "
+                        f"le participe passé reste invariable (« {found[0]} »).",
+                    )
+                )
+            elif pp.norm.endswith("s") and not pp.norm.endswith("is"):
                 form = pp.text[:-1]
                 if any(":Q" in t for t in _tags(form)):
                     hits.append(
@@ -377,6 +440,12 @@ def _tags(form: str) -> tuple[str, ...]:
     from .grammar import analyses
 
     return tuple(tags for _, tags in analyses(form))
+
+
+def _analyses(form: str) -> tuple[tuple[str, str], ...]:
+    from .grammar import analyses
+
+    return analyses(form)
 
 
 # -- the infinitive after a verb that governs one ---------------------------------------------
@@ -532,3 +601,642 @@ def check_noun_participle(text: str, words: list) -> list[Hit]:
                 )
             )
     return hits
+
+
+# -- classes of agreement and mood the usage guides state in general terms ---------------------
+
+
+def _participle_ms(word) -> tuple[str, set[str]] | None:
+    """The masculine singular of the participle ``word`` (« doublées » → « doublé ») and the
+    participle's readings, when it is written agreed (feminine or plural)."""
+    readings = [
+        (lemma, tags)
+        for lemma, tags in zip(word.lemmas, word.tags, strict=True)
+        if tags.startswith(":V") and ":Q" in tags
+    ]
+    if not readings or any(":m:s" in tags or ":i" in tags for _, tags in readings):
+        return None
+    if any(_FINITE.search(t) for t in word.tags):
+        return None  # also a finite form: not told apart here (after avoir, a noun or an
+        # adjective reading is the participle: « j’en ai tournées »)
+    for lemma, _ in readings:
+        form = _conj().getConj(lemma, ":Q", ":m:s")
+        if form and form != word.norm:
+            return _same_case(form, word.text), {lemma for lemma, _ in readings}
+    return None
+
+
+_AVOIR_FORMS = word_set(
+    "ai as a avons avez ont avais avait avions aviez avaient aura auras aurons aurez auront"
+    " aurais aurait aurions auriez auraient eu avoir"
+)
+# Not after « même »: « même si » of opposition takes the conditional of a past
+# possibility (« j’ai avancé, même si j’aurais pu faire plus »: a fact, no hypothesis).
+_SI_BEFORE = word_set("<s> . ! ? … , ; : et mais")
+_SUBJECTS_SI = {
+    "je": ":1s", "j'": ":1s", "tu": ":2s", "il": ":3s", "elle": ":3s", "on": ":3s",
+    "nous": ":1p", "vous": ":2p", "ils": ":3p", "elles": ":3p",
+}  # fmt: skip
+_FEMININE_NOUNS_OF_MEASURE = word_set("heure heures livre livres douzaine douzaines journée")
+_SUPERLATIVE = word_set("plus moins meilleurs meilleures pires")
+_TIME_AFTER = word_set(
+    "semaine semaines mois année années jour jours soir soirs matin matins lendemain veille"
+    " nuit nuits heure heures fois"
+)
+
+
+def _verb_form(word, tense: str, person: str, only: str) -> str | None:
+    """The form of ``word``'s verb at ``tense`` and ``person``, when all its finite
+    readings have ``only`` (a tense or a person) and none is already right."""
+    readings = _finite_readings(word)
+    if not readings or not all(only in tags for _, tags in readings):
+        return None
+    if any(tense in tags and person in tags for _, tags in readings):
+        return None
+    form = _conj().getConj(readings[0][0], tense, person)
+    return _same_case(form, word.text) if form and form != word.norm else None
+
+
+def check_classes(text: str, words: list) -> list[Hit]:
+    """Agreement and mood rules each stated in general terms by the grammars:
+
+    - « si » of a condition never takes the conditional: the imperfect (Grevisse, § 1154,
+      « si » hypothétique; BDL, « Si j’aurais »): « si vous auriez » → « si vous aviez »;
+    - the participle of « faire » before an infinitive is invariable (Grevisse, § 955;
+      BDL, « Participe passé de faire suivi d’un infinitif »): « les affiches que j’ai
+      faites imprimer » → « fait »;
+    - with « en » as its object, a participle after avoir stays invariable (Grevisse,
+      § 945; BDL, « Participe passé avec en »): « des vidéos, j’en ai tournées » → « tourné »;
+    - « possible » after a superlative (« le plus », « les meilleurs »... + noun) is
+      invariable (Grevisse, § 580; BDL, « Possible »): « les meilleurs résultats possibles »;
+    - « même » before the determiner of a noun phrase is the adverb, invariable (Grevisse,
+      § 648): « Mêmes les petites marques » → « Même »;
+    - « demi » after a noun agrees in gender only (Grevisse, § 561): « une heure et demi »
+      → « demie »;
+    - the adverb « tout » stays invariable before a feminine adjective starting with a vowel
+      (Grevisse, § 994): « elle était toute émue » → « tout émue »;
+    - after a plural noun phrase, « qui » takes its plural (Grevisse, accord du verbe avec
+      « qui »): « les trois publications qui résume » → « résument »;
+    - « chacun » (« chacun des participants ») and « plus d’un » + noun take a singular verb;
+      « X et moi » takes the first person plural (Grevisse, § 431, § 438, § 897).
+    """
+    hits = []
+    n = len(words)
+    for i in range(1, n - 2):
+        word, norm = words[i], words[i].norm
+        # the plural of a compound noun (Grevisse, §§ 519-523): an adjective and a noun
+        # both vary (« petits-déjeuners »), an adverb, a verb or a preposition does not
+        # (« haut-parleurs »): a plural the dictionary lacks, when the dictionary has the
+        # same compound with its first part varied the other way.
+        if "-" in norm and not word.tags and norm.endswith(("s", "x")):
+            form = _compound_plural(word.text)
+            if form:
+                found = _hit(
+                    word,
+                    form,
+                    f"Pluriel du nom composé : « {form} » (seuls les noms et les"
+                    f" adjectifs d’un nom composé prennent la marque du pluriel).",
+                )
+                hits.append(replace(found, rule="pluriel-composé"))
+                continue
+        # si + conditional
+        if norm in ("si", "s'") and words[i - 1].norm in _SI_BEFORE:
+            k = i + 1
+            person = _SUBJECTS_SI.get(words[k].norm)
+            if person is None:
+                continue
+            k += 1
+            while k < n and words[k].norm in _CLITICS:
+                k += 1
+            if k < n:
+                form = _verb_form(words[k], ":Iq", person, ":K")
+                if form:
+                    hits.append(
+                        _hit(
+                            words[k],
+                            form,
+                            f"Après « si » de condition, pas de conditionnel : l’imparfait"
+                            f" « {form} ».",
+                        )
+                    )
+        # avoir + « fait » + infinitive; « en » + avoir + participle
+        elif norm in _AVOIR_FORMS and i + 2 < n:
+            k = i + 1
+            while k < n - 1 and any(t.startswith((":W", ":G:W")) for t in words[k].tags):
+                k += 1
+            pp = words[k]
+            if pp.norm in ("faite", "faites", "faits") and any(
+                ":Y" in t for t in words[k + 1].tags
+            ):
+                hits.append(
+                    _hit(pp, "fait", "« fait » suivi d’un infinitif est invariable : « fait ».")
+                )
+                continue
+            j = i - 1
+            while j > 0 and words[j].norm in ("y", "ne", "n'", "lui", "leur"):
+                j -= 1
+            if _no_object_before(words, i, j) and words[j].norm != "en":
+                # Nothing can be a direct object before avoir: the participle agrees with
+                # nothing (Grevisse, § 946: « les ventes ont presque doublé »).
+                found = _participle_ms(pp)
+                if found and not found[1] & _INDIRECT_SE:
+                    hits.append(
+                        _hit(
+                            pp,
+                            found[0],
+                            f"Avec avoir, sans complément d’objet direct placé avant, le"
+                            f" participe passé reste invariable : « {found[0]} ».",
+                        )
+                    )
+                continue
+            if words[j].norm == "en" and words[j - 1].norm in _SUBJECTS_SI:
+                found = _participle_ms(pp)
+                if found:
+                    hits.append(
+                        _hit(
+                            pp,
+                            found[0],
+                            f"Avec « en » complément, le participe reste invariable :"
+                            f" « {found[0]} ».",
+                        )
+                    )
+        elif norm == "possibles" and i >= 3:
+            back = [w.norm for w in words[max(1, i - 5) : i]]
+            if any(b in _SUPERLATIVE for b in back) and any(b in ("les", "des") for b in back):
+                hits.append(
+                    _hit(
+                        word,
+                        "possible",
+                        "Après un superlatif (« les meilleurs … »), « possible » est invariable.",
+                    )
+                )
+        elif (
+            norm == "mêmes"
+            and words[i - 1].norm in _CLAUSE_HEAD
+            and any(":D" in t for t in words[i + 1].tags)
+        ):
+            hits.append(
+                _hit(word, "même", "« même » devant un déterminant est adverbe : invariable.")
+            )
+        elif (
+            norm == "demi"
+            and words[i - 1].norm == "et"
+            and words[i - 2].norm in _FEMININE_NOUNS_OF_MEASURE
+        ):
+            hits.append(_hit(word, "demie", "« et demi » après un nom féminin : « et demie »."))
+        elif (
+            norm == "toute"
+            and i + 1 < n
+            and not _consonant_start(words[i + 1].norm)
+            # before an h, aspirated or not: only the dictionary tells (« toute honteuse »)
+            and not words[i + 1].norm.startswith("h")
+            and any(":A" in t and ":f:s" in t for t in words[i + 1].tags)
+            and not any(t.startswith(":N") and ":A" not in t for t in words[i + 1].tags)
+            and any("être" in lemma for lemma in words[i - 1].lemmas)
+        ):
+            hits.append(
+                _hit(
+                    word,
+                    "tout",
+                    "« tout » adverbe reste invariable devant un adjectif féminin qui commence"
+                    " par une voyelle : « tout ».",
+                )
+            )
+        elif norm == "où" and i + 3 < n:
+            # The subject put after the verb agrees with it too (Grevisse, § 899: « la
+            # salle où auront lieu les ateliers »).
+            k = i + 1
+            if words[k].norm in ("se", "s'"):
+                k += 1
+            m = k + 1
+            if words[m].norm in ("lieu", "place"):
+                m += 1
+            readings = _finite_readings(words[k])
+            if (
+                words[m].norm in _PLURAL_HEADS | {"des"}
+                and m + 2 < n
+                and _plural_antecedent(words, m + 2) == ":3p"
+                and readings
+                and all(":3s" in tags for _, tags in readings)
+            ):
+                lemma, tags = readings[0]
+                tense = next((t for t in (":Ip", ":If", ":Iq", ":K") if t in tags), None)
+                form = _conj().getConj(lemma, tense, ":3p") if tense else None
+                if form and form != words[k].norm:
+                    form = _same_case(form, words[k].text)
+                    hits.append(
+                        _hit(
+                            words[k],
+                            form,
+                            f"Le sujet inversé « {words[m].text} {words[m + 1].text} » est"
+                            f" pluriel : « {form} ».",
+                        )
+                    )
+        elif norm == "été" and words[i - 1].norm in ("ont", "avaient", "auront", "auraient"):
+            # The participle of the passive agrees with the subject (Grevisse, § 933):
+            # « les vidéos ont été vues ».
+            pp = words[i + 1]
+            readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
+            if (
+                readings
+                and all(":m:s" in t for t in readings)
+                and not any(_FINITE.search(t) for t in pp.tags)
+                and pp.norm.endswith(("é", "i", "u"))
+            ):
+                feminine = _subject_feminine(words, i - 1)
+                form = pp.text + ("es" if feminine else "s")
+                if any(":Q" in t for t in _tags(form)):
+                    hits.append(
+                        _hit(
+                            pp,
+                            form,
+                            f"Au passif, le participe s’accorde avec le sujet pluriel"
+                            f" (« {form} »).",
+                        )
+                    )
+        elif (
+            norm in ("sommes", "étions", "serons", "serions")
+            and i >= 2
+            and (
+                words[i - 1].norm == "nous"
+                or (words[i - 1].norm in ("en", "y") and words[i - 2].norm == "nous")
+            )
+        ):
+            # With être, the participle agrees with « nous » (Grevisse, § 933).
+            pp = words[i + 1]
+            readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
+            if (
+                readings
+                and any(":m:s" in t for t in readings)
+                and not any(":p" in t for t in readings)
+                and not any(_FINITE.search(t) or t.startswith((":N", ":A")) for t in pp.tags)
+                and pp.norm.endswith(("é", "i", "u"))
+                and any(":Q" in t for t in _tags(pp.text + "s"))
+            ):
+                form = pp.text + "s"
+                hits.append(
+                    _hit(pp, form, f"Avec être, le participe s’accorde avec « nous » : « {form} ».")
+                )
+        elif (
+            norm == "est"
+            and i >= 4
+            and words[i - 1].norm in ("s'",)
+            and words[i - 3].norm in _FEMININE_DET
+            and words[i - 4].norm in _CLAUSE_HEAD
+        ):
+            # « se » direct object: the participle agrees with the subject (Grevisse,
+            # § 952: « la marque s’est excusée »).
+            noun, pp = words[i - 2], words[i + 1]
+            nouns = [t for t in noun.tags if t.startswith(":N")]
+            readings = [(lm, t) for lm, t in zip(pp.lemmas, pp.tags, strict=True) if ":Q" in t]
+            if (
+                nouns
+                and all(":f" in t for t in nouns)
+                and readings
+                and all(":m:s" in t for _, t in readings)
+                and not {lm for lm, _ in readings} & _INDIRECT_SE
+                and not any(_FINITE.search(t) for t in pp.tags)
+                and not any(":D" in t for t in words[i + 2].tags)
+                and pp.norm.endswith(("é", "i", "u"))
+                and any(":Q" in t for t in _tags(pp.text + "e"))
+            ):
+                form = pp.text + "e"
+                hits.append(
+                    _hit(
+                        pp,
+                        form,
+                        f"« se » est complément direct : le participe s’accorde avec le sujet"
+                        f" « {words[i - 3].text} {noun.text} » (« {form} »).",
+                    )
+                )
+        elif (
+            norm in ("je", "j'")
+            and words[i + 1].norm not in _CLITICS
+            and _future_marked(words, i)
+            and (form := _verb_form(words[i + 1], ":If", ":1s", ":K"))
+            and not set(words[i + 1].lemmas) & _POLITE_CONDITIONAL
+        ):
+            # A time to come stated (« demain », « la semaine prochaine ») and no
+            # condition: the future, « je publierai », not the conditional « je
+            # publierais » (Bescherelle, futur et conditionnel à la 1ʳᵉ personne; BDL,
+            # « Futur simple ou conditionnel présent »).
+            hits.append(
+                _hit(
+                    words[i + 1],
+                    form,
+                    f"Un fait à venir, sans condition : le futur « {form} », non le conditionnel.",
+                )
+            )
+        elif norm == "," and (found := _comparison_insert(words, i)):
+            verb, subject = found
+            lemma, tags = _finite_readings(verb)[0]
+            tense = next((t for t in (":Ip", ":If", ":Iq", ":K") if t in tags), None)
+            form = _conj().getConj(lemma, tense, ":3s") if tense else None
+            if form and form != verb.norm:
+                form = _same_case(form, verb.text)
+                hits.append(
+                    _hit(
+                        verb,
+                        form,
+                        f"Entre virgules, « ainsi que… » ne s’ajoute pas au sujet : le verbe"
+                        f" s’accorde avec « {subject} » (« {form} »).",
+                    )
+                )
+        elif norm in ("que", "qu'") and (found := _across_relative(words, i)):
+            verb, person, subject = found
+            lemma, tags = _finite_readings(verb)[0]
+            tense = next((t for t in (":Ip", ":If", ":Iq", ":K") if t in tags), None)
+            form = _conj().getConj(lemma, tense, person) if tense else None
+            if form and form != verb.norm:
+                form = _same_case(form, verb.text)
+                hits.append(
+                    _hit(
+                        verb,
+                        form,
+                        f"Le sujet est « {subject} », avant la relative : le verbe s’accorde"
+                        f" avec lui (« {form} »).",
+                    )
+                )
+        elif norm == "qui":
+            person = _plural_antecedent(words, i)
+            if person and i + 1 < n:
+                k = i + 1
+                while k < n - 1 and words[k].norm in _CLITICS:
+                    k += 1
+                form = _verb_form(words[k], ":Ip", ":3p", ":3s")
+                if form and words[k].norm.endswith("e"):
+                    hits.append(
+                        _hit(
+                            words[k],
+                            form,
+                            f"« qui » reprend un nom pluriel : le verbe s’accorde « {form} ».",
+                        )
+                    )
+        elif norm in ("chacun", "chacune") and words[i + 1].norm in ("des", "d'entre"):
+            k = i + 2
+            while k < min(n, i + 8) and not _finite_readings(words[k]):
+                if words[k].norm in _CLAUSE_HEAD or words[k].norm in ("qui", "que", "qu'"):
+                    break
+                k += 1
+            if k < n and _finite_readings(words[k]):
+                _singular(words[k], hits, f"« {word.text} » est singulier")
+        elif norm == "moi" and words[i - 1].norm == "et" and i >= 3:
+            if not (
+                words[i - 2].text[:1].isupper()
+                or any(t.startswith((":N", ":M")) for t in words[i - 2].tags)
+            ):
+                continue
+            if words[i - 3].norm not in _CLAUSE_HEAD:
+                continue
+            form = _verb_form(words[i + 1], ":Ip", ":1p", ":3p") or _verb_form(
+                words[i + 1], ":Ip", ":1p", ":3s"
+            )
+            if form:
+                hits.append(
+                    _hit(
+                        words[i + 1],
+                        form,
+                        f"« … et moi » vaut « nous » : le verbe se met à la 1ʳᵉ personne du"
+                        f" pluriel (« {form} »).",
+                    )
+                )
+        elif norm == "plus" and words[i + 1].norm in ("d'",) and words[i + 2].norm == "un":
+            k = i + 3
+            if k + 1 < n and any(t.startswith(":N") for t in words[k].tags):
+                _singular(words[k + 1], hits, "« plus d’un » se construit au singulier")
+    return hits
+
+
+_OBJECT_BEFORE = word_set(
+    "que qu' combien quel quelle quels quelles lequel laquelle lesquels lesquelles"
+)
+_OBJECT_CLITIC = word_set("l' la le les me m' te t' se s' en")
+_STOPS = word_set("<s> . ! ? … ; :")
+
+
+def _no_object_before(words: list, i: int, j: int) -> bool:
+    """Whether no direct object can stand before the auxiliary at ``words[i]`` (``j``: the
+    word before it, past « ne », « y »): no clitic object, no relative or interrogative
+    word earlier in the sentence."""
+    before = words[j]
+    if before.norm in _OBJECT_CLITIC:
+        return False
+    if before.norm in ("nous", "vous") and words[j - 1].norm not in _CLAUSE_HEAD:
+        return False  # « il vous a reçues »: « vous » may be the object
+    k = j
+    while k > 0 and words[k].norm not in _STOPS:
+        if words[k].norm in _OBJECT_BEFORE:
+            return False
+        k -= 1
+    return before.norm not in _STOPS
+
+
+def _singular(verb, hits: list, why: str) -> None:
+    for tense in (":Ip", ":Iq", ":If", ":K"):
+        form = _verb_form(verb, tense, ":3s", ":3p")
+        readings = _finite_readings(verb)
+        if form and any(tense in tags for _, tags in readings):
+            hits.append(_hit(verb, form, f"{why} : le verbe s’accorde au singulier (« {form} »)."))
+            return
+
+
+_RELATIVE_STOPS = word_set(
+    ", . ! ? … ; : et ou mais car qui que qu' si quand lorsque lorsqu' dont où comme </s>"
+)
+_SUBJECT_PRONOUNS = word_set("je j' tu il elle on nous vous ils elles")
+
+
+def _only_finite(word) -> bool:
+    return bool(_finite_readings(word)) and not any(
+        t.startswith((":N", ":A", ":G", ":W")) or ":Q" in t or ":Y" in t for t in word.tags
+    )
+
+
+def _across_relative(words: list, r: int) -> tuple | None:
+    """(main verb, the person it should have, the subject) when a sentence starts with a
+    noun phrase, then a relative clause in « que » (« La liste des questions que les
+    abonnés ont posées »), and the main verb after the relative disagrees in number with
+    the head noun (Grevisse, § 897: the verb agrees with its subject, not with the
+    nearest noun; « la plupart » is plural, § 431)."""
+    # the noun phrase before « que »: det, noun, adjectives, one complement « de » + noun
+    start = r - 1
+    while start > 0 and words[start].norm not in _STOPS:
+        start -= 1
+    first = start + 1
+    if r - first < 2 or r - first > 6:
+        return None
+    head = words[first]
+    if head.norm == "la" and words[first + 1].norm == "plupart":
+        number, subject = ":3p", "la plupart"
+    elif head.norm in _DET_SINGULAR and head.norm != "leur":
+        number, subject = ":3s", f"{head.text} {words[first + 1].text}"
+    elif head.norm in _PLURAL_HEADS:
+        number, subject = ":3p", f"{head.text} {words[first + 1].text}"
+    else:
+        return None
+    noun = words[first + 1]
+    if not any(t.startswith(":N") for t in noun.tags) and subject != "la plupart":
+        return None
+    for w in words[first + 2 : r]:
+        # « Le problème c’est que… »: « que » of a completive, not a relative
+        if w.norm in _RELATIVE_STOPS or _only_finite(w) or any(":V0e" in t for t in w.tags):
+            return None
+    # the relative clause: its subject, its verb, then the main verb
+    k = r + 1
+    if words[k].norm not in _SUBJECT_PRONOUNS and words[k].norm not in (
+        _DET_SINGULAR | _DET_PLURAL
+    ):
+        return None
+    seen_relative_verb = False
+    k += 1 if words[k].norm in _SUBJECT_PRONOUNS else 2  # past the relative's subject
+    for m in range(k, min(len(words), k + 13)):
+        w = words[m]
+        if w.norm in _RELATIVE_STOPS:
+            return None
+        if words[m - 1].norm == "·":
+            continue  # « abonné·es »
+        if not _finite_readings(w) or any(":Q" in t for t in w.tags):
+            continue
+        if not seen_relative_verb:
+            seen_relative_verb = True
+            continue
+        if not _only_finite(w):
+            continue
+        readings = _finite_readings(w)
+        if number == ":3s" and all(":3p" in t for _, t in readings):
+            return w, ":3s", subject
+        if number == ":3p" and all(":3p" not in t and ":3s" in t for _, t in readings):
+            return w, ":3p", subject
+        return None
+    return None
+
+
+_COMPARISONS = (("ainsi", "que"), ("de", "même", "que"), ("tout", "comme"), ("comme",))
+
+
+def _comparison_insert(words: list, c: int) -> tuple | None:
+    """(verb, subject) when a singular subject is followed by a comparison set between
+    commas (« La directrice, ainsi que deux collaboratrices, ont présenté »): the verb
+    agrees with the first term only (Grevisse, § 445; BDL, « Accord du verbe avec des
+    sujets joints par ainsi que »)."""
+    start = c - 1
+    while start > 0 and words[start].norm not in _STOPS:
+        start -= 1
+    first = start + 1
+    if not 2 <= c - first <= 6 or words[first].norm not in _DET_SINGULAR:
+        return None
+    if not any(t.startswith(":N") for t in words[first + 1].tags):
+        return None
+    if any(_only_finite(w) or w.norm in _RELATIVE_STOPS for w in words[first + 1 : c]):
+        return None
+    k = c + 1
+    for comparison in _COMPARISONS:
+        if tuple(w.norm for w in words[k : k + len(comparison)]) == comparison:
+            k += len(comparison)
+            break
+    else:
+        return None
+    for m in range(k, min(len(words), k + 10)):
+        if words[m].norm == ",":
+            v = m + 1
+            while v < len(words) and words[v].norm in _CLITICS:
+                v += 1
+            if v < len(words) and _only_finite(words[v]):
+                readings = _finite_readings(words[v])
+                if all(":3p" in t for _, t in readings):
+                    subject = f"{words[first].text} {words[first + 1].text}"
+                    return words[v], subject
+            return None
+        if words[m].norm in _STOPS or _only_finite(words[m]):
+            return None
+    return None
+
+
+_FUTURE_MARKS = word_set("demain bientôt prochainement")
+_NEXT = word_set("prochain prochaine prochains prochaines")
+# Verbs whose conditional is one of courtesy or of wish (« je voudrais », « j’aimerais »).
+_POLITE_CONDITIONAL = frozenset(
+    {"vouloir", "aimer", "pouvoir", "devoir", "préférer", "souhaiter", "adorer", "falloir"}
+    | {"avoir", "être", "dire", "conseiller", "recommander", "suggérer", "croire", "penser"}
+)
+
+
+def _future_marked(words: list, i: int) -> bool:
+    """Whether the sentence of ``words[i]`` states a time to come before it (« Demain, »,
+    « la semaine prochaine ») and no condition (« si », « sinon », « à condition »)."""
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS:
+        k -= 1
+    end = i + 1
+    while end < len(words) and words[end].norm not in _STOPS:
+        end += 1
+    sentence = {w.norm for w in words[k + 1 : end]}
+    marked = bool(sentence & (_FUTURE_MARKS | _NEXT))
+    return marked and not sentence & {"si", "s'", "sinon", "condition", "cas", "sans"}
+
+
+def _compound_plural(text: str) -> str | None:
+    """The plural noun the dictionary has for a compound it lacks, its first part's
+    number changed (« petit-déjeuners » → « petits-déjeuners », « hauts-parleurs » →
+    « haut-parleurs »), when there is exactly one."""
+    first, _, rest = text.partition("-")
+    if not first.isalpha() or not rest:
+        return None
+    variants = {first + "s", first + "x"}
+    if first.endswith(("s", "x")):
+        variants.add(first[:-1])
+    found = {
+        f"{v}-{rest}"
+        for v in variants
+        if any(t.startswith(":N") and ":p" in t for _, t in _analyses(f"{v}-{rest}"))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _subject_feminine(words: list, i: int) -> bool:
+    """Whether the noun subject of the verb at ``words[i]`` (the first noun after the
+    sentence's start) is feminine."""
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS:
+        k -= 1
+    for w in words[k + 1 : i]:
+        nouns = [t for t in w.tags if t.startswith(":N")]
+        if nouns and not any(t.startswith(":G") for t in w.tags):
+            return all(":f" in t for t in nouns)
+    return False
+
+
+def _consonant_start(norm: str) -> bool:
+    return norm[:1].isalpha() and norm[:1] not in "aâàeéèêëiîïoôuûùyh"
+
+
+_PLURAL_HEADS = word_set("les ces mes tes ses nos vos leurs plusieurs")
+_AMONG = word_set("partie parmi un une l'un l'une")
+_FEMININE_DET = word_set("la cette ma ta sa une")
+
+
+def _plural_antecedent(words: list, i: int) -> str | None:
+    """« :3p » when a plural noun phrase stands right before « qui » (« les trois
+    publications qui », « partie des créateurs togolais qui »), a noun phrase no singular
+    noun governs (« la liste de nos produits qui »: the list or the products)."""
+    j = i - 1
+    while (
+        j > 2
+        and any(":A" in t for t in words[j].tags)
+        and any(t.startswith(":N") for t in words[j - 1].tags)
+        and not any(t.startswith(":G") for t in words[j - 1].tags)
+    ):
+        j -= 1  # adjectives after the noun (« créateurs togolais »)
+    noun = words[j]
+    nouns = [t for t in noun.tags if t.startswith(":N")]
+    if not nouns or not all(":p" in t for t in nouns):
+        return None
+    j -= 1
+    if words[j].norm[:1].isdigit() or any(":B" in t for t in words[j].tags):
+        j -= 1
+    det = words[j]
+    if det.norm in _PLURAL_HEADS and words[j - 1].norm not in ("de", "d'", "du", "des"):
+        return ":3p"
+    if det.norm == "des" and words[j - 1].norm in _AMONG:
+        return ":3p"
+    return None

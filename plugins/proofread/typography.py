@@ -170,6 +170,58 @@ def _lower_case_after_stop(text: str) -> Iterator[Hit]:
         yield _real(m.start(3), m.end(3), "majuscule", message, suggestion)
 
 
+# Notation of numbers, hours, ordinals and titles (Imprimerie nationale, *Lexique des
+# règles typographiques en usage à l’Imprimerie nationale*, « Heure », « Pour cent »,
+# « Ordinaux », « Monsieur »; BDL, « Écriture des heures », « Le symbole pour cent »,
+# « Abréviation des adjectifs numéraux ordinaux », « Abréviation de monsieur »):
+# - the hour symbol « h » is set apart from the number by a (no-break) space: « 19 h »,
+#   « 19 h 30 », not « 19h »;
+# - « % » is a symbol, set apart from its number by a no-break space: « 10 % »;
+# - the ordinal is abbreviated with the last letter(s) of the word: « 1er », « 1re »,
+#   « 2e », « 3e », never « 3ème », « 3ième », « 1ère »;
+# - « Monsieur » is abbreviated « M. »; « Mr » is the English « Mister ».
+_HOUR = re.compile(r"(?<![\w.,/:-])((?:[01]?\d|2[0-4]))h((?:[0-5]\d)?)(?![\w/])")
+_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)%")
+_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(ième|ieme|ème|eme|ère|ere|è)s?(?!\w)")
+_MISTER = re.compile(r"(?<![\w.])Mr\.?(?= [A-ZÀ-ÖØ-Þ])")
+
+
+def _hour(m: re.Match) -> str:
+    minutes = NBSP + m.group(2) if m.group(2) else ""
+    return f"{m.group(1)}{NBSP}h{minutes}"
+
+
+def _percent(m: re.Match) -> str:
+    return m.group(1) + NNBSP + "%"
+
+
+def _numbers_and_titles(text: str) -> Iterator[Hit]:
+    """Hours and percentages are only spacing: the render-time fix sets them (``autofix``);
+    ordinals and « Mr » change letters: the author fixes them."""
+    for m in _HOUR.finditer(text) if "h" in text else ():
+        message = "heure : une espace insécable avant et après « h » (« 19 h », « 19 h 30 »)"
+        yield _fixed(m.start(), m.end(), "heure", message, _hour(m))
+    for m in _PERCENT.finditer(text) if "%" in text else ():
+        message = "espace insécable manquante avant « % »"
+        yield _fixed(m.start(), m.end(), "pour-cent", message, _percent(m))
+    for m in _ORDINAL.finditer(text):
+        number, ending = m.group(1), m.group(2).lower()
+        feminine = ending in ("ère", "ere")
+        if number == "1":
+            right = "1re" if feminine else "1er"
+        elif feminine:
+            continue  # « 2ère » : not an ordinal one can fix blindly
+        else:
+            right = number + "e"
+        if m.group(0).endswith("s"):
+            right += "s"
+        message = f"abréviation de l’ordinal : « {right} », non « {m.group(0)} »"
+        yield _real(m.start(), m.end(), "ordinal", message, right)
+    for m in _MISTER.finditer(text) if "Mr" in text else ():
+        message = "« Monsieur » s’abrège « M. » (« Mr » est l’abréviation anglaise)"
+        yield _real(m.start(), m.end(), "monsieur", message, "M.")
+
+
 # In this order: findings of equal place are told apart by it (see checker._dedupe).
 _STEPS = (
     _ordinary_space_before,
@@ -181,6 +233,7 @@ _STEPS = (
     _double_spaces,
     _spacing_around_stops,
     _lower_case_after_stop,
+    _numbers_and_titles,
 )
 
 
@@ -255,6 +308,10 @@ def fix_text(text: str, previous: str = "\n") -> str:
         work = _FIX_TIGHT.sub(lambda m: _before(m, work, NNBSP, m.group(2)), work)
     if ":" in work:
         work = _FIX_COLON.sub(lambda m: _colon(m, work), work)
+    if "h" in work:
+        work = _HOUR.sub(_hour, work)
+    if "%" in work:
+        work = _PERCENT.sub(_percent, work)
     work = work[1:]
     if masks:
         work = _PUA.sub(lambda m: masks[ord(m.group()) - 0xE000], work)

@@ -126,6 +126,9 @@ def _verb_place(words: list, i: int, person: str) -> bool:
     """Whether ``words[i]`` follows a subject: a pronoun, « qui », « ne », a clitic, or a
     noun of the person's number (« mes clients voulent »; « un bon engagment » is a noun)."""
     before = words[i - 1]
+    if i >= 3 and words[i - 2].norm == "·" and person.endswith("p"):
+        # an inclusive plural noun (« les abonné·es voyent »)
+        return before.norm.endswith("s") and any(t.startswith(":N") for t in words[i - 3].tags)
     if before.norm in _ARTICLES_TOO:
         # « le, la, les, l’ » are articles as often as object pronouns: a verb only when a
         # subject comes before them (« ils l’envoyent »), not in « l’engagment rate ».
@@ -359,22 +362,35 @@ def _gender_number(words: list, det: int, noun: int) -> tuple[str, str]:
     return gender, number
 
 
+def _is_finite_form(word) -> bool:
+    return any(t.startswith(":V") and re.search(r":(Ip|Iq|Is|If|K|Sp|Sq)", t) for t in word.tags)
+
+
 def _participle_hit(
     words: list, k: int, gender: str, number: str, what: str, after_que: bool = False
 ) -> list[Hit]:
     """A finding when the participle ``words[k]`` (masculine singular) must agree."""
     pp = words[k]
     readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
-    if not readings or not any(":m:s" in t for t in readings):
+    if not readings:
         return []
-    if not any("t" in t.split(":")[1].split("_", 1)[-1] for t in readings):
+    # The verb's flags after its group (« V1_it_q__a », « V0ait____a » for avoir).
+    if not any("t" in t.split(":")[1][2:] for t in readings):
         return []  # no direct object: nothing to agree with
-    if gender == "m" and number == "s":
+    # « transmis », « pris »: the masculine is one form for both numbers (« :m:i »).
+    masculine = any(":m:s" in t or ":m:i" in t for t in readings)
+    if not masculine and not (gender == "m" and number == "s"):
         return []
     after = words[k + 1] if k + 1 < len(words) else None
     if after is not None and (
         any(":Y" in t for t in after.tags)
-        or (after_que and _is_det(after) and not _time_follows(words, k + 1))
+        # (« au », « aux » are a preposition: no object starts with them)
+        or (
+            after_que
+            and _is_det(after)
+            and after.norm not in ("au", "aux")
+            and not _time_follows(words, k + 1)
+        )
     ):
         return []  # « qu’il a fait publier », « l’idée que vous avez publié un post »
     if (
@@ -387,6 +403,26 @@ def _participle_hit(
         # and then the participle stays invariable (Grevisse, participe suivi d’un
         # infinitif précédé d’une préposition); only meaning tells.
         return []
+    if gender == "m" and number == "s":
+        # An antecedent masculine singular and a participle written agreed (« ce détail,
+        # que beaucoup ont remarqués »): back to the masculine singular (Grevisse, § 943).
+        if masculine or _is_finite_form(pp):
+            return []
+        lemma = next((lm for lm, t in zip(pp.lemmas, pp.tags, strict=True) if ":Q" in t), None)
+        form = _conj().getConj(lemma, ":Q", ":m:s") if lemma else None
+        if not form or form == pp.norm:
+            return []
+        return [
+            Hit(
+                pp.start,
+                pp.end,
+                "grammar",
+                "accord-participe",
+                f"Accord du participe passé avec « avoir » : le complément d’objet direct "
+                f"({what}) est masculin singulier ; « {pp.text} » s’écrit « {form} ».",
+                (_same_case(form, pp.text),),
+            )
+        ]
     endings = {"f": ("e",), "m": ("",), "": ("", "e")}[gender]
     forms = [pp.text + e + ("s" if number == "p" else "") for e in endings]
     forms = [f for f in forms if f != pp.text and any(":Q" in t for t in _tags_of(f))]
@@ -441,6 +477,8 @@ def check_participle(text: str, words: list) -> list[Hit]:
     for i in range(3, len(words) - 2):
         norm = words[i].norm
         noun = i - 1
+        if words[noun].norm == "," and norm in ("que", "qu'"):
+            noun -= 1  # an appositive relative (« Ce détail, que beaucoup ont remarqué »)
         # Past the adjectives of the antecedent (« trois outils gratuits que… »).
         while noun > 2 and _adjective_only(words[noun]):
             noun -= 1
@@ -528,6 +566,13 @@ def _after_subject(words: list, j: int) -> int | None:
     elif _is_det(words[j]) and j + 1 < len(words) and _is_noun(words[j + 1]):
         j += 2
     elif (
+        words[j].norm in ("beaucoup", "peu", "trop", "assez", "plusieurs")
+        and words[j + 1].norm in ("de", "d'")
+        and j + 2 < len(words)
+        and _is_noun(words[j + 2])
+    ):
+        j += 3  # « que beaucoup d’abonnés ont remarqué »
+    elif (
         words[j].text[:1].isupper()
         and words[j].text.isalpha()
         and all(t.startswith(":M") for t in words[j].tags)
@@ -535,6 +580,8 @@ def _after_subject(words: list, j: int) -> int | None:
         j += 1  # a name Grammalecte does not know (« les tenues que Mariam vous a envoyé »)
     else:
         return None
+    while j + 1 < len(words) and words[j].norm == "·":
+        j += 2  # an inclusive ending (« les abonné·es »)
     # Past the indirect objects, and « en » (« les leçons que nous en avons tiré »: the
     # object is still « que »).
     while j < len(words) and (words[j].norm in _INDIRECT or words[j].norm in ("en", "y")):

@@ -21,7 +21,9 @@ from proofread.settings import default_lexicon_dir
 from tests.conftest import build_site, copy_content, free_port, plain, warnings_said
 
 # Only Grammalecte sees it (our own rules do not): it comes with the deferred pass.
-MISTAKE = "Nous avons publiés trois articles ce mois-ci."
+# A mistake only Grammalecte's (deferred) pass finds: the fast pass of our own rules
+# catches « nous avons publiés » since the participle rules of moods.check_classes.
+MISTAKE = "Les articles, nous les avons publié ce mois-ci."
 
 
 def _article(paragraphs: int) -> str:

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 
-from proofread import grammar  # noqa: E402
+from proofread import grammar, typography  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("grammalecte") is None, reason="Grammalecte is not installed"
@@ -86,6 +86,91 @@ CASES = [
     # « le nombre de » is singular; a subject after a short introduction
     ("Autrefois, le nombre d’élèves étaient plus grand.", "étaient", "était"),
     ("Par exemple, toute l’équipe sont venus.", "sont", "est"),
+    # fixed expressions whose sound-alike is another word (homophones.md)
+    ("Vous avez à faire à un voisin difficile.", "à faire", "affaire"),
+    ("Vous pouvez dors et déjà réserver.", "dors", "d’ores"),
+    ("Gardez votre sans-froid en toutes circonstances.", "sans-froid", "sang-froid"),
+    ("La prochaine cession d’examen aura lieu en juin.", "cession", "session"),
+    ("Il faut résonner en adulte.", "résonner", "raisonner"),
+    ("Le conducteur a écopé d’une amande salée.", "amande", "amende"),
+    ("Nous avons fait une ballade en forêt.", "ballade", "balade"),
+    ("L’association a levé des fonts pour l’école.", "fonts", "fonds"),
+    ("Les spectateur·rices sont resté·es sur leur fin.", "fin", "faim"),
+    ("Les vaches broutent dans un près.", "près", "pré"),
+    ("Voici le livre donc je t’ai parlé.", "donc", "dont"),
+    ("Ce gâteau peut-être congelé.", "peut-être", "peut être"),
+    ("On a jamais vu ça.", "On a", "On n’a"),
+    ("Après quel que temps, il est revenu.", "quel que", "quelque"),
+    ("Quand pensent les voisins ?", "Quand", "Qu’en"),
+    ("De ma par, je suis d’accord.", "par", "part"),
+    ("Je préfère plus tôt marcher.", "plus tôt", "plutôt"),
+    ("Voici mais trois recettes préférées.", "mais", "mes"),
+    ("Venez voire le spectacle.", "voire", "voir"),
+    ("S’est en forgeant qu’on devient forgeron.", "S’est", "C’est"),
+    ("Prends le tant de lire.", "tant", "temps"),
+    ("Il y a un en, nous sommes arrivés.", "en", "an"),
+    ("Chaque pays a sont propre drapeau.", "sont", "son"),
+    ("L’inscription et gratuite le dimanche.", "et", "est"),
+    ("Demandez-vous ou votre chat se cache.", "ou", "où"),
+    ("J’ai appelé mes amies pour leurs annoncer la nouvelle.", "leurs", "leur"),
+    # agreement and mood classes (moods.check_classes)
+    ("Si tu aurais le temps, viens.", "aurais", "avais"),
+    ("Les robes que j’ai faites coudre sont prêtes.", "faites", "fait"),
+    ("Des gâteaux, j’en ai mangés trois.", "mangés", "mangé"),
+    ("Nous voulons les meilleurs prix possibles.", "possibles", "possible"),
+    ("Mêmes les enfants ont ri.", "Mêmes", "Même"),
+    ("Le film a été bouclé en une heure et demi.", "demi", "demie"),
+    ("Elle était toute étonnée de venir.", "toute", "tout"),
+    ("Il garde les deux lettres qui compte le plus.", "compte", "comptent"),
+    ("Il fait partie des chanteurs connus qui chante juste.", "chante", "chantent"),
+    ("Chacun des invité·e·s apporteront un plat.", "apporteront", "apportera"),
+    ("Awa et moi ont préparé le repas.", "ont", "avons"),
+    ("Plus d’un élève ont triché.", "ont", "a"),
+    ("Le prix a baissé et les ventes en ligne ont presque doublées.", "doublées", "doublé"),
+    # pronominal participles: « se » indirect, or an object after the participle
+    ("Les deux rois se sont succédées sur le trône.", "succédées", "succédé"),
+    ("Les sœurs se sont téléphonées le soir même.", "téléphonées", "téléphoné"),
+    ("Les filles se sont lavées les mains.", "lavées", "lavé"),
+    ("La mairie s’est excusé publiquement le lendemain, dans un message.", "excusé", "excusée"),
+    # « tout le monde » subject of a subjunctive clause; a subject put after its verb
+    ("Pour que tout le monde peut entrer, ouvrez la porte.", "peut", "puisse"),
+    ("Voici le parc où aura lieu les concerts de la ville.", "aura", "auront"),
+    # the passive and être agree with the subject
+    ("Les photos du mariage ont été vu par tous.", "vu", "vues"),
+    ("Le film a duré peu, mais nous en sommes ressorti ravis.", "ressorti", "ressortis"),
+    # a subject and its verb across a relative clause in « que »
+    (
+        "La liste des courses que les enfants ont écrite hier soir figurent sur le frigo.",
+        "figurent",
+        "figure",
+    ),
+    ("La plupart des élèves que nous connaissons à Lyon habite en ville.", "habite", "habitent"),
+    # « ainsi que » between commas does not add to the subject
+    ("La maire de la ville, ainsi que deux adjoints, ont visité l’école.", "ont", "a"),
+    # a time to come and no condition: the future, not the conditional
+    ("Demain, je publierais les photos du mariage.", "publierais", "publierai"),
+    # a direct object before avoir: participles of one masculine form (« transmis »), an
+    # appositive relative, a subject « beaucoup de » + noun
+    ("Voici les lettres que les voisines nous ont transmis hier.", "transmis", "transmises"),
+    ("Ce tableau, que beaucoup de visiteurs ont admirés, sera vendu.", "admirés", "admiré"),
+    ("Les clientes que j’ai eu au téléphone me disaient souvent merci.", "eu", "eues"),
+    # a form no verb has after an inclusive plural noun
+    ("Les électeur·rices voyent clair.", "voyent", "voient"),
+    # the future marked after the verb (« la semaine prochaine »)
+    ("Je répondrais à toutes vos lettres la semaine prochaine.", "répondrais", "répondrai"),
+    # « à » never heads a participle followed by its object
+    ("Ce film vu par 2 000 personnes à reçu trois prix.", "à", "a"),
+    # « où » opens a clause: between two noun phrases with no verb, « ou »
+    ("Tu préfères les gâteaux secs où les tartes fines ?", "où", "ou"),
+    # the plural of compound nouns
+    ("Nous avons servi des petit-déjeuners copieux.", "petit-déjeuners", "petits-déjeuners"),
+    ("Les hauts-parleurs grésillent.", "hauts-parleurs", "haut-parleurs"),
+    # a subject of inclusive nouns with a complement of time (« jeudi dernier »)
+    (
+        "Les candidat·e·s du concours organisé jeudi dernier à Lyon recevra un diplôme.",
+        "recevra",
+        "recevront",
+    ),
 ]
 CASES = [case for case in CASES if case[1]]
 
@@ -122,6 +207,41 @@ CORRECT = [
     "Je ne doute pas qu’il est là.",
     "Un grand nombre de clients sont venus.",
     "Il a dit, les yeux fermés, que tout allait bien.",
+    "Quand pensez-vous venir ?",
+    "Elles se sont retrouvées la semaine dernière.",
+    "J’ai avancé, même si j’aurais pu faire plus.",
+    "Les lettres qu’il a écrites sont arrivées.",
+    "Il les a lues hier.",
+    "Elles étaient tout émues.",
+    "La liste de nos produits qui coûte le plus.",
+    "Ce sont des prés verts.",
+    "Il faut raisonner en adulte, la salle résonne en écho.",
+    "Les ballades de Chopin sont belles.",
+    "Peut-être viendra-t-il.",
+    "On a pas mal de travail.",
+    "Elle est toute petite.",
+    "Elle était toute honteuse.",
+    "Une heure et demie en ligne pour bâtir une charte.",
+    "La marque s’est excusée.",
+    "Voici la ville où vivent les artistes.",
+    "La ville où se trouvent les marchés.",
+    "Les invités ont été reçus.",
+    "Nous sommes partis tôt.",
+    "Le problème c’est que les gens ont peur.",
+    "Les photos que la voisine prend sont belles.",
+    "Le gâteau que les enfants mangent est bon.",
+    "La maire, ainsi que deux adjoints, a visité l’école.",
+    "Demain, je voudrais partir tôt.",
+    "Le texte, que j’ai relu, est prêt.",
+    "Le livre que tu as pris est à moi.",
+    "C’est tout à fait le même film.",
+    "Je connais le pays où les gens chantent.",
+    "Des porte-monnaies et des après-midis.",
+    "Les candidat·e·s du concours organisé jeudi dernier recevront un diplôme.",
+    "Les participants viendront jeudi.",
+    "Nous avons servi des petits-déjeuners et des grands-mères.",
+    "J’aimerais partir la semaine prochaine.",
+    "La semaine prochaine, je partirais si je pouvais.",
 ]
 
 
@@ -140,3 +260,34 @@ def test_rule_catches_its_mistake(text, wrong, right):
 @pytest.mark.parametrize("text", CORRECT)
 def test_rule_is_silent_on_correct_sentences(text):
     assert _found(text) == []
+
+
+# Typography of numbers and titles (typography._numbers_and_titles): (text, span, fix, autofix)
+TYPOGRAPHY = [
+    ("Rendez-vous à 19h devant la gare.", "19h", "19\u00a0h", True),
+    ("Départ à 10h30 précises.", "10h30", "10\u00a0h\u00a030", True),
+    ("Une remise de 10% sur tout.", "10%", "10\u202f%", True),
+    ("Au 3ème étage.", "3ème", "3e", False),
+    ("Pour sa 1ère édition.", "1ère", "1re", False),
+    ("Mr Diallo a parlé.", "Mr", "M.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "fix", "autofix"), TYPOGRAPHY)
+def test_numbers_and_titles(text, span, fix, autofix):
+    found = [(text[h.start : h.end], h.suggestions, h.autofix) for h in typography.check(text)]
+    assert (span, (fix,), autofix) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rendez-vous à 19\u00a0h.", "Ouvert 24h/24.", "Une remise de 10\u202f%.", "Au 3e étage."],
+)
+def test_numbers_and_titles_silent(text):
+    rules = {h.rule for h in typography.check(text)}
+    assert not rules & {"heure", "pour-cent", "ordinal", "monsieur"}
+
+
+def test_hours_and_percent_fixed_at_render():
+    fixed = typography.fix_html("<p>À 19h, 10% de plus</p>")
+    assert fixed == "<p>À 19\u00a0h, 10\u202f% de plus</p>"
