@@ -34,6 +34,7 @@ SETS = {
     "dev": ROOT / "tests" / "proofread" / "dev" / "passages.txt",
     "dev2": ROOT / "tests" / "proofread" / "dev2" / "passages.txt",
     "dev3": ROOT / "tests" / "proofread" / "dev3" / "passages.txt",
+    "dev4": ROOT / "tests" / "proofread" / "dev4" / "passages.txt",
 }
 HEADER = "Title: Passage\n\n"
 _LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")
