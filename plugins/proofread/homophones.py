@@ -214,6 +214,9 @@ PAIRS: dict[str, Pair] = {
         }
     ),
     "foi/fois": Pair({"foi": "nom : la confiance, la croyance", "fois": "nom : « une fois »"}),
+    "sur/sûr": Pair(
+        {"sur": "préposition : « dessus »", "sûr": "adjectif : « certain », « assuré »"}
+    ),
     "an/en": Pair({"an": "nom : l’année", "en": "préposition ou pronom"}),
     "affaire/à faire": Pair(
         {"affaire": "« avoir affaire à » : être en rapport avec", "à faire": "« à » et faire"}
@@ -1118,6 +1121,12 @@ RULES: tuple[Rule, ...] = (
         R("ou/où", f"<noun_only> [ou] se|s' <finite_only> {between}{_DET_SUBJECT}", "où")
         for between in ("", "<adverb> ")
     ),
+    # the same in a compound tense (« le café ou s’est tenu notre meetup »)
+    R(
+        "ou/où",
+        f"<noun_only>|<unknown> [ou] s' est|était|sont|étaient <ppas_not_finite> {_DET_SUBJECT}",
+        "où",
+    ),
     # ou / où after a plural noun of time before « rien », « personne » (« des jours ou rien
     # ne marche »).
     R("ou/où", "jours|moments|soirs|matins|semaines|mois|années [ou] rien|personne", "où"),
@@ -1139,6 +1148,11 @@ RULES: tuple[Rule, ...] = (
     R("tant/temps", "ne [tant|temps] <finite_only>", "t’en"),
     # si / s'y: after a subject pronoun, before a verb, « se » + « y » (« on si prend tôt »).
     R("si/s'y", "on|il|elle|ils|elles [si] <finite_only>", "s’y"),
+    # the same after a noun subject (« beaucoup d’entrepreneurs si perdent »): the
+    # conjunction « si » is followed by its own subject, the adverb by an adjective or an
+    # adverb, never by a finite verb (Grevisse, « si »; BDL, « si » / « s’y »).
+    R("si/s'y", "<noun_only> [si] <finite_only>", "s’y"),
+    R("si/s'y", "· * [si] <finite_only>", "s’y"),
     # foi / fois: after a number or a determiner of counting (« une foi par semaine »).
     R(
         "foi/fois",
@@ -1325,6 +1339,43 @@ RULES: tuple[Rule, ...] = (
     # « il y a un an », « un an plus tard »: the noun of time after « un ».
     R("an/en", "il y a un [en]", "an"),
     R("an/en", "un [en] plus_tard|après|auparavant|et_demi|plus_tôt", "an"),
+    # « ne » is followed by a verb or a clitic, never by a preposition (« elle ne sans
+    # est aperçue »: « ne s’en est »).
+    R("sans/s'en/c'en", "ne|n' [sans] <finite>", "s’en"),
+    # « ni » between a subject pronoun and its verb: « ne » + « y » (« vous ni arriverez
+    # pas »); the conjunction coordinates and never stands there (Grevisse, « ni »).
+    R("ni/n'y", "je|tu|il|elle|on|nous|vous|ils|elles [ni] <finite_only>", "n’y"),
+    # « son » before a determiner: a possessive determiner never precedes another, so after
+    # a noun it is the verb (« les horaires d’ouverture son l’information… »).
+    R("son/sont", "<noun_only> [son] le|la|l'|les|un|une|des|du", "sont"),
+    # « mes » after a preposition before a number (« pendant mais trois premières années »).
+    R(
+        "mais/mes/mets",
+        "pendant|durant|pour|avec|sur|dans|par|chez|après|avant|depuis|selon|parmi [mais] <num>",
+        "mes",
+    ),
+    # « entre X ou Y »: the alternative between two nouns (« entre tiktok où instagram ? »);
+    # « où » would open a clause with a verb (Grevisse, « où »).
+    R(
+        "ou/où",
+        "entre <noun>|<unknown>|<name> [où] <noun>|<unknown>|<name> ?|.|!|,",
+        "ou",
+    ),
+    # « tant bien que mal » (Académie, Dictionnaire: « tant »): a fixed expression.
+    R("tant/temps", "[temps|tan|tend] bien que mal", "tant"),
+    # sûr / sur: « être sûr de » + infinitive, « être sûr que » (the adjective, « certain »);
+    # before a determiner after a verb, the preposition (« publiez sûr votre page »), not in
+    # « bien sûr », « pour sûr » (BDL, « Sur et sûr »).
+    R("sur/sûr", "<être> [sur] de|d' <inf>|bien", "sûr"),
+    R("sur/sûr", "<être> [sur] que|qu'", "sûr"),
+    R("sur/sûr", "êtes-vous|es-tu|est-il|est-elle|sommes-nous [sur] de|d'|que|qu'", "sûr"),
+    R(
+        "sur/sûr",
+        "<finite>|<inf> [sûr] le|la|l'|les|un|une|des|mon|ma|mes|ton|ta|tes|son|sa|ses|notre"
+        "|nos|votre|vos|leur|leurs|ce|cette|ces",
+        "sur",
+        "bien|pour [sûr]",
+    ),
     # « son propre » + noun: the possessive (« chaque marque a son propre ton »).
     R("son/sont", "[sont] propre <noun>", "son", "[sont] propre <adj_only>|<ppas>"),
     # « est » after a sentence-initial singular noun phrase before an adjective that no
@@ -1492,10 +1543,38 @@ def find(text: str, words: Sequence[Word], split: Callable[[str], list[str]]) ->
             end = _match(pattern, words, i)
             if end is None or any(_match(u, words, i) is not None for u in unless):
                 continue
+            if rule.pair == "et/est" and _shared_auxiliary(words, i):
+                continue
             hits.append(_hit(rule, text, words[i].start, words[end - 1].end))
             taken_until = end
             break
     return hits
+
+
+_AVOIR_FINITE = word_set(
+    "ai as a avons avez ont avais avait avions aviez avaient aurai auras aura aurons aurez"
+    " auront aurais aurait aurions auriez auraient"
+)
+_CLAUSE_END = word_set("<s> . ! ? ; :")
+
+
+def _shared_auxiliary(words: Sequence[Word], i: int) -> bool:
+    """« et » before a participle after a compound tense of the same clause.
+
+    Coordinated participles share one auxiliary, which is not repeated (Grevisse, § 274
+    on ellipsis in coordination: « il a relu ses notes et noté l’essentiel », « nous avons
+    revu le ciblage et raccourci les visuels »): there « et » is the conjunction.
+    """
+    if i + 1 >= len(words) or not _any(_is_ppas)(words[i + 1]):
+        return False
+    for j in range(i - 1, 0, -1):
+        if words[j].norm in _CLAUSE_END:
+            return False
+        if words[j].norm in _AVOIR_FINITE:
+            for k in (j + 1, j + 2):
+                if k < i and _any(_is_ppas)(words[k]) and words[k].norm != "été":
+                    return True
+    return False
 
 
 def _hit(rule: Rule, text: str, start: int, end: int) -> Hit:

@@ -67,6 +67,9 @@ def _finite_readings(word) -> list[tuple[str, str]]:
     ]
 
 
+_EACH = word_set("chaque")
+
+
 def _subject(words: list, j: int) -> tuple[str, int] | None:
     """The person of the subject at ``words[j]`` and the token after it: a pronoun, a
     determiner and a noun (and its adjectives), or a name."""
@@ -78,7 +81,8 @@ def _subject(words: list, j: int) -> tuple[str, int] | None:
         return ":3s", j + 3
     if word.norm in ("chacun", "chacune"):
         return ":3s", j + 1
-    if word.norm in _DET_SINGULAR | _DET_PLURAL and j + 1 < len(words):
+    # « chaque » determines a singular noun (Grevisse, § 636).
+    if word.norm in _DET_SINGULAR | _DET_PLURAL | _EACH and j + 1 < len(words):
         noun = words[j + 1]
         if not any(t.startswith(":N") for t in noun.tags):
             return None
@@ -145,6 +149,17 @@ _SUBJUNCTIVE_VERBS = frozenset(
         "demander",
     }
 )
+# Impersonal « il est » + an adjective of necessity, judgment or possibility: the
+# completive takes the subjunctive (Grevisse, § 1125; Bescherelle: « il est important
+# que chacun sache »); not « probable », « certain », « sûr », « évident », « vrai »,
+# « clair », which state a fact and take the indicative.
+_IMPERSONAL_SUBJUNCTIVE = word_set(
+    "important essentiel nécessaire indispensable primordial crucial capital urgent"
+    " préférable souhaitable utile inutile possible impossible normal dommage rare"
+    " fréquent temps impératif"
+)
+_ETRE_3S = word_set("est était sera serait fut")
+_DEGREE = word_set("très si vraiment bien plus moins assez extrêmement")
 # « aussi bien que », « tant pour que »: comparisons, not the conjunction.
 _COMPARATIVE = word_set("aussi si autant tant plus moins")
 
@@ -172,6 +187,12 @@ def _calls_subjunctive(words: list, i: int) -> bool:
             if words[k].norm in ("que", "qu'"):
                 return _calls_subjunctive(words, k)
         return False
+    if previous.norm in _IMPERSONAL_SUBJUNCTIVE:
+        k = j - 1
+        if k > 2 and words[k].norm in _DEGREE:
+            k -= 1
+        if words[k].norm in _ETRE_3S and words[k - 1].norm in ("il", "c'", "ce"):
+            return True
     verbs = [
         lemma
         for lemma, tags in zip(previous.lemmas, previous.tags, strict=True)
@@ -326,6 +347,33 @@ _INDIRECT_SE = frozenset(
 )
 
 
+# Verbs whose « se » is the direct object and whose other complement comes with « de »
+# (« se plaindre de », « se souvenir de »): the participle agrees with the subject, and
+# « du », « des » after it head that complement, no direct object (Grevisse, § 951).
+_SE_DE = frozenset(
+    {
+        "plaindre",
+        "souvenir",
+        "moquer",
+        "occuper",
+        "inspirer",
+        "méfier",
+        "charger",
+        "lasser",
+        "réjouir",
+        "soucier",
+        "emparer",
+        "contenter",
+        "excuser",
+    }
+)
+_INTENSIFIED = word_set(
+    "neufs nouveaux petits frais chauds jeunes récents beaux simples nus ronds droits"
+    " blancs noirs propres prêts"
+)
+_PREPOSITION_NOUNS = word_set("pendant durant avant après depuis devant derrière")
+
+
 def check_pronominal_participle(text: str, words: list) -> list[Hit]:
     """« se sont » + participle: it agrees with the (plural) subject, « ils se sont
     inscrits », unless « se » is an indirect object, « ils se sont parlé »; and unless a
@@ -388,8 +436,11 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
                 )
             if after is not noun:
                 continue
-        if after.norm in _TIME_AFTER:
-            pass  # « ils se sont téléphoné le soir même »: no object after the participle
+        if after.norm in _TIME_AFTER | _PREPOSITION_NOUNS:
+            # « ils se sont téléphoné le soir même », « elles se sont parlé pendant une
+            # heure »: no object after the participle (« pendant », « avant » are nouns
+            # too, but before a determiner they head a complement)
+            pass
         elif after.norm in ("que", "qu'", "si") or any(
             t.startswith(":N") or ":Y" in t for t in after.tags
         ):
@@ -460,9 +511,86 @@ _OBJECT_CLITICS = word_set("le la les l' lui leur me m' te t' se s' nous vous y 
 _AFTER_INFINITIVE = word_set("en à au aux dans sur par pour avec sans chez sous , . ; : ! ? </s>")
 
 
+# After a preposition the verb is an infinitive (Grevisse, § 884; Bescherelle: « sans
+# oublier », « à nous contacter »): a participle in -é after « sans » before its
+# complement, a form in -ez after « à », « de », « pour », « sans » and object pronouns.
+_INFINITIVE_PREPOSITIONS = word_set("à de d' pour sans")
+_INFINITIVE_CLITICS = word_set("le la les l' lui leur me m' te t' se s' nous vous y en")
+
+
+def _after_preposition(words: list) -> list[Hit]:
+    hits = []
+    for i in range(1, len(words) - 3):
+        prep = words[i].norm
+        if prep not in _INFINITIVE_PREPOSITIONS:
+            continue
+        k = i + 1
+        while k < len(words) and words[k].norm in _INFINITIVE_CLITICS:
+            k += 1
+        word = words[k]
+        if k + 1 >= len(words):
+            continue
+        if k > i + 1 and word.norm.endswith("ez"):
+            # « à nous contactez »: a present or imperative in -ez of a verb in -er
+            lemma = next(
+                (
+                    lm
+                    for lm, t in zip(word.lemmas, word.tags, strict=True)
+                    if t.startswith(":V1") and ":2p" in t
+                ),
+                None,
+            )
+            if lemma and not any(t.startswith((":N", ":A")) for t in word.tags):
+                hits.append(
+                    _hit(
+                        word,
+                        lemma,
+                        f"Après « {words[i].text} », l’infinitif : « {lemma} » et non "
+                        f"« {word.text} ».",
+                    )
+                )
+        elif (
+            prep == "sans"
+            and k == i + 1
+            and word.norm.endswith("é")
+            and words[k + 1].norm in ("de", "d'", "les", "la", "le", "l'", "ses", "son", "sa")
+            and not any(":Y" in t for t in word.tags)
+            and (
+                not any(t.startswith((":N", ":A:")) for t in word.tags)
+                # a noun too (« un oublié »), but « de » + infinitive is a verb's
+                # complement (« sans oublié de répondre »)
+                or (
+                    words[k + 1].norm in ("de", "d'")
+                    and k + 2 < len(words)
+                    and words[k + 2].tags
+                    and all(":Y" in t for t in words[k + 2].tags)
+                )
+            )
+        ):
+            # « sans oublié de répondre »: the participle for the infinitive
+            lemma = next(
+                (
+                    lm
+                    for lm, t in zip(word.lemmas, word.tags, strict=True)
+                    if t.startswith(":V1") and ":Q" in t
+                ),
+                None,
+            )
+            if lemma:
+                hits.append(
+                    _hit(
+                        word,
+                        lemma,
+                        f"Après « sans », l’infinitif : « {lemma} » et non le participe "
+                        f"« {word.text} ».",
+                    )
+                )
+    return hits
+
+
 def check_infinitive(text: str, words: list) -> list[Hit]:
     """« il faut le passé en compte créateur » (passer), « il faut les analysés »."""
-    hits = []
+    hits = _after_preposition(words)
     for i in range(1, len(words) - 3):
         verb = words[i]
         if not any(
@@ -551,7 +679,38 @@ def check_invariable(text: str, words: list) -> list[Hit]:
                     f"Adjectif de couleur tiré d’un nom : « {form} » reste invariable.",
                 )
             )
+        elif norm == "milles" and _numeral(words[i - 1]) and words[i + 1].norm not in _MILE_WORDS:
+            # The numeral « mille » is invariable (Grevisse, § 596; Bescherelle: « trois
+            # mille vues »); only the noun « mille » (a distance) takes an s, and it is
+            # followed by « nautique(s) », « marin(s) ».
+            form = word.text[:-1]
+            hits.append(_hit(word, form, f"L’adjectif numéral est invariable : « {form} »."))
+        elif norm == "cents" and _numeral(words[i - 1]) and words[i + 1].norm in _NUMBER_WORDS:
+            # « cent » multiplied takes an s only when no other numeral follows it (Grevisse,
+            # § 595: « deux cents », but « deux cent cinquante », « trois cent mille »);
+            # « millions », « milliards » are nouns (« deux cents millions »).
+            form = word.text[:-1]
+            hits.append(
+                _hit(
+                    word,
+                    form,
+                    f"« cent » suivi d’un autre nombre reste invariable : « {form} ».",
+                )
+            )
     return hits
+
+
+_NUMBER_WORDS = word_set(
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze"
+    " seize vingt trente quarante cinquante soixante septante huitante nonante mille"
+)
+_NUMERALS = _NUMBER_WORDS | word_set("cent cents")
+_MILE_WORDS = word_set("nautique nautiques marin marins anglais romain romains")
+
+
+def _numeral(word) -> bool:
+    """A number before « cent », « mille »: a numeral word or digits."""
+    return word.norm in _NUMERALS or word.norm.isdigit()
 
 
 # -- a participle after a plural noun ---------------------------------------------------------
@@ -562,10 +721,57 @@ _AFTER_PARTICIPLE = word_set(
 )
 
 
+def _plural_noun_genders(word) -> set[str] | None:
+    nouns = [t for t in word.tags if t.startswith(":N")]
+    if not nouns or not all(":p" in t for t in nouns):
+        return None
+    return {"f" if ":f" in t else "m" if ":m" in t else "e" for t in nouns}
+
+
+def _after_two_plural_nouns(words: list) -> list[Hit]:
+    """« des paniers de fruits livré chaque samedi »: whichever plural noun the participle
+    qualifies, it agrees in the plural (Grevisse, § 435 on the agreement with a noun and
+    its complement); of one gender, both nouns tell the form."""
+    hits = []
+    for i in range(4, len(words) - 1):
+        det, head, prep, noun, pp = words[i - 4 : i + 1]
+        if (
+            det.norm not in _PLURAL_DET
+            or prep.norm not in ("de", "d'")
+            or words[i + 1].norm not in _AFTER_PARTICIPLE | _TIME_DET
+        ):
+            continue
+        first, second = _plural_noun_genders(head), _plural_noun_genders(noun)
+        if not first or not second:
+            continue
+        genders = (first | second) - {"e"}  # an epicene noun (« légumes ») takes either
+        if len(genders) != 1:
+            continue
+        readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
+        if not readings or any(_FINITE.search(t) or t.startswith((":N", ":A")) for t in pp.tags):
+            continue
+        if not all(":m:s" in t for t in readings) or not pp.norm.endswith(("é", "i", "u")):
+            continue
+        form = pp.text + ("es" if genders == {"f"} else "s")
+        if any(":Q" in t for t in _tags(form)):
+            hits.append(
+                _hit(
+                    pp,
+                    form,
+                    f"Le participe « {pp.text} » qualifie « {head.text} » ou « {noun.text} »,"
+                    f" tous deux au pluriel : il s’accorde (« {form} »).",
+                )
+            )
+    return hits
+
+
+_TIME_DET = word_set("chaque tous toutes")
+
+
 def check_noun_participle(text: str, words: list) -> list[Hit]:
     """A past participle right after a plural noun, singular (« des chiffres recopié dans
     un message »): used as an adjective, it agrees with the noun."""
-    hits = []
+    hits = _after_two_plural_nouns(words)
     for i in range(2, len(words) - 2):
         det, noun, pp = words[i - 2], words[i - 1], words[i]
         if det.norm not in _PLURAL_DET or words[i + 1].norm not in _AFTER_PARTICIPLE:
@@ -657,6 +863,101 @@ def _verb_form(word, tense: str, person: str, only: str) -> str | None:
     return _same_case(form, word.text) if form and form != word.norm else None
 
 
+_PLACE_PREPOSITIONS = word_set("dans sur sous chez parmi derrière devant en à au aux")
+
+
+def _inverted_after_place(words: list, i: int):
+    """« Dans le dossier partagé se trouve les visuels »: after a complement of place
+    that opens the sentence, the subject is put after the verb and agrees with it all the
+    same (Grevisse, § 899, § 386). The verb after « se », third person singular only,
+    with a plural noun phrase after it."""
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS and i - k <= 8:
+        if _finite_readings(words[k]) and words[k].norm not in _DET_SINGULAR | _DET_PLURAL:
+            return None
+        k -= 1
+    if words[k].norm not in _STOPS or words[k + 1].norm not in _PLACE_PREPOSITIONS:
+        return None
+    # the complement of place only, no subject of its own before « se » (« Dans la cour,
+    # le garçon se lave les mains »): no comma, no second noun phrase but a complement
+    # with « de »
+    for d in range(k + 3, i):
+        if words[d].norm == "," or (
+            words[d].norm in _DET_SINGULAR | _DET_PLURAL and words[d - 1].norm not in ("de", "d'")
+        ):
+            return None
+    if not words[i - 1].tags or not any(
+        t.startswith((":N", ":A", ":V")) for t in words[i - 1].tags
+    ):
+        return None
+    verb = words[i + 1]
+    readings = _finite_readings(verb)
+    if not readings or not all(":3s" in t for _, t in readings):
+        return None
+    if words[i + 2].norm not in _PLURAL_HEADS | word_set("des"):
+        return None
+    noun = words[i + 3]
+    if not any(t.startswith(":N") and ":p" in t for t in noun.tags):
+        return None
+    tense = next((t for t in (":Ip", ":Iq", ":If", ":K") if t in readings[0][1]), None)
+    return (verb, tense, f"{words[i + 2].text} {noun.text}") if tense else None
+
+
+def _second_qui(words: list, i: int):
+    """« les abonnés qui ont participé et qui a partagé »: two relatives coordinated by
+    « et » share their antecedent, hence its number (Grevisse, § 1118 on coordinated
+    relatives; accord du verbe avec « qui »). The verb after the second « qui », third
+    person singular only, when the first one's verb is plural only."""
+    v = _verb_after(words, i + 1)
+    if v is None:
+        return None
+    readings = _finite_readings(words[v])
+    if not readings or not all(":3s" in t for _, t in readings):
+        return None
+    for j in range(i - 2, max(0, i - 14), -1):
+        if words[j].norm in _STOPS:
+            return None
+        if words[j].norm == "qui":
+            first = _verb_after(words, j + 1)
+            if first is None:
+                return None
+            plural = _finite_readings(words[first])
+            if not plural or not all(":3p" in t for _, t in plural):
+                return None
+            tense = next((t for t in (":Ip", ":Iq", ":If", ":K") if t in readings[0][1]), None)
+            return (words[v], tense) if tense else None
+    return None
+
+
+def _pronoun_coordinated_subject(words: list, i: int):
+    """« La boutique de Yopougon et celle de Marcory affiche… »: a sentence-initial noun
+    phrase and « celle (celui) de » + a complement, coordinated by « et », make a plural
+    subject (Grevisse, § 439, « et »). The verb right after, a third person singular only
+    (and its tense), when there is one."""
+    k = i - 2
+    while k > 0 and words[k].norm not in _STOPS and i - k <= 5:
+        k -= 1
+    if words[k].norm not in _STOPS or words[k + 1].norm not in _DET_SINGULAR:
+        return None
+    if not any(t.startswith(":N") for t in words[k + 2].tags):
+        return None
+    if words[i + 1].norm not in ("de", "d'", "du", "des"):
+        return None
+    m = i + 2
+    if words[m].norm in _DET_SINGULAR | _DET_PLURAL:
+        m += 1
+    m += 1  # the complement's noun or name
+    if m >= len(words) - 1:
+        return None
+    verb = words[m]
+    readings = _finite_readings(verb)
+    # (a noun reading too, « affiche », cannot follow the complement « de Marcory »)
+    if not readings or not all(":3s" in t for _, t in readings):
+        return None
+    tense = next((t for t in (":Ip", ":Iq", ":If", ":K") if t in readings[0][1]), None)
+    return (verb, tense) if tense else None
+
+
 def check_classes(text: str, words: list) -> list[Hit]:
     """Agreement and mood rules each stated in general terms by the grammars:
 
@@ -678,7 +979,16 @@ def check_classes(text: str, words: list) -> list[Hit]:
     - after a plural noun phrase, « qui » takes its plural (Grevisse, accord du verbe avec
       « qui »): « les trois publications qui résume » → « résument »;
     - « chacun » (« chacun des participants ») and « plus d’un » + noun take a singular verb;
-      « X et moi » takes the first person plural (Grevisse, § 431, § 438, § 897).
+      « X et moi » takes the first person plural (Grevisse, § 431, § 438, § 897);
+    - a noun phrase and « celle (celui) de… » coordinated by « et » take a plural verb
+      (Grevisse, § 439): « la boutique de X et celle de Y affiche » → « affichent »;
+    - after a complement of place opening the sentence, the subject put after « se » +
+      verb agrees all the same (Grevisse, § 899): « Dans le dossier se trouve les
+      visuels » → « trouvent »;
+    - a relative coordinated by « et qui » shares the first one's antecedent and number
+      (Grevisse, § 1118): « les abonnés qui ont participé et qui a partagé » → « ont »;
+    - the adverb « tout » before a masculine plural adjective it intensifies stays
+      invariable (Grevisse, § 994): « des éclairages tous neufs » → « tout neufs ».
     """
     hits = []
     n = len(words)
@@ -802,6 +1112,45 @@ def check_classes(text: str, words: list) -> list[Hit]:
                     " par une voyelle : « tout ».",
                 )
             )
+        elif (
+            norm == "tous"
+            and i + 2 < n
+            # right after a plural noun, no comma: the adverb « tout » (« quite »),
+            # invariable before a masculine adjective (Grevisse, § 994: « des
+            # éclairages tout neufs »); after a verb « tous » is the pronoun (« ils sont
+            # tous neufs »)
+            and any(t.startswith(":N") and ":p" in t for t in words[i - 1].tags)
+            and not any(t.startswith(":V") for t in words[i - 1].tags)
+            # adjectives « tout » intensifies (« tout neufs », « tout petits », « tout
+            # frais »); not « tous différents », « tous seuls », where « all » reads too
+            and words[i + 1].norm in _INTENSIFIED
+            and words[i + 2].norm in _AFTER_PARTICIPLE | word_set("et ou mais")
+        ):
+            hits.append(
+                _hit(
+                    word,
+                    "tout",
+                    "« tout » adverbe (« tout à fait ») reste invariable devant un adjectif"
+                    " masculin : « tout ».",
+                )
+            )
+        elif (
+            norm in ("celle", "celui")
+            and words[i - 1].norm == "et"
+            and i + 3 < n
+            and (found := _pronoun_coordinated_subject(words, i))
+        ):
+            verb, tense = found
+            form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
+            if form and form != verb.norm:
+                form = _same_case(form, verb.text)
+                hits.append(
+                    _hit(
+                        verb,
+                        form,
+                        f"Deux sujets coordonnés par « et » : le verbe au pluriel (« {form} »).",
+                    )
+                )
         elif norm == "où" and i + 3 < n:
             # The subject put after the verb agrees with it too (Grevisse, § 899: « la
             # salle où auront lieu les ateliers »).
@@ -842,6 +1191,8 @@ def check_classes(text: str, words: list) -> list[Hit]:
                 and all(":m:s" in t for t in readings)
                 and not any(_FINITE.search(t) for t in pp.tags)
                 and pp.norm.endswith(("é", "i", "u"))
+                # an inclusive ending already marks the plural (« récompensé·es »)
+                and not (i + 2 < n and words[i + 2].norm == "·")
             ):
                 feminine = _subject_feminine(words, i - 1)
                 form = pp.text + ("es" if feminine else "s")
@@ -886,18 +1237,38 @@ def check_classes(text: str, words: list) -> list[Hit]:
         ):
             # « se » direct object: the participle agrees with the subject (Grevisse,
             # § 952: « la marque s’est excusée »).
-            noun, pp = words[i - 2], words[i + 1]
+            # An adverb may stand between the auxiliary and the participle (« la cliente
+            # s’est d’abord plainte », « s’est vite inscrite »).
+            p = i + 1
+            if words[p].norm == "d'" and words[p + 1].norm == "abord":
+                p += 2
+            elif words[p].tags and all(t.startswith(":W") for t in words[p].tags):
+                p += 1
+            noun, pp = words[i - 2], words[p]
             nouns = [t for t in noun.tags if t.startswith(":N")]
             readings = [(lm, t) for lm, t in zip(pp.lemmas, pp.tags, strict=True) if ":Q" in t]
             if (
-                nouns
+                p + 1 < n
+                and nouns
                 and all(":f" in t for t in nouns)
                 and readings
                 and all(":m:s" in t for _, t in readings)
                 and not {lm for lm, _ in readings} & _INDIRECT_SE
-                and not any(_FINITE.search(t) for t in pp.tags)
-                and not any(":D" in t for t in words[i + 2].tags)
-                and pp.norm.endswith(("é", "i", "u"))
+                # « plaint », « inscrit » are also « il plaint », « il inscrit », which
+                # « s’est » cannot precede
+                and (pp.norm.endswith("t") or not any(_FINITE.search(t) for t in pp.tags))
+                and not any(":Y" in t for t in words[p + 1].tags)
+                and (
+                    not any(":D" in t for t in words[p + 1].tags)
+                    or (
+                        words[p + 1].norm in ("du", "des", "de", "d'")
+                        and {lm for lm, _ in readings} & _SE_DE
+                    )
+                )
+                # participles in -t too, not « fait », which stays invariable before an
+                # infinitive (« elle s’est fait aider »)
+                and (pp.norm.endswith(("é", "i", "u")) or pp.norm.endswith(("int", "it")))
+                and pp.norm != "fait"
                 and any(":Q" in t for t in _tags(pp.text + "e"))
             ):
                 form = pp.text + "e"
@@ -911,10 +1282,11 @@ def check_classes(text: str, words: list) -> list[Hit]:
                 )
         elif (
             norm in ("je", "j'")
-            and words[i + 1].norm not in _CLITICS
+            # past the object pronouns (« je vous enverrai le devis demain »)
+            and (v := _verb_after(words, i + 1)) is not None
             and _future_marked(words, i)
-            and (form := _verb_form(words[i + 1], ":If", ":1s", ":K"))
-            and not set(words[i + 1].lemmas) & _POLITE_CONDITIONAL
+            and (form := _verb_form(words[v], ":If", ":1s", ":K"))
+            and not set(words[v].lemmas) & _POLITE_CONDITIONAL
         ):
             # A time to come stated (« demain », « la semaine prochaine ») and no
             # condition: the future, « je publierai », not the conditional « je
@@ -922,7 +1294,7 @@ def check_classes(text: str, words: list) -> list[Hit]:
             # « Futur simple ou conditionnel présent »).
             hits.append(
                 _hit(
-                    words[i + 1],
+                    words[v],
                     form,
                     f"Un fait à venir, sans condition : le futur « {form} », non le conditionnel.",
                 )
@@ -955,6 +1327,31 @@ def check_classes(text: str, words: list) -> list[Hit]:
                         form,
                         f"Le sujet est « {subject} », avant la relative : le verbe s’accorde"
                         f" avec lui (« {form} »).",
+                    )
+                )
+        elif norm in ("se", "s'") and i + 3 < n and (found := _inverted_after_place(words, i)):
+            verb, tense, subject = found
+            form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
+            if form and form != verb.norm:
+                form = _same_case(form, verb.text)
+                hits.append(
+                    _hit(
+                        verb,
+                        form,
+                        f"Le sujet inversé « {subject} » est pluriel : « {form} ».",
+                    )
+                )
+        elif norm == "qui" and words[i - 1].norm == "et" and (found := _second_qui(words, i)):
+            verb, tense = found
+            form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
+            if form and form != verb.norm:
+                form = _same_case(form, verb.text)
+                hits.append(
+                    _hit(
+                        verb,
+                        form,
+                        f"« et qui » reprend l’antécédent pluriel du premier « qui » : le verbe"
+                        f" au pluriel (« {form} »).",
                     )
                 )
         elif norm == "qui":

@@ -188,6 +188,31 @@ def _readings(word):
     return zip(word.lemmas, word.tags, strict=True)
 
 
+_MODALS_2P = word_set(
+    "pouvez pourrez pourriez pouviez devez devrez devriez deviez voulez voudrez voudriez"
+    " vouliez allez irez alliez savez saurez sauriez"
+)
+_COORDINATION = word_set("et puis ou , mais")
+_BEFORE_MODAL = word_set("vous ne n'")
+
+
+def _after_modal(words: list, i: int) -> bool:
+    """« vous » + infinitive coordinated under a modal verb of the same sentence.
+
+    The modal is not repeated before the second infinitive (Grevisse, § 274, ellipsis in
+    coordination: « vous pouvez les programmer, puis vous concentrer sur les réponses »),
+    and the reflexive « vous » still goes before it.
+    """
+    if words[i - 1].norm not in _COORDINATION:
+        return False
+    for j in range(i - 2, 0, -1):
+        if words[j].norm in _SENTENCE_START:
+            return False
+        if words[j].norm in _MODALS_2P and words[j - 1].norm in _BEFORE_MODAL:
+            return True
+    return False
+
+
 def check_vous(text: str, words: list) -> list[Hit]:
     """« vous » subject, then an infinitive or a form of another person: « vous publiez »."""
     hits = []
@@ -203,6 +228,8 @@ def check_vous(text: str, words: list) -> list[Hit]:
             if negative and words[i + 2].norm not in _NEGATION:
                 continue
             if not negative and words[i + 2].norm in (",", ".", "</s>"):
+                continue
+            if _after_modal(words, i):
                 continue
             tense = ":E" if negative and words[i - 2].norm in ("<s>", ".", "!", "?") else ":Ip"
             form = _conj().getConj(lemma, tense, ":2p")
@@ -281,6 +308,7 @@ def _imperative_hit(word, code: str) -> list[Hit]:
 # -- si + imperfect: conditional ---------------------------------------------------------------
 
 _SI = word_set("si s'")
+_CLAUSE_STOPS = word_set(", . ! ? ; : </s>")
 
 
 def check_conditional(text: str, words: list) -> list[Hit]:
@@ -290,10 +318,14 @@ def check_conditional(text: str, words: list) -> list[Hit]:
         if words[i].norm not in _SI or words[i - 1].norm not in ("<s>", ".", "!", "?", "…"):
             continue
         j = i + 1
-        while j < len(words) and words[j].norm != "," and j < i + 8:
+        # the « si » clause may hold a completive (« si j’avais su que l’atelier serait
+        # aussi utile, je serais venue »): up to its comma
+        while j < len(words) and words[j].norm not in _CLAUSE_STOPS and j < i + 16:
             j += 1
         clause = words[i + 1 : j]
-        if j >= len(words) or not any(any(":Iq" in t for t in w.tags) for w in clause):
+        if j >= len(words) or (j - i > 8 and words[j].norm != ","):
+            continue
+        if not any(any(":Iq" in t for t in w.tags) for w in clause):
             continue
         if _factual(clause):
             continue

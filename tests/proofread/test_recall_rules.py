@@ -171,6 +171,67 @@ CASES = [
         "recevra",
         "recevront",
     ),
+    # the numerals « mille » (invariable) and « cent » before another numeral
+    ("La vidéo a dépassé les trois milles vues en un soir.", "milles", "mille"),
+    ("Nous avons vendu 12 milles livres cette année.", "milles", "mille"),
+    ("Nous avons imprimé deux cents cinquante affiches.", "cents", "cent"),
+    ("Le stade compte trois cents mille places.", "cents", "cent"),
+    ("Le club a franchi le cap des trois cents vingt membres.", "cents", "cent"),
+    # « s’y » before a finite verb after a noun subject
+    ("Beaucoup de parents si perdent avec ces horaires.", "si", "s’y"),
+    ("Les nouveaux étudiant·es si perdent souvent.", "si", "s’y"),
+    # the subjunctive after an impersonal « il est » + adjective of necessity, « chaque »
+    ("Il est important que chaque membre du club sait nager.", "sait", "sache"),
+    ("Il est très important que vous venez demain.", "venez", "veniez"),
+    ("C’est dommage que tu pars si tôt.", "pars", "partes"),
+    # the future marked after a verb with object pronouns
+    ("Je vous enverrais le devis demain matin, comme convenu.", "enverrais", "enverrai"),
+    # the pronominal participle: a preposition that is also a noun, an adverb before it,
+    # a participle in -t, « se » direct object of « se plaindre de »
+    ("Elles se sont parlées pendant deux heures.", "parlées", "parlé"),
+    ("La cliente s’est d’abord plaint du délai.", "plaint", "plainte"),
+    ("La directrice s’est occupé des inscriptions.", "occupé", "occupée"),
+    # « tout » adverb before a masculine plural adjective it intensifies
+    ("Le club a reçu des ballons et des maillots tous neufs.", "tous", "tout"),
+    ("Voici des pains tous chauds.", "tous", "tout"),
+    # the infinitive after a preposition
+    ("Publiez souvent, sans oublié de répondre aux messages.", "oublié", "oublier"),
+    ("N’hésitez pas à nous contactez par téléphone.", "contactez", "contacter"),
+    ("Pensez à nous envoyez vos photos.", "envoyez", "envoyer"),
+    # homophones: « ne » + « en », « ne » + « y », « sont » before a determiner, « mes »
+    # after a preposition before a number, « entre X ou Y », « tant bien que mal »,
+    # « sûr » / « sur »
+    ("Elle ne sans est rendu compte qu’au mois de mai.", "sans", "s’en"),
+    ("Sans carte, vous ni arriverez jamais.", "ni", "n’y"),
+    ("Les horaires de la piscine son la première question des nageurs.", "son", "sont"),
+    ("Pendant mais deux années de lycée, j’ai joué au foot.", "mais", "mes"),
+    ("Tu hésites entre Paris où Lyon ?", "où", "ou"),
+    ("Nous avons fini temps bien que mal avant la nuit.", "temps", "tant"),
+    ("Êtes-vous sur de bien connaître la route ?", "sur", "sûr"),
+    ("Je suis sur que tu vas gagner.", "sur", "sûr"),
+    ("Rangez sûr votre étagère les livres lus.", "sûr", "sur"),
+    ("La salle ou s’est déroulée la fête est fermée.", "ou", "où"),
+    ("Le gymnase ou s’est tenu notre match affichait complet.", "ou", "où"),
+    # a participle after two plural nouns (a noun and its complement)
+    ("Nous vendons des paniers de légumes livré chaque samedi.", "livré", "livrés"),
+    # « si » + pluperfect with a completive before the comma: the conditional
+    (
+        "Si j’avais su que le concert serait aussi beau, je serai venue avec ma sœur.",
+        "serai",
+        "serais",
+    ),
+    # a noun phrase and « celle de… » coordinated: a plural subject
+    ("La boutique de Lyon et celle de Paris affiche les mêmes prix.", "affiche", "affichent"),
+    ("Le club de Lyon et celui de Paris organise un tournoi.", "organise", "organisent"),
+    # « et qui »: the antecedent of the first « qui », and its number
+    (
+        "Les élèves qui ont fini leur devoir et qui a rangé sa table peuvent sortir.",
+        "a",
+        "ont",
+    ),
+    # the subject put after « se » + verb, after a complement of place
+    ("Dans le tiroir du bureau se trouve les clés de la maison.", "trouve", "trouvent"),
+    ("Dans la salle se tenait des ateliers de peinture.", "tenait", "tenaient"),
 ]
 CASES = [case for case in CASES if case[1]]
 
@@ -242,6 +303,52 @@ CORRECT = [
     "Nous avons servi des petits-déjeuners et des grands-mères.",
     "J’aimerais partir la semaine prochaine.",
     "La semaine prochaine, je partirais si je pouvais.",
+    # an inclusive ending already marks the passive participle's plural
+    "Trois lauréates ont été récompensé·es pour leurs films.",
+    # coordinated participles share the auxiliary: « et » is the conjunction
+    "Il a relu toutes les notes de l’année et noté les meilleures idées.",
+    "Nous avons donc revu le plan et raccourci le texte.",
+    # coordinated infinitives share the modal verb
+    "Vous pouvez les préparer la veille, puis vous reposer le dimanche.",
+    # « mille », « cent » where they take an s, or are other words
+    "Il y avait deux cents personnes pour trois cents millions de vues.",
+    # « si » adverb or conjunction after a noun
+    "Les gâteaux si bons partent vite.",
+    "Le film si attendu sort demain.",
+    "Il est probable que chaque membre sait nager.",
+    "Il est important que chacun sache nager.",
+    "Je vous enverrai le devis demain.",
+    "Je le publierais demain si tu voulais.",
+    "Elles se sont parlé pendant deux heures.",
+    "Elles se sont retrouvées après le match.",
+    "La cliente s’est acheté du pain.",
+    "La cliente s’est d’abord plainte du délai.",
+    "La marque s’est fait avoir.",
+    "Les maillots sont tous neufs.",
+    "Il a reçu des livres tous différents.",
+    "Un homme sans passé de gloire.",
+    "Sans oublier de répondre.",
+    "Je pense à vous, passez une bonne journée.",
+    "Il ne s’en est pas aperçu.",
+    "Il ne répond ni aux lettres ni aux appels.",
+    "Le son des cloches est fort.",
+    "Pendant mes deux années de lycée, j’ai joué au foot.",
+    "Entre deux réunions où il faut parler, je lis.",
+    "Tu hésites entre Paris ou Lyon ?",
+    "Nous avons fini tant bien que mal avant la nuit.",
+    "Le livre est sur de nombreux présentoirs.",
+    "Il viendra bien sûr les voir demain.",
+    "Êtes-vous sûr de bien connaître la route ?",
+    "La salle où s’est déroulée la fête est fermée.",
+    "Nous vendons des paniers de légumes livrés chaque samedi.",
+    "Si j’avais su que le concert serait aussi beau, je serais venue avec ma sœur.",
+    "La boutique de Lyon et celle de Paris affichent les mêmes prix.",
+    "Il a vu la boutique et celle de Paris.",
+    "Les élèves qui ont fini leur devoir et qui ont rangé leur table peuvent sortir.",
+    "Le garçon qui chante et qui danse est mon frère.",
+    "Dans le tiroir du bureau se trouvent les clés de la maison.",
+    "Dans la cour, le garçon se lave les mains.",
+    "Sur la table se trouve le livre.",
 ]
 
 
@@ -291,3 +398,13 @@ def test_numbers_and_titles_silent(text):
 def test_hours_and_percent_fixed_at_render():
     fixed = typography.fix_html("<p>À 19h, 10% de plus</p>")
     assert fixed == "<p>À 19\u00a0h, 10\u202f% de plus</p>"
+
+
+def test_trade_words_of_payment_and_chat_are_accepted(proofreader):
+    """« mobile money » and the abbreviation « svp » are in the jargon list."""
+    source = (
+        "Title: Essai\n\nLes clients paient par mobile money et écrivent « prix svp » ou"
+        " « merci stp » en commentaire.\n"
+    )
+    found = [f for f in proofreader.check_source("essai.md", source) if f.category == "spelling"]
+    assert found == []
