@@ -5,10 +5,11 @@
 Steps, each in a fresh process so that memory and caches are its own:
 
 1. bare Pelican, cold: same version, default theme, no plugin, the same articles;
-2. our build, cold: every plugin, proofreading with grammar as by default (Grammalecte's
-   pass on new paragraphs goes on after the build: timed on its own line, and waited for
-   before the next step); the search index, which Pagefind writes once the build's
-   process has ended, timed and measured on its own line;
+2. our build, cold: every plugin, proofreading with grammar as by default; Grammalecte's
+   pass on new paragraphs and the search index (Pagefind) both start once the build has
+   ended and run side by side: each is timed from the build's end and measured on a line
+   of its own, their joint peak of memory on a third, and both are waited for before the
+   next step;
 3. our build, warm, nothing changed;
 4. our build after editing one article, then after adding, deleting and renaming one and
    changing one article's tags;
@@ -91,38 +92,54 @@ def wait_for_search_index(output: Path, timeout: float = 120) -> float:
     Returns its peak memory (total PSS of its processes, in MB). It starts once the build's
     process has ended, so this peak and the build's never add up.
     """
-    from measure import _descendants, total_pss_kb
-
-    peak_kb = 0
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        # The indexer (python -m search.index OUTPUT, under flock) and its Pagefind runs.
-        busy = subprocess.run(
-            ["pgrep", "-f", f"search.index {output} "],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if busy.returncode != 0:
-            break
-        pids = {tree for pid in busy.stdout.split() for tree in _descendants(int(pid))}
-        peak_kb = max(peak_kb, total_pss_kb(sorted(pids)))
-        time.sleep(0.05)
-    return peak_kb / 1024
+    return wait_for_background(output, None, timeout)["index"][1]
 
 
 def wait_for_grammar(cache: Path, timeout: float = 900) -> float:
     """Wait for the Grammalecte pass a build left running (see proofread/background.py);
     the seconds it took from now."""
+    return wait_for_background(None, cache, timeout)["grammar"][0]
+
+
+def wait_for_background(output: Path | None, cache: Path | None, timeout: float = 900) -> dict:
+    """What a build leaves running after its end: the search index (Pagefind, for
+    ``output``) and Grammalecte's pass on new paragraphs (for ``cache``).
+
+    Both start when the build ends and run side by side. Returns, for each, the seconds
+    from now until it ended and its peak memory (total PSS of its processes, in MB), and
+    under ``together`` the peak of both at once.
+    """
+    from measure import _descendants, total_pss_kb
+
+    patterns = {}
+    if output is not None:
+        # The indexer (python -m search.index OUTPUT, under flock) and its Pagefind runs.
+        patterns["index"] = f"search.index {output} "
+    if cache is not None:
+        patterns["grammar"] = f"proofread.background {cache}"
     started = time.monotonic()
-    while time.monotonic() - started < timeout:
-        busy = subprocess.run(
-            ["pgrep", "-f", f"proofread.background {cache}"], capture_output=True, check=False
-        )
-        if busy.returncode != 0:
-            break
-        time.sleep(0.1)
-    return time.monotonic() - started
+    found = {name: [0.0, 0] for name in patterns}
+    together = 0
+    running = dict(patterns)
+    while running and time.monotonic() - started < timeout:
+        total = 0
+        for name, pattern in list(running.items()):
+            busy = subprocess.run(
+                ["pgrep", "-f", pattern], capture_output=True, text=True, check=False
+            )
+            if busy.returncode != 0:
+                found[name][0] = time.monotonic() - started
+                del running[name]
+                continue
+            pids = {tree for pid in busy.stdout.split() for tree in _descendants(int(pid))}
+            kb = total_pss_kb(sorted(pids))
+            found[name][1] = max(found[name][1], kb)
+            total += kb
+        together = max(together, total)
+        time.sleep(0.05)
+    result = {name: (seconds, kb / 1024) for name, (seconds, kb) in found.items()}
+    result["together"] = (time.monotonic() - started, together / 1024)
+    return result
 
 
 def free_port() -> int:
@@ -355,27 +372,25 @@ def main() -> None:
         "pelican seul, à froid",
         lambda i: ("bare", "--content", str(content), "--output", str(work / f"bare-{i}")),
     )
-    indexing: list[tuple[float, float]] = []
+    after_cold: list[dict] = []
 
-    grammar_after: list[float] = []
+    def background_after(attempt: int) -> None:
+        after_cold.append(wait_for_background(work / f"ours-{attempt}", work / f"cache-{attempt}"))
 
-    def index_after(attempt: int) -> None:
-        started = time.perf_counter()
-        peak = wait_for_search_index(work / f"ours-{attempt}")
-        indexing.append((time.perf_counter() - started, peak))
-        grammar_after.append(wait_for_grammar(work / f"cache-{attempt}"))
-
-    repeated("notre build, à froid", lambda i: ours(i) + SEARCH, after=index_after)
-    results["grammaire après le build à froid (arrière-plan)"] = {
-        "seconds": sorted(grammar_after)[len(grammar_after) // 2],
-        "all": [round(s, 3) for s in grammar_after],
-    }
-    seconds = sorted(s for s, _ in indexing)[len(indexing) // 2]
-    results["index de recherche (arrière-plan)"] = {
-        "seconds": seconds,
-        "peak_mb": max(peak for _, peak in indexing),
-        "all": [round(s, 3) for s, _ in indexing],
-    }
+    repeated("notre build, à froid", lambda i: ours(i) + SEARCH, after=background_after)
+    # Both start at the cold build's end and run side by side: each line is timed from
+    # that end; the last line is the peak of both at once.
+    for name, key in (
+        ("grammaire après le build à froid (arrière-plan)", "grammar"),
+        ("index de recherche (arrière-plan)", "index"),
+        ("grammaire et index ensemble (arrière-plan)", "together"),
+    ):
+        seconds = sorted(run_[key][0] for run_ in after_cold)
+        results[name] = {
+            "seconds": seconds[len(seconds) // 2],
+            "peak_mb": max(run_[key][1] for run_ in after_cold),
+            "all": [round(s, 3) for s in seconds],
+        }
     run("notre build, rien de changé", *ours(last), *SEARCH)
     # A different article each time, each build on the output of the one before.
     repeated(

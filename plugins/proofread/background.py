@@ -14,6 +14,14 @@ standard output only says, one line each, that an answer is ready:
   grammar rules only, and are "pending");
 - ``2``, when there were pending paragraphs: the same with Grammalecte's findings too.
 
+A few pending paragraphs (an edit) are checked at once, beside Pelican, so that the build
+shows their findings. Many (a cold build, an import) wait for the build to be done with
+the processor and the memory: the child starts Grammalecte's workers when the build says
+``GO`` or closes the pipe, which it does once it has taken the first answer, at its very
+end (Pelican's ``finalized``), not beside Pelican. The build is faster for it, and the
+machine's peak of memory is the larger of the two, not their sum; the findings come about
+as soon, the two cores being the pass's alone by then.
+
 What a build waits for (:meth:`Background.result`): a strict build (``make publish``)
 waits for the whole answer. Any other takes the second answer if it is ready, else the
 first, and leaves the child finishing Grammalecte's pass after the build has ended: it
@@ -42,6 +50,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -59,6 +68,8 @@ PID_FILE = "grammaire-en-cours.pid"
 GRACE_SECONDS = 0.3
 # What a build writes to the child when it takes the second answer.
 TAKEN = "pris"
+# What a build that waits for Grammalecte writes to a child holding a long pass back.
+GO = "allez"
 
 
 def _work_dir(options: Options) -> str | None:
@@ -133,9 +144,12 @@ class Background:
         *,
         details: str = "changed",
         defer_grammar: bool = True,
+        jobs_later: int = 0,
     ):
         # ``baseline``: the known mistakes file, if any; its sources are named relative to
         # the ``content`` folder. ``details``: "changed" or "all" (see the module's text).
+        # ``jobs_later``: the workers of a Grammalecte pass held for the build's end (0:
+        # every core).
         self.paths = list(paths)
         self.failure = ""
         self.options = options
@@ -149,6 +163,7 @@ class Background:
             "baseline": self.baseline,
             "details": details,
             "defer_grammar": defer_grammar,
+            "jobs_later": jobs_later,
         }
         self._request.write_text(json.dumps(request), encoding="utf-8")
         environment = dict(os.environ)
@@ -199,7 +214,13 @@ class Background:
             if said == "1":
                 answer = folder / "result-1.json"
                 data = json.loads(answer.read_text(encoding="utf-8"))
-                if data["pending"]:
+                if data["pending"] and data.get("held") and not wait_for_grammar:
+                    # A long pass, which the child starts when this build closes the pipe,
+                    # at its end (cancel, below).
+                    self._detached = True
+                elif data["pending"]:
+                    if data.get("held"):
+                        self._say(GO)
                     # The child has gone on with Grammalecte while Pelican rendered the
                     # site: a few new paragraphs (an edit) are done by now, or nearly.
                     later = self._ready(None if wait_for_grammar else GRACE_SECONDS)
@@ -244,7 +265,9 @@ class Background:
     def cancel(self) -> None:
         """Stop the child unless it goes on alone, and forget its files."""
         with contextlib.suppress(OSError):
-            self._process.stdin.close()  # an answer not taken: the child stores nothing
+            # An answer not taken: the files it completes stay "untold". A pass held back
+            # for the build's end starts.
+            self._process.stdin.close()
         if not self._detached and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
@@ -329,7 +352,14 @@ def _summaries(proofreader, paths: list[str], baseline: dict | None) -> dict[str
 
 
 def _answer(
-    folder: Path, name: str, results, summaries, pending: int, said: _Said, told_now: list[str]
+    folder: Path,
+    name: str,
+    results,
+    summaries,
+    pending: int,
+    said: _Said,
+    told_now: list[str],
+    held: bool = False,
 ) -> None:
     from cmcore.files import write_atomically
 
@@ -341,6 +371,7 @@ def _answer(
         "pending": pending,
         "said": said.records,
         "told_now": told_now,
+        "held": held,  # the pending pass waits for the build to let go (GO or end)
     }
     write_atomically(folder / name, json.dumps(answer, ensure_ascii=False))
 
@@ -368,6 +399,17 @@ def _stop_previous(cache_dir: str | None) -> None:
             os.kill(int(pid), signal.SIGTERM)
 
 
+def _until_gone(pid: int, longest: float = 1.0) -> None:
+    """Wait, a second at most, for the build's process to exit after closing the pipe.
+
+    A command-line build closes it at its very end: its memory is freed a moment later.
+    The dev server's process lives on: the pass then starts a second after its build.
+    """
+    deadline = time.monotonic() + longest
+    while os.getppid() == pid and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def main(request: str, folder: str) -> None:
     with contextlib.suppress(OSError):
         os.nice(10)  # beside the build: the build's own processes come first
@@ -393,12 +435,26 @@ def main(request: str, folder: str) -> None:
         summaries = _summaries(proofreader, unchanged, baseline)
         told_now = [path for path in proofreader.told_now if path in summaries]
         pending = len(proofreader.deferred)
+        held = pending > 0 and not proofreader.few_deferred()
         _answer(
-            out, "result-1.json", _covered(checked, baseline), summaries, pending, said, told_now
+            out,
+            "result-1.json",
+            _covered(checked, baseline),
+            summaries,
+            pending,
+            said,
+            told_now,
+            held,
         )
         _tell("1")
         if not pending:
             return
+        if held:
+            # Until the build says GO or closes the pipe: its processor and memory are its
+            # own. A SIGTERM now (the next build) ends this process: nothing to save yet.
+            build = os.getppid()
+            if sys.stdin.readline().strip() != GO:
+                _until_gone(build)
         # Grammalecte's pass on the new paragraphs, the build perhaps ended: saved batch by
         # batch, stopped between two batches by the next run (SIGTERM).
         stopping = []
@@ -411,7 +467,10 @@ def main(request: str, folder: str) -> None:
                 )
                 pid_file.write_text(f"{os.getpid()}\n{relative}")
         try:
-            if proofreader.run_deferred(stop=lambda: bool(stopping)):
+            # A pass held for the build's end has the cores the build no longer uses,
+            # unless the site says how many (PROOFREAD_JOBS).
+            jobs = (data.get("jobs_later") or os.cpu_count() or 1) if held else 0
+            if proofreader.run_deferred(stop=lambda: bool(stopping), jobs=jobs):
                 return
             # A file's entry in the cache means a build told its findings. The files this
             # pass completes are marked "untold" before they are stored, and "told" when

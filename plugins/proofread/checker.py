@@ -200,10 +200,14 @@ class Proofreader:
         return frozenset(words)
 
     def warm_up(self) -> None:
-        """Load the engines now (before forking workers, so that they share them)."""
+        """Load the engines now (before forking workers, so that they share them).
+
+        Grammalecte builds most of its rules on its first check: one check here, so that
+        each worker does not build (and keep) its own copy.
+        """
         self._spelling()
-        if self.use_grammar:
-            grammar.engine()
+        if self.use_grammar and grammar.engine() and not self.defer_grammar:
+            grammar.check(_WARM_UP)
 
     # -- checking ---------------------------------------------------------------------------
 
@@ -459,19 +463,24 @@ class Proofreader:
         raw = self.cache.get(key)
         return None if raw is None else [from_record(item) for item in raw]
 
-    def run_deferred(self, stop=lambda: False, batch: int = 0) -> int:
-        """Grammalecte over the deferred paragraphs, on every core, written to the cache
-        batch by batch; stops between two batches when ``stop()`` says so.
+    def few_deferred(self) -> bool:
+        """Whether the deferred paragraphs are an edit's few, checked without workers."""
+        return len(self.deferred) < PARALLEL_MIN_FILES * 4
+
+    def run_deferred(self, stop=lambda: False, batch: int = 0, jobs: int = 0) -> int:
+        """Grammalecte over the deferred paragraphs, on ``jobs`` workers (default: the
+        options'), written to the cache batch by batch; stops between two batches when
+        ``stop()`` says so.
 
         Returns how many paragraphs are still waiting (0 when done).
         """
-        jobs = self.options.jobs or os.cpu_count() or 1
+        jobs = jobs or self.options.jobs or os.cpu_count() or 1
         batch = batch or 32 * jobs
         waiting = list(self.deferred.items())
         self.defer_grammar = False
         if not waiting:
             return 0
-        if len(waiting) < PARALLEL_MIN_FILES * 4:  # an edit's few paragraphs: no workers
+        if self.few_deferred():  # an edit's few paragraphs: no workers
             for key, text in waiting:
                 self.cache.put(key, [hit_to_json(h) for h in grammar.check(text, self.use_grammar)])
                 del self.deferred[key]
@@ -566,11 +575,18 @@ _WORKER: Proofreader | None = None
 def _fork_pool(jobs: int):
     """Workers forked from this process, sharing its loaded dictionaries."""
     # Imported here: a proofreader on one core (beside a build) does without them.
+    import gc
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
+    # The collector of a worker would visit, and so copy, every page of the dictionaries
+    # and rules it shares with this process: what is loaded by now stays out of its sight.
+    gc.freeze()
     return ProcessPoolExecutor(jobs, mp_context=get_context("fork"))
 
+
+# What the warm-up checks: a sentence that runs the most common kinds of Grammalecte's rules.
+_WARM_UP = "Les articles qu’il a publié hier sont très lu, et on a partager ces conseil."
 
 # A file changed this recently may change again within the file system's clock tick,
 # keeping its stat: its stamp is not remembered.

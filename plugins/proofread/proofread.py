@@ -46,15 +46,19 @@ def start(generator) -> None:
     if not paths:
         return
     options = settings.options_from(config)
+    jobs_later = options.jobs  # the site's PROOFREAD_JOBS, if any, for the held pass too
     known = settings.baseline_file(config)
     if known and not os.path.isfile(known):
         known = None  # the common case: no known mistakes, nothing to load
-    if not options.jobs and not options.grammar:
-        # Beside the build, which holds one core, spelling and typography alone check about
-        # 185,000 words a second on one core: faster than Pelican reads. More workers
-        # would finish no sooner than the build, and each takes its own memory.
-        options = dataclasses.replace(options, jobs=max(1, (os.cpu_count() or 1) - 1))
     strict = bool(config.get("CONTENT_STRICT"))
+    defer = not strict and not settings.get(config, "PROOFREAD_WAIT_FOR_GRAMMAR")
+    if not options.jobs and (defer or not options.grammar):
+        # Beside the build, which holds one core, spelling, typography and our own grammar
+        # rules check about 185,000 words a second on one core: faster than Pelican reads.
+        # More workers would finish no sooner than the build, and each takes its own
+        # memory. Grammalecte's long pass waits for the build's end, and then has every
+        # core (background.py).
+        options = dataclasses.replace(options, jobs=max(1, (os.cpu_count() or 1) - 1))
     _running.append(
         Background(
             options,
@@ -62,7 +66,8 @@ def start(generator) -> None:
             known,
             settings.content_dir(config),
             details="all" if strict else "changed",
-            defer_grammar=not strict and not settings.get(config, "PROOFREAD_WAIT_FOR_GRAMMAR"),
+            defer_grammar=defer,
+            jobs_later=jobs_later,
         )
     )
 

@@ -67,6 +67,29 @@ def test_grammar_findings_left_for_later_come_with_the_next_run(tmp_path):
     assert any("participe passé" in m for m in _messages(third.load(str(source))))
 
 
+def test_a_long_grammar_pass_waits_for_the_build_to_end(tmp_path):
+    # An imported article: its Grammalecte pass would take the build's processor and add
+    # its memory to the build's. The child holds it until the build lets go: here a build
+    # that waits for grammar (GO); a build that does not closes the pipe at its end.
+    source = tmp_path / "guide.md"
+    source.write_text(_article(300), encoding="utf-8")
+    options = Options(cache_dir=str(tmp_path / "cache"), lexicon_dir=default_lexicon_dir())
+    run = Background(options, [str(source)], defer_grammar=True)
+    folder = Path(run._folder.name)
+    deadline = time.monotonic() + 60
+    while not (folder / "result-1.json").exists():
+        assert time.monotonic() < deadline, "pas de première réponse en 60 s"
+        time.sleep(0.05)
+    time.sleep(3)  # the whole pass takes about a second on this machine
+    assert run.process.poll() is None
+    assert not (folder / "result-2.json").exists()
+    children = Path(f"/proc/{run.process.pid}/task/{run.process.pid}/children").read_text()
+    assert not children.split()  # no Grammalecte worker beside the build
+    outcome = run.result(wait_for_grammar=True)
+    assert outcome.pending == 0 and not run.detached
+    assert any("participe passé" in m for m in _messages(outcome.findings[str(source)]))
+
+
 def test_grammar_done_while_the_site_renders_comes_with_that_build(tmp_path):
     # An edit: one new paragraph, which Grammalecte checks long before Pelican has
     # rendered the site. The build takes both answers the child has given by then.
