@@ -35,6 +35,7 @@ SETS = {
     "dev2": ROOT / "tests" / "proofread" / "dev2" / "passages.txt",
     "dev3": ROOT / "tests" / "proofread" / "dev3" / "passages.txt",
     "dev4": ROOT / "tests" / "proofread" / "dev4" / "passages.txt",
+    "dev5": ROOT / "tests" / "proofread" / "dev5" / "passages.txt",
 }
 HEADER = "Title: Passage\n\n"
 _LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")
