@@ -41,8 +41,16 @@ _OFF = word_set(
 )
 
 # Grammalecte rules that give advice, not corrections: « digital » for « numérique » is
-# the Académie's preference, while « digital » is the word of the trade.
-_IGNORED_RULES = ("conf_numérique_digital",)
+# the Académie's preference, while « digital » is the word of the trade. Two more are
+# typographic preferences that Grammalecte's own messages call so: an acronym written
+# with points (« l’I.G.E.D.D », « N.B. »), which it « recommande » to write without them
+# (its source, https://fr.wikipedia.org/wiki/Sigle#Typographie, gives both uses), and a
+# cut in a quotation marked « (…) », which « usuellement » is « […] ».
+_IGNORED_RULES = (
+    "conf_numérique_digital",
+    "p_sigle2",
+    "purge_mot_nombre_parenthèses_crochets_accolades__b2_a1",
+)
 
 # « loc » (set phrases written wrong: « a par ça », « à peu prêt », « au dépend de ») is a
 # confusion of homophones, hence grammar.
@@ -152,9 +160,12 @@ def _noun_not_adjective(tags: list[str], text: str, end: int) -> bool:
     return bool(_PHRASE_GOES_ON.match(text, end))
 
 
-# What may follow a noun phrase, not only a verb: a sign, a coordination, a preposition.
+# What may follow a noun phrase, not only a verb: a sign, a coordination, a preposition,
+# or the clitic that opens the verb group after it (« vos clients cibles s’y trouvent »:
+# a verb does not follow a verb but through a link; « cibles » is no verb there).
 _PHRASE_GOES_ON = re.compile(
-    r"\s*(?:$|[,.;:!?)»”\"]|(?:et|ou|de|d’|d'|du|des|à|au|aux|pour|sur|en|dans|avec)\b)"
+    r"\s*(?:$|[,.;:!?)»”\"]|(?:et|ou|de|d’|d'|du|des|à|au|aux|pour|sur|en|dans|avec|se|ne|y"
+    r"|s’|s'|n’|n')(?=[\s\w]))"
 )
 
 
@@ -212,6 +223,18 @@ def _misread_in_context(checker, rule: str, text: str, start: int, end: int, mes
         # « chercher nos billets autre part »: the locution, not an adjective.
         if word.lower() in _PART_LOCUTIONS and re.match(r"[ \u00a0]part\b", text[end : end + 6]):
             return True
+        # « côté entreprise », « côté client »: « côté » and a noun, a locution (Larousse,
+        # côté: « du côté de »; « côté » + noun), not the participle of « coter » that the
+        # noun would agree with.
+        previous = _WORD_BEFORE.search(text, 0, start)
+        if partner.lower() == "côté" and previous and previous.group(1).lower() == "côté":
+            return True
+        if " " not in word and _qualifies_next_noun(checker, text, word, end):
+            return True
+        if "pfx_en" in rule and " " not in word and _agrees_before_en(checker, text, word, start):
+            return True
+        if "nombre_chiffres" in rule and _number_of_a_name(text, start):
+            return True
         # An adjective that agrees with the noun right before it qualifies that noun, the
         # complement of the one Grammalecte chose (« les éditeurs de presse française »:
         # the press is French; Grevisse, adjectif après un complément du nom).
@@ -226,6 +249,10 @@ def _misread_in_context(checker, rule: str, text: str, start: int, end: int, mes
             noun = _tags(checker, previous.group(1))
             if not any(t.startswith(":G") for t in noun) and _agrees(noun, _tags(checker, word)):
                 return True
+    if "conf_" in rule and _acronym(text, start, end):
+        return True
+    if rule == "doublon" and word.split()[0].lower() in _EXPRESSIVE_REPEATS:
+        return True
     if "sans_sujet" in rule:
         # « Par contre vous pouvez »: Grammalecte reads « contre vous » as a preposition and
         # its object; the pronoun right before the verb of its person is its subject.
@@ -283,6 +310,80 @@ def _agrees(noun_tags: list[str], adjective_tags: list[str]) -> bool:
         for n in nouns
         for a in adjectives
     )
+
+
+def _qualifies_next_noun(checker, text: str, word: str, end: int) -> bool:
+    """An adjective set before the noun it qualifies, which agrees with that noun
+    (« met à disposition différents formats », « L’Imam, petite silhouette dans son
+    habit »): Grammalecte agreed it with the noun before it, which it does not qualify.
+    A disagreement with the noun after it stays (« des belle maisons »)."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    adjective = _tags(checker, word)
+    # Not a participle, which follows its noun (« en raison dû changement »: « du »).
+    if not any(":A" in t for t in adjective) or any(":Q" in t for t in adjective):
+        return False
+    noun = _tags(checker, after.group(1))
+    return any(t.startswith(":N") for t in noun) and _agrees(noun, adjective)
+
+
+# « des besoins en recrutement conséquents »: a determiner and the noun after it, the head
+# of the phrase, then « en » and its complement (one or two words).
+_HEAD_BEFORE_EN = re.compile(
+    r"(?<![\w’'])(?:([^\W\d_]+)[ \u00a0]+|[ldLD]['’])([^\W\d_][\w’'-]*)[ \u00a0]+en[ \u00a0]+"
+    r"(?:[^\W\d_][\w’'-]*[ \u00a0]+){1,2}$"
+)
+
+
+def _agrees_before_en(checker, text: str, word: str, start: int) -> bool:
+    """An adjective after « en » and its noun that agrees with the noun before « en »,
+    after its determiner (« des besoins en recrutement conséquents », « des mises en situation
+    professionnelles »): it qualifies the head of the phrase, as an adjective after a
+    complement may (Grevisse, adjectif après un complément du nom); Grammalecte agreed it
+    with the complement of « en ». One that agrees with neither stays wrong (« des
+    formations en ligne gratuit »)."""
+    head = _HEAD_BEFORE_EN.search(text, 0, start)
+    # A noun of a noun phrase, after its determiner: not « sans doute en raison dû
+    # changement », where « doute » heads nothing the adjective could qualify.
+    if head is None or (head.group(1) and head.group(1).lower() not in _DETERMINERS):
+        return False
+    noun = _tags(checker, head.group(2))
+    return not any(t.startswith(":G") for t in noun) and _agrees(noun, _tags(checker, word))
+
+
+_NUMBER_AFTER_NAME = re.compile(r"([^\W\d_][\w’'-]*)[ \u00a0]+\d+(?:[.,]\d+)?[ \u00a0]+$")
+
+
+def _number_of_a_name(text: str, start: int) -> bool:
+    """A number after a capitalised word in mid-sentence is part of a name (« LCC 99
+    sujet : », the episode of a podcast; « Windows 10 »), not the count of the noun after
+    it (« les 5 conseil » stays wrong: a determiner, no name)."""
+    before = _NUMBER_AFTER_NAME.search(text, 0, start)
+    return bool(
+        before
+        and before.group(1)[:1].isupper()
+        and before.group(1).lower() not in _DETERMINERS
+        and _sentence_before(text, before.start(1)).strip()
+    )
+
+
+def _acronym(text: str, start: int, end: int) -> bool:
+    """A word of two to four capitals among lower-case words is an acronym (« vers SA et
+    gradle », Android Studio; « une SA », a société anonyme), not the homophone it spells
+    (« sa », « ça »): Grammalecte's confusion rules read it in lower case."""
+    word = text[start:end]
+    if not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()):
+        return False
+    around = re.findall(
+        r"[^\W\d_]{2,}", text[max(0, start - 30) : start] + " " + text[end : end + 30]
+    )
+    return any(not w.isupper() for w in around)
+
+
+# Words French repeats on purpose, for emphasis (« oui oui, le droit », « non non »;
+# Grevisse, la répétition expressive): no doubled word to delete.
+_EXPRESSIVE_REPEATS = word_set("oui non si ah oh eh ha hé ho bon ouais")
 
 
 _PRONOUN_PERSON = {"je": "1s", "j'": "1s", "il": "3s", "elle": "3s", "on": "3s", "tu": "2s"}
@@ -593,6 +694,31 @@ def _nominal(token: Token) -> bool:
     )
 
 
+# Adjectives placed before the noun (Grevisse, § 331: the short, common ones).
+_BEFORE_NOUN = frozenset(
+    {
+        "nouveau",
+        "grand",
+        "petit",
+        "vieux",
+        "beau",
+        "bon",
+        "mauvais",
+        "jeune",
+        "gros",
+        "long",
+        "joli",
+        "premier",
+        "dernier",
+        "prochain",
+        "meilleur",
+        "ancien",
+        "vrai",
+        "haut",
+    }
+)
+
+
 def _noun_phrase(words: list[Token], i: int) -> int:
     """The end of a noun phrase from ``i``: determiners, a noun (« la page », though
     « page » is a verb too), then words that can only be nominal (« en ligne »)."""
@@ -607,7 +733,19 @@ def _noun_phrase(words: list[Token], i: int) -> int:
         )  # « dans », not « dan »
     ):
         j += 1
-    while j < len(words) and (_nominal(words[j]) or _inclusive_ending(words, j)):
+    while j < len(words) and (
+        _nominal(words[j])
+        or _inclusive_ending(words, j)
+        # a noun that is a verb too after an adjective placed before nouns (« du nouveau
+        # catalogue »): the adjective announces the noun (Grevisse, place de l’épithète)
+        or (
+            j > i
+            and set(words[j - 1].lemmas) & _BEFORE_NOUN
+            and words[j].norm not in _VERB_FIRST
+            and _has(words[j], ":N")
+            and not any(t.startswith(":G") for t in words[j].tags)
+        )
+    ):
         j += 2 if words[j].norm == "·" else 1
     return j
 
@@ -678,6 +816,19 @@ _INSERT_WORDS = 12
 def _insert_end(words: list[Token], j: int) -> int | None:
     """The token after the closing comma of an insert opened at ``words[j]``, or None."""
     first = words[j + 1] if j + 1 < len(words) else None
+    if first is not None and first.norm in ("que", "qu'") and j > 0 and _has(words[j - 1], ":N"):
+        # An explicative relative between commas (« Les photos du catalogue, que le
+        # photographe a prises au port, montre »): its verb is its own, and the subject
+        # goes on after it (Grevisse, § 897: the verb agrees with its subject, not with a
+        # nearer noun). Only a relative in « que » after a noun: « qui » may be the
+        # subject of what follows.
+        for k in range(j + 2, min(len(words), j + 2 + 2 * _INSERT_WORDS)):
+            word = words[k]
+            if word.norm == ",":
+                return k + 1 if k > j + 3 else None
+            if word.norm in _BOUNDARY or word.norm in ("qui", "que", "qu'", "et", "</s>"):
+                return None
+        return None
     # Not « avec », which may join a second subject (« Le président, avec ses ministres,
     # ont décidé »: Grevisse, accord avec des sujets joints par « avec »).
     if (
@@ -697,7 +848,9 @@ def _insert_end(words: list[Token], j: int) -> int | None:
         if word.norm in _BOUNDARY or word.norm in ("qui", "que", "qu'", "</s>"):
             return None
         if any(t.startswith(":V") and any(x in t for x in _TENSES) for t in word.tags) and not any(
-            t.startswith((":N", ":A")) or ":Q" in t for t in word.tags
+            # (« entre » is the preposition before « deux clients », not « il entre »)
+            t.startswith((":N", ":A", ":G:R")) or ":Q" in t
+            for t in word.tags
         ):
             return None  # a verb: a clause, not an insert
     return None
@@ -718,7 +871,14 @@ def _verb_at(words: list[Token], j: int) -> int | None:
     # After a subject taken up by « eux », « elles » between commas, the verb comes next
     # (« Les dépenses de formation, elles, reste stables »).
     resumed = j >= 2 and words[j - 1].norm == "," and words[j - 2].norm in ("eux", "elles")
-    if ambiguous and not resumed and j + 1 < len(words) and words[j + 1].norm not in _AFTER_VERB:
+    after = j + 1
+    if (
+        after + 1 < len(words)
+        and words[after].tags
+        and all(t.startswith(":W") for t in words[after].tags)
+    ):
+        after += 1  # an adverb between the verb and its object (« montre enfin les produits »)
+    if ambiguous and not resumed and after < len(words) and words[after].norm not in _AFTER_VERB:
         return None
     return j
 
@@ -868,6 +1028,8 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
             not _finite(token, person)
             and any(_finite(token, p) for p in (":1s", ":2s", ":1p", ":2p"))
             and not any(t.startswith((":N", ":A")) for t in token.tags)  # « trois missions »
+            # « les devices avec ICS inclus » : a participle, no verb of the first person
+            and not any(":Q" in t for t in token.tags)
             and not any(w.norm in ("nous", "vous", "je", "tu") for w in words[j:verb])
         ):
             # A noun subject and a verb of the first or second person (« les personnes
@@ -880,10 +1042,37 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
     return hits
 
 
+_SUBORDINATORS = word_set("quand lorsque lorsqu' puisque puisqu' comme")
+_SUBORDINATORS_2 = {
+    ("depuis", "que"),
+    ("depuis", "qu'"),
+    ("dès", "que"),
+    ("dès", "qu'"),
+    ("parce", "que"),
+    ("parce", "qu'"),
+    ("pendant", "que"),
+    ("pendant", "qu'"),
+    ("bien", "que"),
+    ("bien", "qu'"),
+    ("après", "que"),
+    ("après", "qu'"),
+}
+
+
 def _after_intro(words: list[Token], i: int) -> bool:
     """Whether the comma before ``words[i]`` closes a short introduction of the sentence
     without a verb (« Autrefois, », « Par exemple, », « Dans ce cas, »): the subject
-    comes next."""
+    comes next; or a subordinate clause opening the sentence (« Depuis que nous publions
+    des témoignages, les ventes… »): the main clause and its subject follow its comma
+    (Grevisse, § 1073 on the place of adverbial clauses)."""
+    for k in range(i - 2, max(-1, i - 25), -1):
+        if words[k].norm in _BOUNDARY:
+            opener = [w.norm for w in words[k + 1 : k + 3]]
+            if opener[0] in _SUBORDINATORS or tuple(opener) in _SUBORDINATORS_2:
+                return True
+            break
+        if words[k].norm in (",", "qui"):
+            break
     for k in range(i - 2, max(-1, i - 7), -1):
         if words[k].norm in _BOUNDARY:
             return k < i - 2
@@ -908,6 +1097,7 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from verbs.check_conjugation(text, words)
         yield from verbs.check_vous(text, words)
         yield from verbs.check_imperatives(text, words)
+        yield from verbs.check_imperative_hyphen(text, words)
         yield from verbs.check_conditional(text, words)
         yield from verbs.check_participle(text, words)
         yield from verbs.check_plural_subjects(text, words)
@@ -918,6 +1108,7 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from moods.check_invariable(text, words)
         yield from moods.check_noun_participle(text, words)
         yield from moods.check_classes(text, words)
+        yield from moods.check_more_classes(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
@@ -989,6 +1180,18 @@ def _told_twice(text: str, hit: Hit, hits: list[Hit]) -> bool:
             return True
         if ":ppas:" in hit.rule and ":conj:" in other.rule:
             return True
+    # « du bouche à oreille », « le coupe vent »: the compound Grammalecte wants hyphened
+    # right after a determiner it agrees with the compound's first word (« bouche » is
+    # feminine); the compound is the mistake (« le bouche-à-oreille »), told once.
+    if ":gn:" in hit.rule and " " not in text[hit.start : hit.end]:
+        return any(
+            ":tu:" in other.rule
+            and hit.end <= other.start
+            and not text[hit.end : other.start].strip()
+            and f"« {text[other.start : other.end].split()[0]} »"
+            in re.sub(r"[\u00a0\u202f]", " ", hit.message)
+            for other in hits
+        )
     return False
 
 

@@ -183,6 +183,8 @@ PAIRS: dict[str, Pair] = {
         {
             "jour": "« à jour », locution invariable : « mettre à jour »",
             "jours": "« à jours fixes »",
+            "à jour": "« mettre à jour » : actualiser",
+            "au jour": "« mettre au jour » : découvrir, révéler",
         }
     ),
     "même/mêmes": Pair(
@@ -241,6 +243,26 @@ PAIRS: dict[str, Pair] = {
         {
             "peut être": "pouvoir et être : « pourrait être »",
             "peut-être": "adverbe : « sans doute »",
+        }
+    ),
+    "cet/cette": Pair(
+        {
+            "cet": "démonstratif masculin devant une voyelle : « cet été »",
+            "cette": "démonstratif féminin : « cette année »",
+        }
+    ),
+    "palier/pallier": Pair(
+        {
+            "palier": "nom : plateau d’un escalier, étape",
+            "pallier": "verbe : remédier à (« pallier un manque »)",
+        }
+    ),
+    "quoique/quoi que": Pair(
+        {
+            "quoique": "conjonction : « bien que »",
+            "quoiqu’": "conjonction : « bien qu’ »",
+            "quoi qu’": "« quelle que soit la chose que » : « quoi qu’on en dise »",
+            "quoi que": "« quelle que soit la chose que »",
         }
     ),
     "on n'/on": Pair(
@@ -365,6 +387,16 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
     "verb": _any(_is_verb),
     "noun": _any(_is_noun),
     "noun_only": _only(_is_noun),
+    # A noun that is never an adjective (« fichier », not « fières »: ``:N:A``).
+    "noun_pure": lambda w: bool(w.tags) and all(_is_noun(t) and ":A" not in t for t in w.tags),
+    # A masculine noun starting with a vowel sound, of no feminine reading (« été »,
+    # « hiver », « article »): « cet » before it, never « cette ».
+    "nmasc_vowel": lambda w: (
+        w.norm[:1] in "aâàeéèêëiîïoôuûù"
+        and any(_is_noun(t) and ":m" in t for t in w.tags)
+        and not any((_is_noun(t) or _is_adj(t)) and (":f" in t or ":e" in t) for t in w.tags)
+        and not any(":f" in t for t in w.tags)
+    ),
     "nsing": lambda w: bool(w.tags) and all(_is_noun(t) and _is_singular(t) for t in w.tags),
     "nplur": lambda w: bool(w.tags) and all(_is_noun(t) and _is_plural(t) for t in w.tags),
     "plural_noun": _any(lambda t: _is_noun(t) and ":p" in t),
@@ -1067,10 +1099,10 @@ RULES: tuple[Rule, ...] = (
         "|leur <nfem_sing>",
         "toute",
     ),
-    R("tous/tout", "<aux>|se|s' [tout] <afem_plural_c>", "toutes", "* [tout] <noun_only>"),
+    R("tous/tout", "<aux>|se|s' [tout] <afem_plural_c>", "toutes", "* [tout] <noun_pure>"),
     # The same after a participle or an adjective (« elles sont reparties tout contentes »).
-    R("tous/tout", "<ppas>|<adj> [tout] <afem_plural_c>", "toutes", "* [tout] <noun_only>"),
-    R("tous/tout", "<aux>|se|s' [tout] <afem_sing_c>", "toute", "* [tout] <noun_only>"),
+    R("tous/tout", "<ppas>|<adj> [tout] <afem_plural_c>", "toutes", "* [tout] <noun_pure>"),
+    R("tous/tout", "<aux>|se|s' [tout] <afem_sing_c>", "toute", "* [tout] <noun_pure>"),
     # même / mêmes: between an auxiliary and its participle, the adverb, invariable.
     R("même/mêmes", "<aux> [mêmes] <ppas>", "même"),
     R("même/mêmes", "[eux-même]", "eux-mêmes"),
@@ -1387,6 +1419,133 @@ RULES: tuple[Rule, ...] = (
         "est",
         "* [et] demi|demie",  # « une heure et demie »
     ),
+    # Two attributes of one subject coordinated: « elle est drôle et sincère ». A second
+    # « est » right after the first attribute has no subject of its own (Bescherelle,
+    # homophones « et »/« est »: « et » is « et puis »); not after a relative (« ce qui
+    # est vrai est simple », where « ce qui est vrai » is the subject).
+    R(
+        "et/est",
+        "<boundary>|,|et|mais il|elle|on|c' <être> <adj> [est] <adj_only>",
+        "et",
+    ),
+    R("et/est", "<boundary> <det> <noun_only> <être> <adj_only> [est] <adj_only>", "et"),
+    # « qui a » + participle (« Qui a dit… ? »): « qui » is the subject, the auxiliary
+    # follows; « qui à » + participle has no verb (BDL, « a » et « à »: « qui avait dit »).
+    R("a/à", "qui [à] <ppas>", "a", "[à] <inf>|<det>|<noun_pure>"),
+    # « ces » + « derniers », « prochains » + a noun of time, a complement of time of its
+    # own between commas or at a clause's start (« ces dernières semaines, les ventes… »):
+    # the demonstrative points at the time of speaking, a possessive has no owner there
+    # (BDL, « ces » et « ses »; Grevisse, déterminant démonstratif).
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "<boundary>|,|et|depuis [ses] <num> derniers|dernières|prochains|prochaines"
+        " jours|semaines|mois|années|heures|temps ,",
+        "ces",
+    ),
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "<boundary>|,|et|depuis [ses] derniers|dernières|prochains|prochaines"
+        " jours|semaines|mois|années|heures|temps ,",
+        "ces",
+    ),
+    # « tout le monde », « chacun », « personne » + « sait que »: the verb savoir; « se » +
+    # être is never followed by « que » (BDL, « c’est », « s’est », « sait »).
+    R(
+        "ces/ses/c'est/s'est/sait",
+        "monde|chacun|chacune|personne|quiconque [s'est|c'est] que|qu'|comment|pourquoi|si",
+        "sait",
+    ),
+    # « être prêt » before a complement of time (« prêt avant lundi », « prêt dès
+    # demain »): the adjective, « préparé »; « près » there would want « de » (BDL, « près »
+    # et « prêt »).
+    R("près/prêt", "<être> [près] avant|dès|d'avance|en_avance|à_temps|à_l'heure", "prêt"),
+    # « voire » between two plural quantities of one enumeration (« plusieurs semaines,
+    # voire plusieurs mois »): « et même » (BDL, « voire »).
+    R(
+        "voir/voire",
+        "<plural_noun> , [voir] plusieurs|quelques|des_dizaines|des_centaines|des_milliers",
+        "voire",
+    ),
+    # « plus tôt » after a quantity of time or of degree (« un peu plus tôt », « deux
+    # jours plus tôt »): the comparative of « tôt », « plutôt » there is « rather » with
+    # nothing to compare (BDL, « plus tôt » et « plutôt »).
+    R(
+        "plutôt/plus tôt",
+        "un_peu|beaucoup|encore|légèrement [plutôt] <boundary>|,|pour|afin|et|que|qu'|<end>",
+        "plus tôt",
+    ),
+    R(
+        "plutôt/plus tôt",
+        "<num>|quelques minutes|jours|heures|semaines|mois|ans [plutôt]"
+        " <boundary>|,|pour|afin|et|que|qu'|<end>",
+        "plus tôt",
+    ),
+    # « cet » before a masculine noun starting with a vowel sound (« cet été », « cet
+    # article »); « cette » is the feminine (Grevisse, déterminant démonstratif: « cet »
+    # devant voyelle ou h muet).
+    R("cet/cette", "[cette] <nmasc_vowel>", "cet", "[cette] <nmasc_vowel> -"),
+    # « sans » in the fixed phrases « sans compter », « sans oublier », « sans parler de »,
+    # « sans doute », « sans cesse »: « s’en » is no preposition (BDL, « sans » et « s’en »).
+    R(
+        "sans/s'en/c'en",
+        "[s' en] compter|oublier|doute|relâche|parler_de|parler_d'|parler_du|parler_des",
+        "sans",
+    ),
+    # « pallier » + direct object (« pallier un manque »): the verb; « palier » is the noun
+    # (BDL, « Pallier »; Académie, Dire, ne pas dire: « pallier » est transitif direct).
+    R(
+        "palier/pallier",
+        "pour|de|d'|afin_de|peut|peuvent|pouvoir|faut|à [palier|paliers] le|la|les|l'|un|une"
+        "|ce|cet|cette|ces|des|son|sa|ses|leur|leurs|notre|nos|votre|vos|ce|au|aux|à",
+        "pallier",
+    ),
+    # « mettre à jour » (actualiser) before what is kept up to date; « mettre au jour » is
+    # to bring to light (BDL, « Mettre à jour » et « mettre au jour »; Académie).
+    R(
+        "à jour/à jours",
+        "<mettre>|mise|mises [au jour] votre|vos|ton|tes|son|ses|leur|leurs|notre|nos|mon|ma|mes"
+        "|le|la|les|l'|ce|cette|ces bio|biographie|profil|profils|site|page|pages|fiche|fiches"
+        "|logiciel|application|appli|données|informations|infos|coordonnées|horaires|tarifs"
+        "|prix|catalogue|navigateur|système|liste|compte|comptes|version|extension|agenda"
+        "|calendrier|statistiques|annuaire|base|plugin|contenu|contenus|CV|portfolio",
+        "à jour",
+    ),
+    # « en être sûr » (« je n’en étais pas sûr »): the adjective; « sur » takes a noun after
+    # it (BDL, « Sur et sûr »).
+    R("sur/sûr", "en <être> [sur]", "sûr", f"* [sur] {_DET_SUBJECT}|des"),
+    R(
+        "sur/sûr",
+        "en <être> pas|plus|vraiment|très|si|trop|tout_à_fait [sur]",
+        "sûr",
+        f"* [sur] {_DET_SUBJECT}|des",
+    ),
+    # « quoi qu’on en dise », « quoi qu’il en soit »: « quoi que » (whatever), never the
+    # conjunction « quoique » (although), which no « en » + dire, penser, être follows
+    # (BDL, « Quoique » et « quoi que »; Grevisse, § 1147).
+    R(
+        "quoique/quoi que",
+        "[quoiqu'] on|il|elle|ils|elles|vous|nous|tu|je|j' en dise|disent|dises|disiez"
+        "|disions|pense|pensent|penses|pensiez|pensions|soit|fasse|fassent|coûte",
+        "quoi qu’",
+    ),
+    R(
+        "quoique/quoi que",
+        "[quoique] vous|nous|tu|je|j' en dise|disent|dises|disiez|disions|pense|pensent"
+        "|penses|pensiez|pensions",
+        "quoi que",
+    ),
+    # « les quelques » + plural noun: after a determiner, « quelques » (a few) agrees; the
+    # adverb « quelque » (about) comes before a number (Grevisse, § 627; BDL, « Quelque »).
+    R(
+        "quelque/quel que",
+        "les|ces|mes|tes|ses|nos|vos|leurs|des [quelque] <plural_noun>",
+        "quelques",
+        "* [quelque] <num>",
+    ),
+    # « où » relative after a noun, before « chaque » + noun + verb: a clause that a place
+    # or a time introduces (« un formulaire où chaque cliente indiquera »; BDL, « ou » et
+    # « où »). « ou » would coordinate a noun with a clause.
+    R("ou/où", "<noun>|<adj> [ou] chaque <noun> <finite_only>", "où"),
 )
 
 

@@ -128,6 +128,7 @@ _SUBJUNCTIVE_CONJUNCTIONS = (
     ("de", "peur"),
     ("de", "crainte"),
     ("jusqu'à", "ce"),
+    ("jusqu'", "à", "ce"),
 )
 # Verbs of will, necessity, feeling and doubt whose completive takes the subjunctive
 # (Grevisse, subjonctif dans les propositions conjonctives essentielles): « il faut que »,
@@ -374,6 +375,18 @@ _INTENSIFIED = word_set(
 _PREPOSITION_NOUNS = word_set("pendant durant avant après depuis devant derrière")
 
 
+def _object_que_before(words: list, i: int) -> bool:
+    """A relative « que » earlier in the clause of the auxiliary at ``words[i]``: it may be
+    the direct object the participle agrees with (Grevisse, § 952)."""
+    for j in range(i - 2, 0, -1):
+        if words[j].norm in ("<s>", ".", "!", "?", "…", ";", ":"):
+            return False
+        if words[j].norm in ("que", "qu'"):
+            # a relative after a noun; not the conjunction (« je pense qu’ils se sont… »)
+            return any(t.startswith(":N") for t in words[j - 1].tags)
+    return False
+
+
 def check_pronominal_participle(text: str, words: list) -> list[Hit]:
     """« se sont » + participle: it agrees with the (plural) subject, « ils se sont
     inscrits », unless « se » is an indirect object, « ils se sont parlé »; and unless a
@@ -474,6 +487,10 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
             continue
         if any(":p" in tags or ":i" in tags for _, tags in readings):
             continue
+        if _object_que_before(words, i):
+            continue  # « la stratégie qu’ils se sont fixée »: it agrees with « que »
+        if i + 3 < len(words) and words[i + 2].norm == "·":
+            continue  # an inclusive ending marks the plural (« se sont retrouvé·es »)
         form = pp.text + "s"
         if any(":Q" in t for t in _tags(form)):
             hits.append(
@@ -1215,6 +1232,17 @@ def check_classes(text: str, words: list) -> list[Hit]:
         ):
             # With être, the participle agrees with « nous » (Grevisse, § 933).
             pp = words[i + 1]
+            if (
+                i >= 3
+                and words[i - 1].norm == "nous"
+                and words[i - 2].norm == "nous"
+                and (
+                    {lm for lm, t in zip(pp.lemmas, pp.tags, strict=True) if ":Q" in t}
+                    & _INDIRECT_SE
+                    or words[i + 2].norm in _OBJECT_DETS
+                )
+            ):
+                continue  # « nous nous sommes parlé », « …acheté un vélo »: « se » indirect
             readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
             if (
                 readings
@@ -1361,7 +1389,9 @@ def check_classes(text: str, words: list) -> list[Hit]:
                 while k < n - 1 and words[k].norm in _CLITICS:
                     k += 1
                 form = _verb_form(words[k], ":Ip", ":3p", ":3s")
-                if form and words[k].norm.endswith("e"):
+                # (-e of the first group; -t, -d of the others: « qui fait », « qui prend »,
+                # a form no participle right after « qui » can be)
+                if form and words[k].norm.endswith(("e", "t", "d")):
                     hits.append(
                         _hit(
                             words[k],
@@ -1371,7 +1401,26 @@ def check_classes(text: str, words: list) -> list[Hit]:
                     )
         elif norm in ("chacun", "chacune") and words[i + 1].norm in ("des", "d'entre"):
             k = i + 2
-            while k < min(n, i + 8) and not _finite_readings(words[k]):
+            limit = i + 8
+            while k < min(n, limit) and (
+                not _finite_readings(words[k])
+                # a noun after its determiner, though a verb too (« la série »)
+                or (
+                    words[k - 1].norm in _DET_SINGULAR | _DET_PLURAL
+                    and any(t.startswith(":N") for t in words[k].tags)
+                )
+            ):
+                if words[k].norm == "«":
+                    # a title in quotation marks is one noun (« la série « Un métier, une
+                    # histoire » ont »): past it
+                    close = next(
+                        (m for m in range(k + 1, min(n, k + 12)) if words[m].norm == "»"), None
+                    )
+                    if close is None:
+                        break
+                    limit += close - k
+                    k = close + 1
+                    continue
                 if words[k].norm in _CLAUSE_HEAD or words[k].norm in ("qui", "que", "qu'"):
                     break
                 k += 1
@@ -1383,7 +1432,18 @@ def check_classes(text: str, words: list) -> list[Hit]:
                 or any(t.startswith((":N", ":M")) for t in words[i - 2].tags)
             ):
                 continue
-            if words[i - 3].norm not in _CLAUSE_HEAD:
+            # the other subject: a name, or a noun phrase opening the clause (« Mon
+            # associée et moi », « La fondatrice de l’agence et moi »)
+            k = i - 3
+            while k > 0 and i - k <= 6 and words[k].norm not in _CLAUSE_HEAD:
+                if _finite_readings(words[k]) and not any(
+                    t.startswith((":N", ":A", ":G")) for t in words[k].tags
+                ):
+                    break
+                k -= 1
+            if words[k].norm not in _CLAUSE_HEAD or (
+                k < i - 3 and words[k + 1].norm not in _DET_SINGULAR | _DET_PLURAL
+            ):
                 continue
             form = _verb_form(words[i + 1], ":Ip", ":1p", ":3p") or _verb_form(
                 words[i + 1], ":Ip", ":1p", ":3s"
@@ -1612,6 +1672,9 @@ _AMONG = word_set("partie parmi un une l'un l'une")
 _FEMININE_DET = word_set("la cette ma ta sa une")
 
 
+_SELECTIVE = word_set("rares seuls seules meilleurs meilleures premiers premières plus")
+
+
 def _plural_antecedent(words: list, i: int) -> str | None:
     """« :3p » when a plural noun phrase stands right before « qui » (« les trois
     publications qui », « partie des créateurs togolais qui »), a noun phrase no singular
@@ -1624,11 +1687,33 @@ def _plural_antecedent(words: list, i: int) -> str | None:
         and not any(t.startswith(":G") for t in words[j - 1].tags)
     ):
         j -= 1  # adjectives after the noun (« créateurs togolais »)
+    if (
+        j > 6
+        and words[j - 1].norm in ("de", "d'")
+        and words[j].text[:1].isupper()
+        and any(
+            words[m].norm in ("l'un", "l'une", "un", "une")
+            or (words[m].norm in ("un", "une") and words[m - 1].norm == "l'")
+            for m in range(j - 6, j - 3)
+        )
+        and any(words[m].norm in _SELECTIVE for m in range(j - 4, j - 1))
+    ):
+        # « l’une des rares agences de Conakry qui proposent »: past the complement of
+        # place; after « un des » + a selective adjective (« rares », « seuls », « plus »),
+        # « qui » takes the plural of the set (Grevisse, § 431; BDL, « L’un des… qui »)
+        j -= 2
     noun = words[j]
     nouns = [t for t in noun.tags if t.startswith(":N")]
     if not nouns or not all(":p" in t for t in nouns):
         return None
     j -= 1
+    while (
+        j > 1
+        and words[j].tags
+        and all(t.startswith((":A", ":N:A")) for t in words[j].tags)
+        and words[j].norm not in _PLURAL_HEADS
+    ):
+        j -= 1  # adjectives before the noun (« les petits détails »)
     if words[j].norm[:1].isdigit() or any(":B" in t for t in words[j].tags):
         j -= 1
     det = words[j]
@@ -1637,3 +1722,351 @@ def _plural_antecedent(words: list, i: int) -> str | None:
     if det.norm == "des" and words[j - 1].norm in _AMONG:
         return ":3p"
     return None
+
+
+# -- more classes the grammars state in general terms ------------------------------------------
+
+# Adverbs of quantity + « de » + a plural noun: the verb agrees with the noun (Grevisse,
+# § 431: « beaucoup de gens pensent »; BDL, « Accord du verbe avec un adverbe de quantité »).
+_QUANTITY = word_set("beaucoup peu trop assez énormément tant combien")
+_SUBJECT_BEFORE = _CLAUSE_HEAD | word_set(
+    "que qu' et mais car donc si quand lorsque lorsqu' comme où puisque"
+)
+# Verbs put before their subject at the start of a sentence or after a complement of
+# place (Grevisse, § 386: « Viennent ensuite les questions », « Dans la vitrine trônent
+# les trophées »): verbs of coming, remaining and of position.
+_INVERTING = frozenset({"venir", "suivre", "rester", "figurer", "apparaître", "arriver"})
+_POSITION = frozenset(
+    {
+        "trôner",
+        "figurer",
+        "régner",
+        "pendre",
+        "flotter",
+        "reposer",
+        "siéger",
+        "briller",
+        "traîner",
+        "dormir",
+        "défiler",
+        "voisiner",
+        "cohabiter",
+        "attendre",
+        "trouver",
+        "dresser",
+        "tenir",
+        "aligner",
+        "entasser",
+        "empiler",
+        "étaler",
+        "afficher",
+        "côtoyer",
+    }
+)
+_INVERSION_ADVERBS = word_set(
+    "ensuite enfin alors aussi également maintenant encore désormais surtout après toujours"
+    " fièrement déjà"
+)
+_PLACE_OPENERS = word_set("dans sur sous devant derrière entre parmi juste à au près chez contre")
+# Reflexive pronoun and the forms of être it takes (« nous nous sommes », « elle s’est »).
+_REFLEXIVE_BE = {
+    "me": word_set("suis étais serai serais"),
+    "m'": word_set("suis étais serai serais"),
+    "te": word_set("es étais seras serais"),
+    "t'": word_set("es étais seras serais"),
+    "se": word_set("est était sera serait étaient seront seraient"),
+    "s'": word_set("est était sera serait étaient seront seraient"),
+    "nous": word_set("sommes étions serons serions"),
+    "vous": word_set("êtes étiez serez seriez"),
+}
+# Verbs whose pronominal form takes an attribute, not an object (« elle s’est montrée une
+# hôtesse parfaite », « s’est révélée une alliée »): the participle agrees with the subject.
+_ATTRIBUTE_SE = frozenset(
+    {
+        "montrer",
+        "révéler",
+        "avérer",
+        "sentir",
+        "trouver",
+        "retrouver",
+        "croire",
+        "voir",
+        "vouloir",
+        "dire",
+        "déclarer",
+        "affirmer",
+        "faire",
+        "rendre",
+        "découvrir",
+        "imaginer",
+        "présenter",
+        "considérer",
+        "estimer",
+        "juger",
+        "savoir",
+        "reconnaître",
+        "proclamer",
+        "prétendre",
+        "nommer",
+        "appeler",
+        "ériger",
+        "improviser",
+        "classer",
+        "placer",
+        "imposer",
+    }
+)
+_DAYS = word_set("lundi mardi mercredi jeudi vendredi samedi dimanche")
+_OBJECT_DETS = word_set("un une le la les l' des mon ma mes ton ta tes son sa ses leur leurs")
+
+
+def _tense_of(readings) -> str | None:
+    return next((t for t in (":Ip", ":Iq", ":If", ":K") if t in readings[0][1]), None)
+
+
+def _plural_subject_after(words: list, k: int) -> str | None:
+    """The plural noun phrase at ``words[k]`` (« les deux étapes »), quoted, or None."""
+    if k >= len(words) or words[k].norm not in _PLURAL_HEADS | word_set("des"):
+        return None
+    m = k + 1
+    if m < len(words) and (words[m].norm[:1].isdigit() or any(":B" in t for t in words[m].tags)):
+        m += 1
+    if m >= len(words) or not any(t.startswith(":N") and ":p" in t for t in words[m].tags):
+        return None
+    return " ".join(w.text for w in words[k : m + 1])
+
+
+def _inverted_hit(words: list, v: int, subject: str) -> Hit | None:
+    verb = words[v]
+    readings = _finite_readings(verb)
+    if not readings or not all(":3s" in t for _, t in readings):
+        return None
+    tense = _tense_of(readings)
+    form = _conj().getConj(readings[0][0], tense, ":3p") if tense else None
+    if not form or form == verb.norm:
+        return None
+    form = _same_case(form, verb.text)
+    return _hit(verb, form, f"Le sujet inversé « {subject} » est pluriel : « {form} ».")
+
+
+def _reflexive_participle(words: list, i: int) -> Hit | None:
+    """« elle s’est achetée un trépied », « nous nous sommes téléphonées »: a pronominal verb
+    whose « se » is an indirect object keeps its participle invariable when no direct object
+    stands before it (Grevisse, § 952: « elle s’est acheté une robe », « elles se sont
+    téléphoné »). « se sont » has its own rule (``check_pronominal_participle``)."""
+    pronoun, be = words[i - 1].norm, words[i].norm
+    if pronoun not in _REFLEXIVE_BE or be not in _REFLEXIVE_BE[pronoun] or be == "sont":
+        return None
+    if pronoun in ("nous", "vous") and (i < 2 or words[i - 2].norm != pronoun):
+        return None  # « nous sommes » alone is être, no pronominal verb
+    subject = words[i - 3] if pronoun in ("nous", "vous") else words[i - 2]
+    if subject.norm in ("où", "que", "qu'", "dont", "comment", "quand", "pourquoi"):
+        return None  # « la salle où s’est déroulée la fête »: the subject comes after
+    k = i + 1
+    if k < len(words) - 1 and words[k].tags and all(t.startswith(":W") for t in words[k].tags):
+        k += 1
+    pp = words[k]
+    found = _participle_ms(pp)
+    if found is None or k + 1 >= len(words):
+        return None
+    form, lemmas = found
+    # an object before (« les libertés qu’elles se sont permises »): it decides
+    for j in range(i - 2, 0, -1):
+        if words[j].norm in _STOPS:
+            break
+        if words[j].norm in ("que", "qu'"):
+            return None
+    after = words[k + 1]
+    if lemmas & _INDIRECT_SE:
+        if after.norm in ("que", "qu'", "de", "d'") or any(":Y" in t for t in after.tags):
+            return None  # « elles se sont dit que », « s’est permis de »: other rules
+        return _hit(
+            pp,
+            form,
+            f"« se » est complément indirect de « {sorted(lemmas)[0]} » : le participe passé"
+            f" reste invariable (« {form} »).",
+        )
+    if after.norm not in _OBJECT_DETS or k + 2 >= len(words) or lemmas & (_ATTRIBUTE_SE | _SE_DE):
+        return None
+    noun = words[k + 2]
+    if (
+        noun.norm in _TIME_AFTER | _DAYS | word_set("peu fois autre autres")
+        or not (
+            any(t.startswith(":N") and not t.startswith(":N:A") for t in noun.tags)
+            or (not noun.tags and noun.text.isalpha())
+        )
+        or not any(t.startswith(":V") and ":Q" in t and "t" in t.split(":")[1][2:] for t in pp.tags)
+    ):
+        return None
+    return _hit(
+        pp,
+        form,
+        f"Le complément d’objet « {after.text} {noun.text} » suit le participe : « se » est"
+        f" complément indirect, le participe reste invariable (« {form} »).",
+    )
+
+
+def check_more_classes(text: str, words: list) -> list[Hit]:
+    """More agreement classes of the grammars:
+
+    - after an adverb of quantity and « de » + a plural noun, the verb is plural
+      (Grevisse, § 431): « beaucoup de clientes nous écrit » → « écrivent »;
+    - the participle of « falloir » is invariable (Grevisse, § 945; BDL, « Participe passé
+      des verbes impersonnels »): « les efforts qu’il a fallus » → « fallu »;
+    - a verb of coming or remaining opening the sentence, or a verb of position after a
+      complement of place, agrees with the subject put after it (Grevisse, § 386, § 899):
+      « Vient ensuite les deux étapes » → « Viennent »; « Dans la vitrine, trône les
+      trophées » → « trônent »;
+    - a pronominal verb whose « se » is indirect keeps its participle invariable, at every
+      person (Grevisse, § 952): « elle s’est achetée un trépied » → « acheté », « nous
+      nous sommes téléphonées » → « téléphoné »;
+    - « commencer par », « finir par » take an infinitive (Grevisse, § 884): « commencez
+      par analysé » → « analyser ».
+    """
+    hits = []
+    n = len(words)
+    place_opened = False
+    sentence = 1
+    for i in range(1, n - 2):
+        word, norm = words[i], words[i].norm
+        if words[i - 1].norm in _STOPS:
+            place_opened = norm in _PLACE_OPENERS
+            sentence = i
+        if norm in ("fallus", "fallue", "fallues"):
+            found = _hit(
+                word,
+                "fallu",
+                "Le participe passé de « falloir », verbe impersonnel, est invariable : « fallu ».",
+            )
+            hits.append(replace(found, rule=NONEXISTENT))
+        elif (
+            norm in _QUANTITY
+            and words[i - 1].norm in _SUBJECT_BEFORE
+            and words[i + 1].norm in ("de", "d'")
+            and any(t.startswith(":N") and ":p" in t for t in words[i + 2].tags)
+        ):
+            k = i + 3
+            while k < n and words[k].tags and all(t.startswith(":A") for t in words[k].tags):
+                k += 1
+            adjectives_end = k
+            while k < n and words[k].norm in _CLITICS and words[k].norm not in ("le", "la"):
+                k += 1
+            # after a clitic only a verb can come (« nous écrit »); else not a word that
+            # may be a noun, an adjective or a participle of the noun phrase
+            if (
+                k < n
+                and (form := _verb_form(words[k], ":Ip", ":3p", ":3s"))
+                and (
+                    k > adjectives_end
+                    or not any(t.startswith((":N", ":A")) or ":Q" in t for t in words[k].tags)
+                )
+            ):
+                hits.append(
+                    _hit(
+                        words[k],
+                        form,
+                        f"Après « {word.text} {words[i + 1].text} {words[i + 2].text} »,"
+                        f" le verbe s’accorde avec le nom pluriel : « {form} ».",
+                    )
+                )
+        elif words[i - 1].norm in _STOPS and any(
+            lemma in _INVERTING for lemma, _ in _finite_readings(word)
+        ):
+            k = i + 1
+            while k < n and words[k].norm in _INVERSION_ADVERBS:
+                k += 1
+            subject = _plural_subject_after(words, k)
+            if subject and k > i + 1 and (found := _inverted_hit(words, i, subject)):
+                hits.append(found)
+        elif (
+            place_opened
+            and norm == ","
+            and i + 2 < n
+            and any(lemma in _POSITION for lemma, _ in _finite_readings(words[i + 1]))
+        ):
+            # no verb of its own in the complement of place before the comma (a noun too,
+            # « trône », is the verb before the subject it agrees with)
+            if any(_only_finite(w) for w in words[sentence:i]):
+                continue
+            k = i + 2
+            while k < n and words[k].norm in _INVERSION_ADVERBS:
+                k += 1
+            subject = _plural_subject_after(words, k)
+            if subject and (found := _inverted_hit(words, i + 1, subject)):
+                hits.append(found)
+        elif (
+            place_opened
+            and norm == ","
+            and i + 3 < n
+            and words[i + 1].norm in ("se", "s'")
+            and any(lemma in _POSITION for lemma, _ in _finite_readings(words[i + 2]))
+            and not any(_only_finite(w) for w in words[sentence:i])
+        ):
+            # « Dans la cour, se trouve les tables »
+            k = i + 3
+            while k < n and words[k].norm in _INVERSION_ADVERBS:
+                k += 1
+            subject = _plural_subject_after(words, k)
+            if subject and (found := _inverted_hit(words, i + 2, subject)):
+                hits.append(found)
+        elif norm == "par" and any(
+            lemma in ("commencer", "finir", "terminer")
+            for lemma, _ in _finite_readings(words[i - 1])
+        ):
+            pp = words[i + 1]
+            lemma = next(
+                (
+                    lm
+                    for lm, t in zip(pp.lemmas, pp.tags, strict=True)
+                    if t.startswith(":V1") and ":Q" in t
+                ),
+                None,
+            )
+            # (a noun too, « un analysé », cannot follow « par » without its determiner)
+            if lemma and pp.norm.endswith(("é", "és", "ée", "ées")):
+                hits.append(
+                    _hit(
+                        pp,
+                        lemma,
+                        f"Après « {words[i - 1].text} par », l’infinitif : « {lemma} » et non"
+                        f" le participe « {pp.text} ».",
+                    )
+                )
+        elif (
+            norm in _REFLEXIVE_BE.get(words[i - 1].norm, ())
+            and (found := _reflexive_participle(words, i))
+        ) or (norm == "ni" and words[i - 1].norm in _STOPS and (found := _neither_nor(words, i))):
+            hits.append(found)
+    return hits
+
+
+def _neither_nor(words: list, i: int) -> Hit | None:
+    """« Ni les likes ni les partages ne suffit » → « suffisent »: subjects joined by « ni…
+    ni » take the plural verb as a rule (Grevisse, § 445; BDL, « Accord du verbe avec des
+    sujets joints par ni »); the two noun phrases of the third person, then « ne »."""
+    k = i + 1
+    for _ in range(2):
+        if k + 1 >= len(words) or words[k].norm not in _DET_SINGULAR | _DET_PLURAL:
+            return None
+        if not any(t.startswith(":N") for t in words[k + 1].tags):
+            return None
+        k += 2
+        while k < len(words) and words[k].tags and all(t.startswith(":A") for t in words[k].tags):
+            k += 1
+        if _ == 0:
+            if words[k].norm != "ni":
+                return None
+            k += 1
+    if k + 1 >= len(words) or words[k].norm not in ("ne", "n'"):
+        return None
+    k += 1
+    while k < len(words) and words[k].norm in _CLITICS:
+        k += 1
+    form = _verb_form(words[k], ":Ip", ":3p", ":3s") if k < len(words) else None
+    if not form:
+        return None
+    return _hit(
+        words[k],
+        form,
+        f"Sujets joints par « ni… ni » : le verbe se met au pluriel (« {form} »).",
+    )

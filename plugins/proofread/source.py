@@ -36,7 +36,10 @@ PLACEHOLDER = "\ufffc"
 
 _DIRECTIVE = re.compile(r"<!--\s*proofread\s*:\s*(ignore|off|on)\s*-->", re.I)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+# Python-Markdown, which renders Pelican's pages, takes a line starting with « # » for a
+# heading with or without a space after the signs (« ###Outils », as kramdown writes them
+# too): the line is a heading of its own, not the first line of the paragraph after it.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
@@ -138,7 +141,19 @@ class _Builder:
         text = "".join(self.chars)
         if not text.strip(" \t\n" + PLACEHOLDER):
             return None
+        if _OTHER_APOSTROPHES.search(text):
+            text = _OTHER_APOSTROPHES.sub("’", text)
         return Segment(text, tuple(self.offsets), kind)
+
+
+# Other characters that keyboards, phones and word processors put for the apostrophe:
+# U+02BC (modifier letter apostrophe, which Unicode recommends for the apostrophe that
+# is part of a word, and some phone keyboards type), and, inside a word, U+2018 (the
+# opening single quote a word processor puts after a letter when its « smart quotes »
+# guess wrong) and U+00B4 (the acute accent key, struck for the apostrophe). Between two
+# letters none of them is anything but an elision (« jʼai », « l‘équipe »), so every
+# check reads them as ’ (one character for one: the offsets stay the author's).
+_OTHER_APOSTROPHES = re.compile(r"\u02bc|(?<=[^\W\d_])[\u2018\u00b4](?=[^\W\d_])")
 
 
 def _inline(builder: _Builder, line: str, base: int) -> bool:
@@ -159,7 +174,9 @@ def _inline(builder: _Builder, line: str, base: int) -> bool:
             directive = _DIRECTIVE.fullmatch(match.group())
             if directive and directive.group(1).lower() == "ignore":
                 ignored = True
-        elif kind == "image":
+        elif kind == "image" or (
+            kind == "linkref" and _names_its_site(match.group("ltext"), match.group())
+        ):
             builder.add_char(PLACEHOLDER, base + start)
         elif kind == "linkref":
             text_start = match.start("ltext")
@@ -175,6 +192,33 @@ def _inline(builder: _Builder, line: str, base: int) -> bool:
     if position < len(line):
         builder.add(line[position:], base + position)
     return ignored
+
+
+# The host of a link's target: its labels, « www. » and the top-level domain left out.
+_LINK_HOST = re.compile(
+    r"\]\(<?(?:[a-z][\w+.-]*://)?(?:www\.)?([\w.-]+?)\.[a-z]{2,}(?:[/:?#)>\s]|$)"
+)
+
+
+def _names_its_site(text: str, link: str) -> bool:
+    """Whether a link's text is the name of the site it links to, as the site writes it
+    in its address: « [Les Cast Codeurs](https://lescastcodeurs.com) », « [iTerm](https://
+    iterm2.com) », « [FileZilla](https://filezilla-project.org) », or that name and a
+    word after it (« [Kozea group](https://www.kozea.fr) », « [Buffer app](https://
+    buffer.com) »). A name is not French to correct, whatever its words (« Welcome to
+    the Jungle »), and the address spells it: a misspelt name no longer matches it. Only
+    the link is left out: the file's other words are checked (« éditeur de text » after
+    « [Sublime Text](https://www.sublimetext.com) »)."""
+    host = _LINK_HOST.search(link)
+    words = re.findall(r"[^\W\d_]+", text)
+    if host is None or not 1 <= len(words) <= 4:
+        return False
+    names = set()
+    for label in host.group(1).lower().split("."):
+        names.update({label, label.rstrip("0123456789"), *label.split("-")})
+    names.discard("")
+    lower = [word.lower() for word in words]
+    return "".join(lower) in names or (len(words) == 2 and lower[0] in names)
 
 
 def code_spans(source: str) -> list[str]:

@@ -44,7 +44,9 @@ LISTS = Path(__file__).resolve().parent / "lists"
 ELISIONS = word_set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu entr prud")
 # Inclusive writing joins a word and its endings with a middle dot: lecteur·ices.
 _MIDDLE_DOTS = "·⋅"
-_TOKEN = re.compile(r"[@#]?\w+(?:[’'\-·⋅]\w+)*")
+# An @handle goes on past a slash: « @extrema/reality » names a Twitter list (its owner's
+# handle, then the list's name), the handle of a GitHub repository too.
+_TOKEN = re.compile(r"@\w+(?:/[\w-]+)*|#?\w+(?:[’'\-·⋅]\w+)*")
 _ELIDED = re.compile(r"(\w+)[’'](.+)")
 # A file name's extension or a host's last label: glued by a dot, lower case, short.
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,5}(?!\w|\.\w)")
@@ -258,7 +260,16 @@ class Lexicon:
         accents (« general », « video »), one edit away (« example » for « exemple »), or
         the French word written with English's spelling (« connection », « language »,
         « recommendations »: see _ANGLICISED); not « reach » for the rare « réac », nor
-        « email » for « émail ». A plural is as common as its singular."""
+        « email » for « émail ». A plural is as common as its singular.
+
+        One edit is a letter left out, added, doubled or swapped with its neighbour, a
+        vowel for another (« example »), or a consonant for another of the same sound
+        (« license »: see _SAME_SOUND); not a consonant for a different one: that makes
+        another word (« funnel », « tunnel »; « wave », « cave »; « talk », « talc »),
+        seldom a French word misspelt: those keep the sounds of their consonants and err
+        on vowels, accents, doubled letters, a sound's spelling (the usage guides'
+        anglicisms above; every English-looking misspelling of the development sets,
+        tests/proofread/dev*: « example », « language », « connection », « resources »)."""
         key = _strip_accents(word.lower().replace("’", "'"))
         frequency = self.frequency
 
@@ -269,7 +280,7 @@ class Lexicon:
 
         return any(
             common(form)
-            for candidate in (key, *_edits(key), *_frenched(key))
+            for candidate in (key, *_edits(key, slips_only=True), *_frenched(key))
             for form in self._with_key(candidate)
         )
 
@@ -374,14 +385,39 @@ def _frenched(word: str) -> set[str]:
     return found
 
 
-def _edits(word: str) -> set[str]:
+_VOWELS = frozenset("aeiouy")
+
+
+def _edits(word: str, slips_only: bool = False) -> set[str]:
+    """The strings one edit away from ``word``; ``slips_only`` leaves out a consonant put
+    for another consonant (see Lexicon.near_french)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     letters = _FRENCH_LOWER + "-'"
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {
+        a + c + b[1:]
+        for a, b in splits
+        if b
+        for c in letters
+        if not (slips_only and _consonant(b[0]) and _consonant(c) and not _same_sound(b[0], c))
+    }
     edits |= {a + c + b for a, b in splits for c in letters}
     return edits
+
+
+def _consonant(letter: str) -> bool:
+    return letter.isalpha() and letter not in _VOWELS
+
+
+# Consonants that spell one sound (c and s before e or i, s and z between vowels, c, k
+# and q, g and j before e): a writer takes one for the other, the English spelling of a
+# French word too (« license » for « licence », « organization » for « organisation »).
+_SAME_SOUND = frozenset(frozenset(pair) for pair in ("cs", "sz", "ck", "kq", "cq", "gj"))
+
+
+def _same_sound(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _SAME_SOUND
 
 
 def _distance(a: str, b: str) -> int:
@@ -820,12 +856,23 @@ class SpellingChecker:
                     (glued,),
                 )
             ]
-        if not mid_sentence and word[0].isupper() and (not close or len(word) < 5):
+        if not mid_sentence and word[0].isupper() and (len(word) < 5 or not self._near_word(word)):
             return []  # a capitalised unknown word at a sentence start: likely a name
         message = f"« {word} » inconnu du dictionnaire"
         if suggestions:
             message += f" ; vouliez-vous dire « {suggestions[0]} » ?"
         return [Hit(offset, end, "spelling", "orthographe", message, suggestions)]
+
+    def _near_word(self, word: str) -> bool:
+        """Whether a French word is one letter from ``word``, accents aside: a capitalised
+        word at a sentence start is then a slip (« Egalment »), else a name. The English
+        words that suggestions add for a misspelt loanword do not count: « Refty » is no
+        slip for « Hefty »."""
+        found = self.lexicon.suggest(word, 1)
+        return (
+            bool(found)
+            and _distance(_strip_accents(word.lower()), _strip_accents(found[0].lower())) <= 1
+        )
 
     def _inclusive_hits(
         self, text: str, word: str, offset: int, extra: frozenset[str], mid_sentence: bool

@@ -19,6 +19,7 @@ from proofread.checker import Options, Proofreader, cited_words  # noqa: E402
 from proofread.cli import run  # noqa: E402
 from proofread.report import text_line  # noqa: E402
 from proofread.settings import default_lexicon_dir  # noqa: E402
+from proofread.source import parse  # noqa: E402
 
 needs_grammalecte = pytest.mark.skipif(
     importlib.util.find_spec("grammalecte") is None, reason="Grammalecte is not installed"
@@ -62,6 +63,27 @@ CORRECT = [
     "Nous sommes tous « geek » au bureau.",
     # Grammalecte: an indicative after « et » sharing the subject of the verb before it.
     "Je garde le rythme et passe le semi en tête.",
+    # Grammalecte: « côté » and a noun, a locution, not the participle of « coter ».
+    "Côté entreprise la visibilité est meilleure.",
+    # Grammalecte: an adjective before the noun it qualifies and agrees with.
+    "Instagram met à disposition différents formats de publications.",
+    "L’imam, petite silhouette dans son habit blanc, parle.",
+    # Grammalecte: an adjective agreeing with the head of « N en N ».
+    "Ils ont des besoins en recrutement conséquents.",
+    "Les tests de mises en situation professionnelles sont utiles.",
+    # Grammalecte: a noun apposed to a noun before the clitic of the verb.
+    "Faites vivre la page : vos clients cibles s’y trouvent déjà.",
+    # Grammalecte: an acronym in capitals is no « sa ».
+    "Comment migrer vers SA et Gradle ?",
+    # Grammalecte: a number after a name is part of the name, no quantity.
+    "On en parle dans l’épisode LCC 99 sujet par sujet.",
+    # Grammalecte: a word repeated for emphasis.
+    "Vous avez le droit, oui oui, le droit.",
+    # Grammalecte's typographic advice: an acronym with points, a cut marked « (…) ».
+    "Les étudiants de l’I.G.E.D.D sont là.",
+    "L’article dit : « La publicité (…) ne doit pas être trompeuse. »",
+    # Ours: a participle after a noun, no verb of the first person.
+    "Le thème est partout ; les appareils avec ICS inclus !",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
@@ -77,6 +99,14 @@ WRONG = [
     ("Les gens vont dans pleins d'endroits.", "pleins"),
     ("Nous avons rencontré des Africain à Paris.", "Africain"),
     ("Les clients achète souvent.", "achète"),
+    ("Nous avons des belle maisons.", "belle"),
+    ("Des besoins en recrutement conséquente.", "conséquente"),
+    ("Le taux de clic a baissé, sans doute en raison dû changement d’algorithme.", "dû"),
+    ("Les 5 conseil du jour sont là.", "conseil"),
+    ("Un petite douche froide.", "Un"),
+    ("Je pense que sa va marcher.", "sa"),
+    ("Nous avons fini le le travail.", "le le"),
+    ("Les abonnés de la page recevrons un cadeau.", "recevrons"),
 ]
 
 
@@ -214,3 +244,72 @@ def test_a_capitalised_word_with_two_letters_swapped_is_no_name(proofreader):
     assert [(f.text, f.suggestions[:1]) for f in found] == [("Buisness", ("Business",))]
     names = "Merci à Zeinabou, Rokhaya Diop, Ouedraogo, Kouassi et Mailchimp."
     assert _spelling(proofreader, names) == []
+
+
+@needs_grammalecte
+def test_a_compound_wanting_hyphens_is_told_once_not_its_first_words_gender():
+    # « du bouche à oreille »: the determiner agrees with the compound, not « bouche ».
+    text = "Les clients viennent du bouche à oreille."
+    found = [(text[h.start : h.end], h.rule.split(":")[1]) for h in grammar.check(text)]
+    assert found == [("bouche à oreille", "tu")]
+
+
+# -- apostrophes -----------------------------------------------------------------------------
+
+
+def test_other_apostrophes_inside_a_word_read_as_the_apostrophe(proofreader_grammar):
+    for body in (
+        "Jʼai vu lʼéquipe hier et cʼest super, il faut quʼil vienne aujourdʼhui.",
+        "J‘ai vu l‘équipe hier et c‘est super.",
+        "J´ai vu l´équipe hier.",
+        "Il a dit ‘bonjour’ à tous.",
+    ):
+        found = proofreader_grammar.check_source("x.md", f"Title: E\n\n{body}\n")
+        assert [(f.text, f.rule) for f in found if not f.autofix] == []
+    # The word after the apostrophe is still checked.
+    found = proofreader_grammar.check_source("x.md", "Title: E\n\nJʼai vu lʼéqiupe hier.\n")
+    assert [(f.text, f.rule) for f in found] == [("éqiupe", "orthographe")]
+    # And the grammar around it too.
+    text = "Title: E\n\nLes photos quʼil nous a envoyé sont belles.\n"
+    assert "envoyé" in [f.text for f in proofreader_grammar.check_source("x.md", text)]
+
+
+# -- names: handles, links, headings, sentence starts --------------------------------------
+
+
+def test_a_twitter_list_is_a_handle(proofreader):
+    body = "Voici [@extrema/reality](https://twitter.com/extrema/reality) et @Minissa/friends."
+    assert _spelling(proofreader, body) == []
+    found = _spelling(proofreader, "La realite de @extrema/reality.")
+    assert [f.text for f in found] == ["realite"]
+
+
+def test_a_link_whose_text_names_its_site_is_a_name(proofreader):
+    body = (
+        "Par l’équipe [Kozea group](https://www.kozea.fr/). Écoutez [Les cast codeurs]"
+        "(http://lescastcodeurs.com), installez [filezilla](https://filezilla-project.org/) "
+        "et [Iterm](https://www.iterm2.com/)."
+    )
+    assert _spelling(proofreader, body) == []
+    # Only the link: the same words elsewhere in the file are checked.
+    body = "[Sublime Text](https://www.sublimetext.com/) est un éditeur de text."
+    assert [f.text for f in _spelling(proofreader, body)] == ["text"]
+    # A longer text, or a name the address does not spell, is read as French.
+    found = _spelling(proofreader, "[Kozea lance son guid](https://www.kozea.fr/) demain.")
+    assert [f.text for f in found] == ["guid"]
+    found = _spelling(proofreader, "Voir [kozae group](https://www.kozea.fr/).")
+    assert sorted(f.text for f in found) == ["group", "kozae"]
+
+
+def test_a_hash_heading_needs_no_space_as_python_markdown_reads_it():
+    document = parse("Title: E\n\n####La famille nipcast\nNipcast est un ensemble.\n")
+    assert [(s.kind, s.text) for s in document.segments[1:]] == [
+        ("heading", "La famille nipcast"),
+        ("paragraph", "Nipcast est un ensemble."),
+    ]
+
+
+def test_a_name_at_a_sentence_start_is_no_slip_for_an_english_word(proofreader):
+    # « Refty » is one letter from English « Hefty », from no French word.
+    assert _spelling(proofreader, "Refty s’appuie sur vous.") == []
+    assert [f.text for f in _spelling(proofreader, "Egalment, nous partons.")] == ["Egalment"]

@@ -233,6 +233,86 @@ CASES = [
     ("Dans le tiroir du bureau se trouve les clés de la maison.", "trouve", "trouvent"),
     ("Dans la salle se tenait des ateliers de peinture.", "tenait", "tenaient"),
 ]
+# classes added from dev5's misses (sentences of our own)
+CASES += [
+    # « tout » before a feminine adjective that is a noun too (« fières »)
+    ("Les joueuses étaient tout fières de leur médaille.", "tout", "toutes"),
+    # « qui a » + participle
+    ("Qui à prévenu la mairie ?", "à", "a"),
+    # « ces derniers jours » as a complement of time
+    ("Le stock a fondu, et ses trois derniers jours, la boutique est restée fermée.", "ses", "ces"),
+    # « tout le monde sait que »
+    ("Chacun s’est que la route est longue.", "s’est", "sait"),
+    # « être prêt » before a complement of time
+    ("Le dossier doit être près avant lundi.", "près", "prêt"),
+    # « voire » between two quantities
+    ("Le chantier durera quelques jours, voir plusieurs semaines.", "voir", "voire"),
+    # « plus tôt » after a quantity of time
+    ("Arrivez un peu plutôt pour vous installer.", "plutôt", "plus tôt"),
+    ("Le colis est parti deux jours plutôt.", "plutôt", "plus tôt"),
+    # « cet » before a masculine noun starting with a vowel
+    ("Nous lirons cette article demain.", "cette", "cet"),
+    # fixed phrases in « sans »
+    ("Le voyage coûte cher, s’en compter les repas.", "s’en", "sans"),
+    # pallier + object
+    ("Il faut palier ce retard au plus vite.", "palier", "pallier"),
+    # mettre à jour (actualiser)
+    ("Pensez à mettre au jour vos coordonnées.", "au jour", "à jour"),
+    # en être sûr
+    ("Il viendra, mais je n’en suis pas sur.", "sur", "sûr"),
+    # quoi qu’on en dise
+    ("Quoiqu’il en soit, le match aura lieu.", "Quoiqu’", "Quoi qu’"),
+    # « les quelques » + plural noun
+    ("Les quelque livres qu’il possède sont rares.", "quelque", "quelques"),
+    # « où » before « chaque » + noun + verb
+    ("Ouvrez un cahier ou chaque élève notera ses idées.", "ou", "où"),
+    # two attributes coordinated
+    ("Le gâteau est moelleux est léger.", "est", "et"),
+    # « jusqu’à ce que » + subjunctive
+    ("Attendez jusqu’à ce que le voyant s’éteint.", "éteint", "éteigne"),
+    # « X et moi », a noun phrase of several words
+    ("Ma voisine et moi ont repeint la clôture.", "ont", "avons"),
+    # « chacun des » past a title in quotation marks
+    ("Chacun des épisodes de « La vie, la mer » durent une heure.", "durent", "dure"),
+    # « qui » after a plural noun phrase with an adjective before the noun; verbs in -t
+    ("Ce sont les petites attentions qui fait plaisir.", "fait", "font"),
+    # an adverb of quantity + « de » + a plural noun
+    ("Le soir, beaucoup de voisins nous rend visite.", "rend", "rendent"),
+    # the participle of « falloir »
+    ("Les heures qu’il a fallues pour finir étaient longues.", "fallues", "fallu"),
+    # a verb of coming opening the sentence, before its plural subject
+    ("Le plat est servi. Vient ensuite les desserts du chef.", "Vient", "Viennent"),
+    # a verb of position after a complement of place and a comma
+    ("Sur la cheminée, trône fièrement les coupes du club.", "trône", "trônent"),
+    # a pronominal verb whose « se » is indirect, an object after the participle
+    ("Avec sa prime, Inès s’est offerte un vélo.", "offerte", "offert"),
+    ("Mes sœurs et moi, nous nous sommes parlées longtemps.", "parlées", "parlé"),
+    # « commencer par » + infinitive
+    ("Commencez par lavé les légumes.", "lavé", "laver"),
+    # the participle after « que » and an adverb, an inverted subject, « se » indirect
+    ("Quelle route avez-vous finalement choisi ?", "choisi", "choisie"),
+    ("Les lettres qu’ont écrit les élèves sont affichées.", "écrit", "écrites"),
+    ("La règle qu’elles se sont imposé est stricte.", "imposé", "imposée"),
+    ("Cette lettre, nous l’avons tous relu.", "relu", "relue"),
+    # a subject across an explicative relative between commas, an insert with « entre »
+    (
+        "Les tables du nouveau restaurant, que le menuisier a livrées hier, sent le bois.",
+        "sent",
+        "sentent",
+    ),
+    ("Je sais comment ses fleurs, cueillies entre deux averses, lui a plu.", "a", "ont"),
+    # the imperative and its pronoun
+    ("Racontez nous votre voyage.", "Racontez nous", "Racontez-nous"),
+    # two attributes of a pronoun subject
+    ("Ce matin, elle est calme est souriante.", "est", "et"),
+    # « l’un des rares … qui »: the plural of the set
+    ("C’est l’un des rares garages de Lyon qui ouvre le dimanche.", "ouvre", "ouvrent"),
+    # « ni… ni » subjects; a plural object dislocated and taken up by « les »
+    ("Ni la pluie ni les grèves ne retarde le chantier.", "retarde", "retardent"),
+    ("Ces lettres, je les ai écrit hier soir.", "écrit", "écrites"),
+    # the subject of the main clause after an opening subordinate clause
+    ("Quand il gèle, les routes du col devient dangereuses.", "devient", "deviennent"),
+]
 CASES = [case for case in CASES if case[1]]
 
 CORRECT = [
@@ -349,6 +429,65 @@ CORRECT = [
     "Dans le tiroir du bureau se trouvent les clés de la maison.",
     "Dans la cour, le garçon se lave les mains.",
     "Sur la table se trouve le livre.",
+    # correct sentences of the shapes above
+    "Les joueuses étaient tout émues.",
+    "Elles sont toutes fières.",
+    "Qui a prévenu la mairie ?",
+    "Le client qui à chaque visite commande un café.",
+    "Il a passé ses derniers jours à Lyon.",
+    "Ces derniers jours, il a plu.",
+    "Chacun sait que la route est longue.",
+    "Le dossier doit être prêt avant lundi.",
+    "La gare est près de l’hôtel.",
+    "Le chantier durera quelques jours, voire plusieurs semaines.",
+    "Prenez plutôt le train.",
+    "Arrivez un peu plus tôt pour vous installer.",
+    "Nous lirons cet article et cette lettre demain.",
+    "Il est parti sans compter les jours.",
+    "Ils s’en vont demain.",
+    "Il faut pallier ce retard.",
+    "Le palier du deuxième étage est étroit.",
+    "Pensez à mettre à jour vos coordonnées.",
+    "Les fouilles ont permis de mettre au jour une villa romaine.",
+    "Il viendra, j’en suis sûr.",
+    "Le livre est sur la table.",
+    "Quoi qu’il en soit, le match aura lieu.",
+    "Quoiqu’il pleuve, le match aura lieu.",
+    "Les quelques livres qu’il possède sont rares.",
+    "Les quelque 300 invités sont arrivés.",
+    "Ouvrez un cahier où chaque élève notera ses idées.",
+    "Le gâteau est moelleux et léger.",
+    "Ce qui est vrai est simple.",
+    "Attendez jusqu’à ce que le voyant s’éteigne.",
+    "Ma voisine et moi avons repeint la clôture.",
+    "Chacun des épisodes de « La vie, la mer » dure une heure.",
+    "Ce sont les petites attentions qui font plaisir.",
+    "Le soir, beaucoup de voisins nous rendent visite.",
+    "Les heures qu’il a fallu pour finir étaient longues.",
+    "Le plat est servi. Viennent ensuite les desserts du chef.",
+    "Ajoute ensuite les œufs battus.",
+    "Sur la cheminée, trônent fièrement les coupes du club.",
+    "Dans la cour, le garçon range les tables.",
+    "Avec sa prime, Inès s’est offert un vélo.",
+    "Elle s’est montrée une hôtesse parfaite.",
+    "Elle s’est levée une heure plus tôt.",
+    "La robe qu’elle s’est achetée est belle.",
+    "Mes sœurs et moi, nous nous sommes parlé longtemps.",
+    "Commencez par laver les légumes.",
+    "Quelle route avez-vous finalement choisie ?",
+    "Les lettres qu’ont écrites les élèves sont affichées.",
+    "La règle qu’elles se sont imposée est stricte.",
+    "Cette lettre, nous l’avons tous relue.",
+    "Les tables du nouveau restaurant, que le menuisier a livrées hier, sentent le bois.",
+    "Racontez-nous votre voyage.",
+    "Venez nous voir au salon.",
+    "Ce matin, elle est calme et souriante.",
+    "C’est l’un des rares garages de Lyon qui ouvrent le dimanche.",
+    "Ils se sont retrouvé·es devant la mairie.",
+    "Ni la pluie ni les grèves ne retardent le chantier.",
+    "Ces lettres, je les ai écrites hier soir.",
+    "Quand il gèle, les routes du col deviennent dangereuses.",
+    "Quand les enfants dorment, la maison est calme.",
 ]
 
 

@@ -95,6 +95,41 @@ def test_a_french_word_misspelt_stays_a_finding_even_when_english_knows_it(
     assert found[word][0] == suggestion
 
 
+def test_an_english_word_a_consonant_away_from_a_french_one_is_no_slip(proofreader):
+    # Another consonant makes another word: « funnel » is no « tunnel » misspelt.
+    body = (
+        "Il faut créer un funnel qui convertit. On trouve des talks, un talk, le snow, "
+        "la wave des outils et le trust flow.\n"
+    )
+    assert _spelling(proofreader, body) == {}
+    # A consonant of the same sound, a vowel, a letter added or left out: a slip.
+    body = "Une license, une organization, un example, le context et le traffic.\n"
+    assert set(_spelling(proofreader, body)) == {
+        "license",
+        "organization",
+        "example",
+        "context",
+        "traffic",
+    }
+
+
+def test_the_words_of_recruitment_and_twitter_are_accepted(proofreader):
+    body = (
+        "La twittosphère en parle : une fintech recrute en full remote, ou en remote, sur "
+        "les jobboards et les job boards ; les stats de la page, un lien bitly.\n"
+    )
+    assert _spelling(proofreader, body) == {}
+    assert "remot" in _spelling(proofreader, "Un poste en remot.\n")
+
+
+def test_the_candidates_experience_is_a_set_phrase(proofreader):
+    for body in ("L’expérience candidat compte.", "Soignez cette expérience candidat."):
+        assert check(proofreader, body + "\n") == []
+    # Its agreement with the rest of the sentence stays.
+    found = check(proofreader, "Les expérience candidat comptent.\n")
+    assert any(f.category == "grammar" for f in found)
+
+
 @pytest.mark.parametrize(
     ("word", "suggestion"),
     [
