@@ -11,6 +11,7 @@ STEPS = {
     "notre build, à froid",
     "index de recherche (arrière-plan)",
     "grammaire après le build à froid (arrière-plan)",
+    "grammaire et index ensemble (arrière-plan)",
     "notre build, rien de changé",
     "notre build, un article modifié",
     "notre build, un article ajouté",
