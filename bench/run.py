@@ -95,12 +95,6 @@ def wait_for_search_index(output: Path, timeout: float = 120) -> float:
     return wait_for_background(output, None, timeout)["index"][1]
 
 
-def wait_for_grammar(cache: Path, timeout: float = 900) -> float:
-    """Wait for the Grammalecte pass a build left running (see proofread/background.py);
-    the seconds it took from now."""
-    return wait_for_background(None, cache, timeout)["grammar"][0]
-
-
 def wait_for_background(output: Path | None, cache: Path | None, timeout: float = 900) -> dict:
     """What a build leaves running after its end: the search index (Pagefind, for
     ``output``) and Grammalecte's pass on new paragraphs (for ``cache``).
@@ -397,7 +391,7 @@ def main() -> None:
         "notre build, un article modifié",
         lambda i: ours(last) + SEARCH,
         before=lambda i: corpus.edit_one(content, 3 + i),
-        after=lambda i: (wait_for_search_index(out), wait_for_grammar(work / f"cache-{last}")),
+        after=lambda i: wait_for_background(out, work / f"cache-{last}"),
     )
     # The edits that change more than one page's text: a new article (the newest, so every
     # listing moves), one removed, one renamed (new title, new address), a tag list changed.
@@ -416,10 +410,7 @@ def main() -> None:
             name,
             lambda i: ours(last) + SEARCH,
             before=lambda i, edit=edit, first=first: edit(content, first - i),
-            after=lambda i: (
-                wait_for_search_index(out),
-                wait_for_grammar(work / f"cache-{last}"),
-            ),
+            after=lambda i: wait_for_background(out, work / f"cache-{last}"),
         )
     results["identité avec un build propre"] = same_as_clean(out, content, work)
     if not args.no_server:

@@ -220,9 +220,9 @@ class Background:
                     self._detached = True
                 elif data["pending"]:
                     if data.get("held"):
-                        self._say(GO)
-                    # The child has gone on with Grammalecte while Pelican rendered the
-                    # site: a few new paragraphs (an edit) are done by now, or nearly.
+                        self._say(GO)  # the pass starts now: this build waits for it
+                    # Otherwise the child has gone on with Grammalecte while Pelican
+                    # rendered the site: a few new paragraphs (an edit) are done by now.
                     later = self._ready(None if wait_for_grammar else GRACE_SECONDS)
                     if later == "2":
                         answer = folder / "result-2.json"

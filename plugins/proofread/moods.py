@@ -1158,16 +1158,9 @@ def check_classes(text: str, words: list) -> list[Hit]:
             and (found := _pronoun_coordinated_subject(words, i))
         ):
             verb, tense = found
-            form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
-            if form and form != verb.norm:
-                form = _same_case(form, verb.text)
-                hits.append(
-                    _hit(
-                        verb,
-                        form,
-                        f"Deux sujets coordonnés par « et » : le verbe au pluriel (« {form} »).",
-                    )
-                )
+            if form := _plural_form(verb, tense):
+                message = f"Deux sujets coordonnés par « et » : le verbe au pluriel (« {form} »)."
+                hits.append(_hit(verb, form, message))
         elif norm == "où" and i + 3 < n:
             # The subject put after the verb agrees with it too (Grevisse, § 899: « la
             # salle où auront lieu les ateliers »).
@@ -1359,29 +1352,17 @@ def check_classes(text: str, words: list) -> list[Hit]:
                 )
         elif norm in ("se", "s'") and i + 3 < n and (found := _inverted_after_place(words, i)):
             verb, tense, subject = found
-            form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
-            if form and form != verb.norm:
-                form = _same_case(form, verb.text)
-                hits.append(
-                    _hit(
-                        verb,
-                        form,
-                        f"Le sujet inversé « {subject} » est pluriel : « {form} ».",
-                    )
-                )
+            if form := _plural_form(verb, tense):
+                message = f"Le sujet inversé « {subject} » est pluriel : « {form} »."
+                hits.append(_hit(verb, form, message))
         elif norm == "qui" and words[i - 1].norm == "et" and (found := _second_qui(words, i)):
             verb, tense = found
-            form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
-            if form and form != verb.norm:
-                form = _same_case(form, verb.text)
-                hits.append(
-                    _hit(
-                        verb,
-                        form,
-                        f"« et qui » reprend l’antécédent pluriel du premier « qui » : le verbe"
-                        f" au pluriel (« {form} »).",
-                    )
+            if form := _plural_form(verb, tense):
+                message = (
+                    f"« et qui » reprend l’antécédent pluriel du premier « qui » : le verbe"
+                    f" au pluriel (« {form} »)."
                 )
+                hits.append(_hit(verb, form, message))
         elif norm == "qui":
             person = _plural_antecedent(words, i)
             if person and i + 1 < n:
@@ -1836,16 +1817,22 @@ def _plural_subject_after(words: list, k: int) -> str | None:
     return " ".join(w.text for w in words[k : m + 1])
 
 
+def _plural_form(verb, tense: str) -> str | None:
+    """``verb`` at the third person plural of ``tense``, in its case, or None when it is
+    written so already."""
+    form = _conj().getConj(_finite_readings(verb)[0][0], tense, ":3p")
+    return _same_case(form, verb.text) if form and form != verb.norm else None
+
+
 def _inverted_hit(words: list, v: int, subject: str) -> Hit | None:
     verb = words[v]
     readings = _finite_readings(verb)
     if not readings or not all(":3s" in t for _, t in readings):
         return None
     tense = _tense_of(readings)
-    form = _conj().getConj(readings[0][0], tense, ":3p") if tense else None
-    if not form or form == verb.norm:
+    form = _plural_form(verb, tense) if tense else None
+    if not form:
         return None
-    form = _same_case(form, verb.text)
     return _hit(verb, form, f"Le sujet inversé « {subject} » est pluriel : « {form} ».")
 
 
