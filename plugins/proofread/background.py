@@ -20,7 +20,10 @@ the processor and the memory: the child starts Grammalecte's workers when the bu
 ``GO`` or closes the pipe, which it does once it has taken the first answer, at its very
 end (Pelican's ``finalized``), not beside Pelican. The build is faster for it, and the
 machine's peak of memory is the larger of the two, not their sum; the findings come about
-as soon, the two cores being the pass's alone by then.
+as soon, the two cores being the pass's alone by then. Meanwhile the child holds nothing:
+it has become a new, small program (:func:`_hold`) that reads what the pass needs from a
+file. A child whose work is done (its last answer given) ends at once, its memory with
+it; the build that takes the answer marks the files it shows as told (``untold``).
 
 What a build waits for (:meth:`Background.result`): a strict build (``make publish``)
 waits for the whole answer. Any other takes the second answer if it is ready, else the
@@ -66,10 +69,10 @@ IMPORT_ROOTS = [str(Path(__file__).resolve().parents[2] / name) for name in ("pl
 PID_FILE = "grammaire-en-cours.pid"
 # How long a build that does not wait for Grammalecte still gives it, at its end.
 GRACE_SECONDS = 0.3
-# What a build writes to the child when it takes the second answer.
-TAKEN = "pris"
 # What a build that waits for Grammalecte writes to a child holding a long pass back.
 GO = "allez"
+# In the answer folder: what a held pass needs (the deferred paragraphs, file keys).
+HELD_FILE = "held.json"
 
 
 def _work_dir(options: Options) -> str | None:
@@ -180,7 +183,7 @@ class Background:
                     str(self._request),
                     str(folder.resolve()),
                 ],
-                stdin=subprocess.PIPE,  # the build says TAKEN, or closes it (see main)
+                stdin=subprocess.PIPE,  # the build says GO, or closes it (see main)
                 stdout=subprocess.PIPE,
                 # Unbuffered: a buffered reader takes both of the child's lines at once,
                 # and ``select`` on the pipe then waits for a line already read.
@@ -226,7 +229,6 @@ class Background:
                     later = self._ready(None if wait_for_grammar else GRACE_SECONDS)
                     if later == "2":
                         answer = folder / "result-2.json"
-                        self._say(TAKEN)
                     elif later is None:
                         self._detached = True  # Grammalecte's pass goes on without us
             if answer is None:
@@ -238,6 +240,8 @@ class Background:
             data = json.loads(answer.read_text(encoding="utf-8"))
         finally:
             self.cancel()
+        if data.get("untold"):  # this build shows them: the next one need not
+            _mark_told(self.options.cache_dir, data["untold"])
         for level, message in data["said"]:
             logger.log(level, "%s", message)
         return Outcome(
@@ -360,6 +364,7 @@ def _answer(
     said: _Said,
     told_now: list[str],
     held: bool = False,
+    untold: list[str] = (),
 ) -> None:
     from cmcore.files import write_atomically
 
@@ -372,6 +377,7 @@ def _answer(
         "said": said.records,
         "told_now": told_now,
         "held": held,  # the pending pass waits for the build to let go (GO or end)
+        "untold": list(untold),  # per-file keys the build that takes this answer tells
     }
     write_atomically(folder / name, json.dumps(answer, ensure_ascii=False))
 
@@ -410,6 +416,12 @@ def _until_gone(pid: int, longest: float = 1.0) -> None:
         time.sleep(0.01)
 
 
+def _load_request(request: str) -> dict:
+    data = json.loads(Path(request).read_text(encoding="utf-8"))
+    data["options"]["fields"] = tuple(data["options"]["fields"])
+    return data
+
+
 def main(request: str, folder: str) -> None:
     with contextlib.suppress(OSError):
         os.nice(10)  # beside the build: the build's own processes come first
@@ -418,9 +430,8 @@ def main(request: str, folder: str) -> None:
     root.addHandler(said)
     root.setLevel(logging.INFO)
     out = Path(folder)
-    data = json.loads(Path(request).read_text(encoding="utf-8"))
+    data = _load_request(request)
     options = data["options"]
-    options["fields"] = tuple(options["fields"])
     baseline = data.get("baseline")
     _stop_previous(options.get("cache_dir"))
     # In the child only: dictionaries, grammar, cache.
@@ -446,54 +457,140 @@ def main(request: str, folder: str) -> None:
             told_now,
             held,
         )
+        if held:
+            # What the pass needs, for the program that does it.
+            keys = {p: proofreader.file_keys[p] for p in checked if p in proofreader.file_keys}
+            state = {"deferred": proofreader.deferred, "file_keys": keys}
+            proofreader.close()
+            _hold(request, folder, state)  # does not return: the new program tells "1"
         _tell("1")
         if not pending:
             return
-        if held:
-            # Until the build says GO or closes the pipe: its processor and memory are its
-            # own. A SIGTERM now (the next build) ends this process: nothing to save yet.
-            build = os.getppid()
-            if sys.stdin.readline().strip() != GO:
-                _until_gone(build)
-        # Grammalecte's pass on the new paragraphs, the build perhaps ended: saved batch by
-        # batch, stopped between two batches by the next run (SIGTERM).
-        stopping = []
-        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-        pid_file = Path(options["cache_dir"]) / PID_FILE if options.get("cache_dir") else None
-        if pid_file:
-            with contextlib.suppress(OSError):
-                relative = os.path.relpath(
-                    os.path.realpath(folder), os.path.realpath(pid_file.parent)
-                )
-                pid_file.write_text(f"{os.getpid()}\n{relative}")
-        try:
-            # A pass held for the build's end has the cores the build no longer uses,
-            # unless the site says how many (PROOFREAD_JOBS).
-            jobs = (data.get("jobs_later") or os.cpu_count() or 1) if held else 0
-            if proofreader.run_deferred(stop=lambda: bool(stopping), jobs=jobs):
-                return
-            # A file's entry in the cache means a build told its findings. The files this
-            # pass completes are marked "untold" before they are stored, and "told" when
-            # the build takes the answer; otherwise the next build shows them in full.
-            keys = [proofreader.file_keys[p] for p in checked if p in proofreader.file_keys]
-            new = set(keys) - proofreader.cache.known(keys)
-            proofreader.mark(new, told=False)
-            again = proofreader.check_files(list(checked))
-            complete = {path: f or [] for path, f in again.items()}
-            with contextlib.suppress(OSError):  # the build may have removed the folder
-                _answer(
-                    out, "result-2.json", _covered(complete, baseline), summaries, 0, said, told_now
-                )
-            _tell("2")
-            if sys.stdin.readline().strip() == TAKEN:
-                proofreader.mark(new, told=True)
-        finally:
-            with contextlib.suppress(OSError, ValueError):
-                if pid_file and int(pid_file.read_text().split()[0]) == os.getpid():
-                    pid_file.unlink()
+        _grammar_pass(proofreader, data, out, list(checked), summaries, told_now, said, held=False)
     finally:
         proofreader.close()
 
 
+def _hold(request: str, folder: str, state: dict) -> None:
+    """Wait for the build to let go in a fresh process, then run the held pass.
+
+    This process holds the dictionaries and every checked file's findings; until the
+    build ends, the machine's memory is the build's. The same process (its number and its
+    pipes are the build's link to it) becomes a new, small program, which reads what the
+    pass needs from the answer folder (:data:`HELD_FILE`), then tells the build that the
+    first answer is ready (the build removes the folder once it has taken it).
+    """
+    from cmcore.files import write_atomically
+
+    write_atomically(Path(folder) / HELD_FILE, json.dumps(state, ensure_ascii=False))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(
+        sys.executable, [sys.executable, "-m", "proofread.background", "--held", request, folder]
+    )
+
+
+def resume_held(request: str, folder: str) -> None:
+    """The held pass (see :func:`_hold`): waits for the build's GO or end, then runs it."""
+    out = Path(folder)
+    data = _load_request(request)
+    state = json.loads((out / HELD_FILE).read_text(encoding="utf-8"))
+    first = json.loads((out / "result-1.json").read_text(encoding="utf-8"))
+    _tell("1")  # only now: the build removes the folder once it has taken the answer
+    # Until the build says GO or closes the pipe: its processor and memory are its own.
+    # A SIGTERM now (the next build) ends this process: nothing to save yet.
+    build = os.getppid()
+    if sys.stdin.readline().strip() != GO:
+        _until_gone(build)
+    said = _Said()
+    said.records = [tuple(record) for record in first["said"]]
+    root = logging.getLogger()
+    root.addHandler(said)
+    root.setLevel(logging.INFO)
+    from .checker import Proofreader
+
+    proofreader = Proofreader(Options(**data["options"]))
+    proofreader.deferred = state["deferred"]
+    proofreader.file_keys = state["file_keys"]
+    summaries = {path: Summary(**item) for path, item in first["summaries"].items()}
+    try:
+        _grammar_pass(
+            proofreader,
+            data,
+            out,
+            list(first["results"]),
+            summaries,
+            first["told_now"],
+            said,
+            held=True,
+        )
+    finally:
+        proofreader.close()
+
+
+def _grammar_pass(proofreader, data, out, checked, summaries, told_now, said, *, held) -> None:
+    """Grammalecte's pass on the new paragraphs, the build perhaps ended: saved batch by
+    batch, stopped between two batches by the next run (SIGTERM); then the second answer."""
+    options = data["options"]
+    baseline = data.get("baseline")
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    pid_file = Path(options["cache_dir"]) / PID_FILE if options.get("cache_dir") else None
+    if pid_file:
+        with contextlib.suppress(OSError):
+            relative = os.path.relpath(os.path.realpath(out), os.path.realpath(pid_file.parent))
+            pid_file.write_text(f"{os.getpid()}\n{relative}")
+    try:
+        # A pass held for the build's end has the cores the build no longer uses, unless
+        # the site says how many (PROOFREAD_JOBS).
+        jobs = (data.get("jobs_later") or os.cpu_count() or 1) if held else 0
+        if proofreader.run_deferred(stop=lambda: bool(stopping), jobs=jobs):
+            return
+        # A file's entry in the cache means a build told its findings. The files this pass
+        # completes are marked "untold" before they are stored; the build that takes the
+        # answer marks them "told" (untold, in the answer); otherwise the next build shows
+        # them in full.
+        keys = [proofreader.file_keys[p] for p in checked if p in proofreader.file_keys]
+        new = set(keys) - proofreader.cache.known(keys)
+        proofreader.mark(new, told=False)
+        again = proofreader.check_files(checked)
+        complete = {path: f or [] for path, f in again.items()}
+        with contextlib.suppress(OSError):  # the build may have removed the folder
+            _answer(
+                out,
+                "result-2.json",
+                _covered(complete, baseline),
+                summaries,
+                0,
+                said,
+                told_now,
+                untold=sorted(new),
+            )
+        # Said, the work done: this process ends at once, its memory with it, whether the
+        # build takes the answer or has gone.
+        _tell("2")
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            if pid_file and int(pid_file.read_text().split()[0]) == os.getpid():
+                pid_file.unlink()
+
+
+def _mark_told(cache_dir: str | None, keys: list[str]) -> None:
+    """Mark per-file cache keys as shown by a build (see Proofreader.mark)."""
+    if not cache_dir:
+        return
+    from .cache import Cache, untold_key
+
+    cache = Cache(cache_dir)
+    try:
+        for key in keys:
+            cache.put(untold_key(key), False)
+    finally:
+        cache.close()
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--held":
+        resume_held(sys.argv[2], sys.argv[3])
+    else:
+        main(sys.argv[1], sys.argv[2])

@@ -8,12 +8,27 @@ only its changed paragraphs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
 from pathlib import Path
 
 FILE_NAME = "proofread.sqlite3"
+
+
+def key_of(*parts: str) -> str:
+    """A cache key: the hash of its parts."""
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def untold_key(key: str) -> str:
+    """Where the cache says whether a per-file entry was shown by a build yet."""
+    return key_of(key, "untold")
 
 
 class Cache:

@@ -19,7 +19,8 @@ from cmcore.problems import display_path
 
 from . import grammar, language, repetition, typography
 from .baseline import context_of
-from .cache import Cache
+from .cache import Cache, untold_key
+from .cache import key_of as _hash
 from .finding import (
     Edit,
     Finding,
@@ -107,14 +108,6 @@ def _grammalecte_key() -> str:
     # Resolved: the venv reaches Debian's Grammalecte through a link inside the project,
     # and a copied or moved project keeps its cache.
     return _stat_key([os.path.realpath(spec.origin)])
-
-
-def _hash(*parts: str) -> str:
-    digest = hashlib.sha1()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 class Proofreader:
@@ -451,12 +444,12 @@ class Proofreader:
         if not keys:
             return
         for key in keys:
-            self.cache.put(_hash(key, "untold"), not told)
+            self.cache.put(untold_key(key), not told)
         self.cache.flush()
 
     def _untold(self, keys: list[str]) -> set[str]:
-        marks = self.cache.get_many([_hash(key, "untold") for key in keys])
-        return {key for key in keys if marks.get(_hash(key, "untold"))}
+        marks = self.cache.get_many([untold_key(key) for key in keys])
+        return {key for key in keys if marks.get(untold_key(key))}
 
     def cached_findings(self, key: str) -> list[Finding] | None:
         """The findings the cache keeps under a per-file key (see :attr:`file_keys`)."""

@@ -36,6 +36,11 @@ def _article(paragraphs: int) -> str:
     return f"Title: Un long guide\nDate: 2026-11-02 09:00\n\n{body}\n\n{MISTAKE}\n"
 
 
+def _resident_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+
 def _messages(findings) -> list[str]:
     return [f.message for f in findings if f.category == "grammar"]
 
@@ -85,6 +90,9 @@ def test_a_long_grammar_pass_waits_for_the_build_to_end(tmp_path):
     assert not (folder / "result-2.json").exists()
     children = Path(f"/proc/{run.process.pid}/task/{run.process.pid}/children").read_text()
     assert not children.split()  # no Grammalecte worker beside the build
+    # Nor the dictionaries and findings of the first pass: the child waits in a new, small
+    # program (18 MB here; the first pass's process, 58 MB for this one file).
+    assert _resident_mb(run.process.pid) < 40
     outcome = run.result(wait_for_grammar=True)
     assert outcome.pending == 0 and not run.detached
     assert any("participe passé" in m for m in _messages(outcome.findings[str(source)]))
@@ -101,6 +109,8 @@ def test_grammar_done_while_the_site_renders_comes_with_that_build(tmp_path):
     while not (Path(run._folder.name) / "result-2.json").exists():
         assert time.monotonic() < deadline, "Grammalecte n’a pas fini en 60 s"
         time.sleep(0.05)
+    # Its answer given, the child ends: its memory is not kept beside the build's.
+    run.process.wait(timeout=10)
     started = time.monotonic()
     outcome = run.result(wait_for_grammar=False)
     assert time.monotonic() - started < 0.2  # no wait for an answer already given
