@@ -32,8 +32,10 @@ from .finding import (
     occurrence_note,
     to_record,
 )
+from .language import english_runs
 from .options import MARKDOWN_SUFFIXES, Options
 from .source import Document, Segment, code_spans, parse
+from .source import named_in_target as _named_in_target
 from .spelling import (
     SpellingChecker,
     dictionary_entries,
@@ -240,6 +242,8 @@ class Proofreader:
             hits = [
                 h for h in hits if h.category != "spelling" or (h.start, h.end) not in conjugated
             ]
+            if any(h.rule.startswith("grammalecte:gn:") for h in found):
+                found = self._outside_english_phrases(text, found)
             spelled = [(h.start, h.end) for h in hits if h.category in ("spelling", "repetition")]
             for hit in found:
                 if not any(s < hit.end and hit.start < e for s, e in spelled):
@@ -249,6 +253,32 @@ class Proofreader:
             if phrases:
                 hits = [h for h in hits if not _inside_phrase(h, phrases)]
         return hits
+
+    def _outside_english_phrases(self, text: str, found: list[Hit]) -> list[Hit]:
+        """Grammalecte's agreement findings left out on an English noun phrase inside a
+        French sentence (« une Pull Request », « le native advertising », « la plupart des
+        Rogue Likes »): English words in a row, one of them at least no French word. It
+        reads them as French words and agrees the determiner with the first; French gives
+        such a loan the gender of the French noun it stands for (Grevisse, genre des noms
+        empruntés), which Grammalecte cannot know. Its other findings stay."""
+        spelling = self._spelling()
+        tokens = [(m.start(), m.end(), m.group()) for m in _PHRASE_WORD.finditer(text)]
+        # An elided word is French (« la bar d’actions »), and a short one proves nothing
+        # (« les podcast us »): the phrase needs an English word of four letters at least.
+        runs = english_runs(
+            text,
+            tokens,
+            lambda part: "’" not in part and "'" not in part and spelling._english_part(part),
+            lambda part: len(part) < 4 or spelling._french_part(part),
+            least=1,
+        )
+        spans = [tokens[i][:2] for i in runs]
+        return [
+            h
+            for h in found
+            if not h.rule.startswith("grammalecte:gn:")
+            or not any(s < h.end and h.start < e for s, e in spans)
+        ]
 
     def _grammar_hits(self, text: str) -> list[Hit]:
         """Grammar findings of a segment, cached by its text alone.
@@ -537,7 +567,21 @@ _CITED = re.compile(
 )
 # A link whose text is one word that its target's host name holds (« [Vercel](https://vercel.com) »,
 # « [Foundation](http://foundation.zurb.com/) »): the name of the site or product linked.
-_NAMED_LINK = re.compile(r"\[([^\W\d_][\w’'-]*)\]\(<?(?:https?://)?(?:www\.)?([^/)\s>]+)")
+# The same for the last segment of its path or a value of its query (« [ungit](https://
+# github.com/FredrikNoren/ungit) », « [cdnjs](https://marketplace.visualstudio.com/items?
+# itemName=JakeWilson.vscode-cdnjs) »).
+_NAMED_LINK = re.compile(r"\[([^\W\d_][\w’'-]*)\]\(<?(?:https?://)?(?:www\.)?([^/)\s>]+)([^)\s>]*)")
+
+
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _target_names(link: str) -> set[str]:
+    """The names a link's target gives after its host, whole and split at hyphens."""
+    names = set()
+    for name in _named_in_target(link + ")"):
+        names.update({name, *name.split("-")})
+    return names
 
 
 def italic_words(source: str) -> frozenset[str]:
@@ -555,6 +599,7 @@ def cited_words(source: str) -> frozenset[str]:
         m.group(1)
         for m in _NAMED_LINK.finditer(source)
         if m.group(1).lower() in m.group(2).lower().split(".")
+        or m.group(1).lower() in _target_names(m.group(0))
     )
     return frozenset(found)
 

@@ -231,6 +231,12 @@ def _misread_in_context(checker, rule: str, text: str, start: int, end: int, mes
             return True
         if " " not in word and _qualifies_next_noun(checker, text, word, end):
             return True
+        # An acronym takes the gender of the noun it shortens (« la TL », la timeline;
+        # « la SNCF »: Grevisse, genre des sigles), which Grammalecte cannot know.
+        if "genre" in message and re.fullmatch(r"[A-Z]{2,5}s?", partner):
+            return True
+        if _determiner_of_first_noun(checker, text, word, end, partner):
+            return True
         if "pfx_en" in rule and " " not in word and _agrees_before_en(checker, text, word, start):
             return True
         if "nombre_chiffres" in rule and _number_of_a_name(text, start):
@@ -366,6 +372,27 @@ def _number_of_a_name(text: str, start: int) -> bool:
         and before.group(1).lower() not in _DETERMINERS
         and _sentence_before(text, before.start(1)).strip()
     )
+
+
+_FEMININE_DET = word_set("une la cette ma ta sa")
+_MASCULINE_DET = word_set("un le ce cet mon ton son")
+
+
+def _determiner_of_first_noun(checker, text: str, word: str, end: int, partner: str) -> bool:
+    """A determiner that agrees in gender with the noun right after it, told to agree with
+    the noun after that one, its complement (« une politique marketing »: « marketing »
+    qualifies « politique » as a noun used as a complement and agrees with nothing)."""
+    lower = word.lower()
+    gender = ":f" if lower in _FEMININE_DET else ":m" if lower in _MASCULINE_DET else ""
+    first = _WORD_AFTER.match(text, end)
+    if not gender or not partner or first is None or first.group(1) == partner:
+        return False
+    second = _WORD_AFTER.match(text, first.end())
+    if second is None or second.group(1) != partner:
+        return False
+    nouns = [t for t in _tags(checker, first.group(1)) if t.startswith(":N")]
+    fits = any(gender in t or ":e" in t for t in nouns)
+    return fits and _noun_not_adjective(_tags(checker, partner), text, second.end())
 
 
 def _acronym(text: str, start: int, end: int) -> bool:
@@ -592,6 +619,10 @@ def check_grammalecte(text: str, words: list[Token] | None = None) -> list[Hit]:
         if (start, end) in seen or any(r in rule for r in _IGNORED_RULES):
             continue
         if _misread(checker, rule, plain, start, end, error.get("sMessage", "")):
+            continue
+        # Two links or images in a row, left out of the text (one placeholder each, read
+        # as « X X »): no word is doubled.
+        if rule == "doublon" and not text[start:end].replace(PLACEHOLDER, "").strip():
             continue
         seen.add((start, end))
         kind = error.get("sType", "")

@@ -49,19 +49,22 @@ def english_runs(
     tokens: list[tuple[int, int, str]],
     english: Callable[[str], bool],
     french: Callable[[str], bool],
+    least: int = 2,
 ) -> set[int]:
     """The indices of ``tokens`` (start, end, token) that belong to English phrases quoted in
     a French text: words of English's dictionary in a row, two of them at least not French
     words too (« Remote code execution », « apple touch icon »), or an English compound
     (« front-end », « one-liner »). Alone, an English word may be a French word misspelt
-    (« une video ») and is left to the spelling check.
+    (« une video ») and is left to the spelling check. ``least``: how many words of a
+    phrase must be no French words (1 for a noun phrase Grammalecte would agree: « une Pull
+    Request », « le native advertising »).
     """
     found: set[int] = set()
     run: list[int] = []
     own = 0  # words of the run that are English only
 
     def close() -> None:
-        if own >= 2:
+        if own >= least and len(run) >= 2:
             found.update(run)
 
     previous_end = None

@@ -13,10 +13,23 @@ _DOUBLE_OK = frozenset({"nous", "vous", "si", "très", "non", "oui", "bien", "bl
 _NEAR_OK = word_set(
     "le la les l un une des de du d à au aux en et ou ni que qui se ne pas plus moins "
     "ce c il elle on nous vous ils elles je j tu me m te t s sa son ses leur leurs "
-    "mon ma mes ton ta tes notre nos votre vos y a par pour sur"
+    "mon ma mes ton ta tes notre nos votre vos y a par pour sur "
+    # The pronouns « ça », « cela », « ceci » are subject and object of one verb (« ça
+    # donne ça », « c’est comme ça que ça marche »), like « il » and « le » above; « puis »
+    # and « soit » open each term of an enumeration (« Machine puis Utilisateur puis
+    # Projet »; Grevisse, coordination: « puis », « soit… soit »).
+    "ça cela ceci puis soit"
 )
-# « petit à petit », « de plus en plus », « jour après jour », « un par un ».
-_NEAR_LINKS = word_set("à après par en pour contre sur ou et sans ni")
+# « petit à petit », « de plus en plus », « jour après jour », « un par un », and a noun
+# complemented by itself (« les amis des amis », « le roi des rois »: Grevisse, complément
+# du nom, superlatif par redoublement).
+_NEAR_LINKS = word_set("à après par en pour contre sur ou et sans ni de des du d")
+# A relative or a subject with a passive or a compound tense, then the main verb: « ce
+# qui est acheté est peu dangereux », « le produit qui nous est proposé est celui… ».
+_AUXILIARIES = word_set("est sont était étaient sera seront ont avait avaient")
+# A participle of the first group: no adverb ends so (« aussi », « plus » do: « il est
+# aussi est » stays a slip).
+_PARTICIPLE = re.compile(r"\w+(?:é|ée|és|ées)", re.I)
 
 
 _DOUBLE = re.compile(r"(?<![\w’'-])(\w+)(\s+)(\1)(?![\w’'-])", re.I)
@@ -51,6 +64,7 @@ def check(text: str) -> list[Hit]:
             word in _NEAR_OK
             or m.group(2).lower() in _NEAR_LINKS
             or m.group(2).lower() == word
+            or (word in _AUXILIARIES and _PARTICIPLE.fullmatch(m.group(2)))
             or len(word) < 2
             or word.isdigit()
         ):

@@ -214,11 +214,32 @@ def _names_its_site(text: str, link: str) -> bool:
     if host is None or not 1 <= len(words) <= 4:
         return False
     names = set()
-    for label in host.group(1).lower().split("."):
-        names.update({label, label.rstrip("0123456789"), *label.split("-")})
+    for label in host.group(1).lower().split(".") + named_in_target(link):
+        names.update({label, label.rstrip("0123456789"), label.replace("-", ""), *label.split("-")})
     names.discard("")
     lower = [word.lower() for word in words]
     return "".join(lower) in names or (len(words) == 2 and lower[0] in names)
+
+
+# The last segment of a link's path and the values of its query: where code hosts and
+# extension stores name what a page is about (« [ungit](https://github.com/FredrikNoren/ungit) »,
+# « [Vetur](https://marketplace.visualstudio.com/items?itemName=octref.vetur) »).
+_LINK_TARGET = re.compile(r"\]\(<?(?:[a-z][\w+.-]*://)?[^/\s)>]+(?P<path>[^\s)>#]*)")
+
+
+def named_in_target(link: str) -> list[str]:
+    """The names a link's target gives after its host: its path's last segment and the
+    dotted parts of its query's values, in lower case (« vagrant-winnfsd », « octref »,
+    « vetur »)."""
+    target = _LINK_TARGET.search(link)
+    if target is None:
+        return []
+    path, _, query = target.group("path").partition("?")
+    segments = [s for s in path.lower().split("/") if s]
+    names = [re.sub(r"\.[a-z0-9]{1,5}$", "", segments[-1])] if segments else []
+    for value in re.findall(r"=([^&]+)", query.lower()):
+        names.extend(value.split("."))
+    return names
 
 
 def code_spans(source: str) -> list[str]:

@@ -39,6 +39,7 @@ _DOUBLE_SPACE = re.compile(r"( (?<=[^\s] ) +)(?=[^\s])")
 _NO_SPACE_AFTER = re.compile(
     r"([,;](?<=[^\W\d_]{2}[,;])|[!?](?<=[^\W\d_]{2}[!?])[!?]*)(?=[^\W\d_])"
 )
+_ACRONYM_JOINED = re.compile(r"[A-Z]{2,};[A-Z]{2,}(?![^\W\d_])")
 # « magique.C’est », « fin.Nous »: a capital and a lower-case letter or an apostrophe.
 _NO_SPACE_AFTER_STOP = re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
 # « contenu , tandis », « atelier . Suivez »: no space before a comma or a full stop.
@@ -143,6 +144,10 @@ def _spacing_around_stops(text: str) -> Iterator[Hit]:
     at render time."""
     for m in _NO_SPACE_AFTER.finditer(text):
         punct = m.group(1)
+        # « TL;DR » (too long; didn't read): an English acronym whose letters a semicolon
+        # joins, written without spaces (Wiktionary, « TL;DR »).
+        if punct == ";" and _ACRONYM_JOINED.match(text, _word_start(text, m.start(1))):
+            continue
         message = f"espace manquante après {_label(punct)}"
         yield _real(m.start(1), m.end(1), "espace-après", message, punct + " ")
     for m in _SPACE_BEFORE_STOP.finditer(text) if " ," in text or " ." in text else ():
@@ -431,3 +436,10 @@ def fix_html(html: str) -> str:
         text = html[position:]
         out.append(text if skipping else fix_text(text, previous))
     return "".join(out)
+
+
+def _word_start(text: str, index: int) -> int:
+    """Where the run of letters that ends at ``index`` starts."""
+    while index > 0 and text[index - 1].isalpha():
+        index -= 1
+    return index

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "lib")]
 
-from proofread import grammar, typography  # noqa: E402
+from proofread import grammar, repetition, typography  # noqa: E402
 from proofread.checker import Options, Proofreader, cited_words  # noqa: E402
 from proofread.cli import run  # noqa: E402
 from proofread.report import text_line  # noqa: E402
@@ -313,3 +313,105 @@ def test_a_name_at_a_sentence_start_is_no_slip_for_an_english_word(proofreader):
     # « Refty » is one letter from English « Hefty », from no French word.
     assert _spelling(proofreader, "Refty s’appuie sur vous.") == []
     assert [f.text for f in _spelling(proofreader, "Egalment, nous partons.")] == ["Egalment"]
+
+
+# outside-blogs3: words that come back after one word in ordinary French.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En contexte, ça donne ça :",
+        "C’est comme ça que ça marche.",
+        "Elles s’appliquent en cascade : Machine puis Utilisateur puis Projet.",
+        "Les amis cités, les amis des amis, les gens connus.",
+        "Ce qui est acheté est relativement peu dangereux.",
+        "Le produit qui nous est proposé est celui qui nous convient.",
+    ],
+)
+def test_a_word_back_after_one_word_in_ordinary_french(text):
+    assert [h for h in repetition.check(text) if h.rule == "répétition-proche"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Il est aussi est venu.", "est"),
+        ("Le produit est vraiment est bon.", "est"),
+        ("Les amis comme amis de la page.", "amis"),
+    ],
+)
+def test_a_word_back_after_one_word_by_a_slip_is_found(text, wrong):
+    found = [text[h.start : h.end] for h in repetition.check(text) if h.rule == "répétition-proche"]
+    assert found == [wrong]
+
+
+def test_an_acronym_joined_by_a_semicolon_is_no_spacing_mistake():
+    assert [h for h in typography.check("## TL;DR") if h.rule == "espace-après"] == []
+    found = [h.rule for h in typography.check("Merci;bonne journée.")]
+    assert "espace-après" in found
+
+
+def test_a_link_named_in_its_targets_path_is_a_name(proofreader):
+    body = (
+        "Si [ungit](https://github.com/FredrikNoren/ungit) le fait, [html-proofer]"
+        "(https://github.com/gjtorikian/html-proofer) aussi, avec [*vagrant winnfsd*]"
+        "(https://github.com/winnfsd/vagrant-winnfsd) et [Vetur]"
+        "(https://marketplace.visualstudio.com/items?itemName=octref.vetur)."
+    )
+    assert _spelling(proofreader, body) == []
+    # Named by its link, the word is the file's name for it in plain text too.
+    body = (
+        "Voir [cdnjs](https://marketplace.visualstudio.com/items?itemName=JakeWilson.vscode-cdnjs)."
+        "\n\nLes librairies hébergées chez cdnjs."
+    )
+    assert _spelling(proofreader, body) == []
+    # A misspelt word that the target does not spell stays a finding.
+    found = _spelling(proofreader, "Lire [la publiccation](https://github.com/foo/bar).")
+    assert [f.text for f in found] == ["publiccation"]
+
+
+@needs_grammalecte
+def test_links_in_a_row_are_no_doubled_word(proofreader_grammar):
+    body = (
+        "Enseigner ? [#SudWeb](https://twitter.com/hashtag/SudWeb?src=hash) "
+        "[pic.twitter.com/yhe](http://t.co/yhe)\n\nNous avons fini le le travail."
+    )
+    found = [f.rule for f in proofreader_grammar.check_source("x.md", f"Title: Essai\n\n{body}\n")]
+    assert not any("doublon" in rule for rule in found)
+    assert "mot-répété" in found
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An acronym has the gender of the noun it shortens (la TL: la timeline).
+        "Ce tweet apparaît également dans la TL des gens qui vous suivent.",
+        # A determiner agreeing with the first noun, not with its complement.
+        "Il faut mettre en place une politique marketing ayant pour but de recruter.",
+    ],
+)
+def test_acronyms_and_nouns_as_complements_keep_their_determiner(text):
+    assert [(text[h.start : h.end], h.rule) for h in grammar.check(text)] == []
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Ce tweet apparaît également dans la fil des gens.", "la"),
+        ("Il faut mettre en place un stratégie marketing.", "un"),
+    ],
+)
+def test_a_determiner_of_the_wrong_gender_is_still_found(text, wrong):
+    assert any(wrong in text[h.start : h.end] for h in grammar.check(text))
+
+
+@needs_grammalecte
+def test_an_english_noun_phrase_takes_no_french_agreement(proofreader_grammar):
+    def grammar_of(body):
+        found = proofreader_grammar.check_source("x.md", f"Title: Essai\n\n{body}\n")
+        return [f.text for f in found if f.category == "grammar"]
+
+    assert grammar_of("Récupérer une Pull Request en local. Le native advertising plaît.") == []
+    # French words of the same shape still agree.
+    assert grammar_of("Le publicité native plaît.") != []

@@ -211,3 +211,23 @@ def test_names_in_code_anywhere_in_the_site_are_accepted_everywhere(tmp_path):
     site = Proofreader(Options(**base, content=str(content)))
     assert [f.rule for f in check(alone, "Ce site passe par grammalecte.\n")] == ["orthographe"]
     assert site.check_files([str(other)])[str(other)] == []
+
+
+def test_developers_words_and_their_french_verbs_are_accepted(proofreader):
+    # Git's and the web platform's words, and the French verbs made on them
+    # (lists/jargon.txt, outside-blogs3: « node », « devs », « notifications push »).
+    body = (
+        "Les devs ont commité puis mergé la branche ; il reste à pusher le fix, lancer "
+        "le build avec node et envoyer les beacons. Une dépendance à node, un mockup, "
+        "du html et du javascript. Les nudges du marketing.\n"
+    )
+    assert _spelling(proofreader, body) == {}
+    # A French verb misspelt stays a finding, English stem or not.
+    found = _spelling(proofreader, "Il faut deployer le site et merjer la branche.\n")
+    assert {"deployer", "merjer"} <= set(found)
+
+
+def test_twitter_verbs_are_accepted_in_their_forms(proofreader):
+    body = "Vous twittez, nous retwittons, elle a tweeté et ils retweetent.\n"
+    assert _spelling(proofreader, body) == {}
+    assert "twitez" in _spelling(proofreader, "Vous twitez tous les jours.\n")
