@@ -400,7 +400,8 @@ def _stop_previous(cache_dir: str | None) -> None:
         pid, folder = (Path(cache_dir) / PID_FILE).read_text().split("\n", 1)
         command = Path(f"/proc/{int(pid)}/cmdline").read_bytes().split(b"\0")
         ours = os.path.realpath(os.path.join(cache_dir, folder.strip()))
-        theirs = os.path.realpath(os.fsdecode(command[-2])) if len(command) > 1 else ""
+        # python -m proofread.background REQUEST FOLDER [--held]
+        theirs = os.path.realpath(os.fsdecode(command[4])) if len(command) > 4 else ""
         if int(pid) != os.getpid() and theirs == ours:
             os.kill(int(pid), signal.SIGTERM)
 
@@ -486,7 +487,7 @@ def _hold(request: str, folder: str, state: dict) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(
-        sys.executable, [sys.executable, "-m", "proofread.background", "--held", request, folder]
+        sys.executable, [sys.executable, "-m", "proofread.background", request, folder, "--held"]
     )
 
 
@@ -590,7 +591,7 @@ def _mark_told(cache_dir: str | None, keys: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--held":
-        resume_held(sys.argv[2], sys.argv[3])
+    if sys.argv[3:] == ["--held"]:  # the same command line: the bench and ps know it
+        resume_held(sys.argv[1], sys.argv[2])
     else:
         main(sys.argv[1], sys.argv[2])

@@ -216,8 +216,10 @@ def test_a_build_stops_its_own_grammar_pass_never_another_projects(tmp_path):
     folder = original / "relecture-abc"
     folder.mkdir(parents=True)
     copy.mkdir(parents=True)
-    # A process whose last argument is its run's folder, as the grammar pass's is.
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", str(folder)])
+    # A process whose fifth argument is its run's folder, as the grammar pass's is
+    # (python -m proofread.background REQUEST FOLDER [--held]).
+    sleep = [sys.executable, "-c", "import time; time.sleep(60)"]
+    running = subprocess.Popen([*sleep, str(folder / "request.json"), str(folder), "--held"])
     try:
         record = f"{running.pid}\nrelecture-abc"
         (original / PID_FILE).write_text(record, encoding="utf-8")
