@@ -694,11 +694,16 @@ class SpellingChecker:
 
     def _inclusive_errors(self, word: str, extra: frozenset[str], mid_sentence: bool) -> list:
         """The parts of an inclusive word that are wrong, as (offset in word, part): the
-        stem must be a word, each ending a known ending or the stem's feminine."""
+        stem must be a word, or be one with all its endings (tou·te·s: toutes) or its last
+        (tou·s: tous); each ending a known ending or the stem's feminine."""
         parts = re.split(f"[{_MIDDLE_DOTS}]", word)
         stem = parts[0]
-        errors = [] if self._ok(stem, extra, mid_sentence) else [(0, stem)]
         known = self.lexicon.known
+        whole = (stem + "".join(parts[1:])).lower(), (stem + parts[-1]).lower()
+        right = self._ok(stem, extra, mid_sentence) or (
+            len(parts) > 1 and known(whole[0]) and known(whole[1])
+        )
+        errors = [] if right else [(0, stem)]
         position = len(stem) + 1
         for ending in parts[1:]:
             lower = ending.lower()

@@ -160,15 +160,16 @@ def test_inclusive_writing_is_accepted_with_either_middle_dot(proofreader):
     body = (
         "Chers lecteur·ices, invité·es et abonné·es, tous·tes les salarié·e·s, "
         "les acteur⋅rice⋅s, les heureux·ses gagnant·es, les chanteur·euses, "
-        "les directeur·rices et les sportif·ves sont là.\n"
+        "les directeur·rices et les sportif·ves sont là, tou·te·s ravi·e·s.\n"
     )
     assert _spelling(proofreader, body) == {}
 
 
 def test_inclusive_writing_still_checks_its_stem_and_endings(proofreader):
-    found = _spelling(proofreader, "Les lecteru·ices et les lecteur·ixes.\n")
+    found = _spelling(proofreader, "Les lecteru·ices, les lecteur·ixes et tuo·te·s.\n")
     assert found["lecteru"][0] == "lecteur"
     assert "ixes" in found
+    assert "tuo" in found  # a stem that is no word even with its endings
 
 
 # -- link targets ----------------------------------------------------------------------------
