@@ -36,6 +36,7 @@ SETS = {
     "dev3": ROOT / "tests" / "proofread" / "dev3" / "passages.txt",
     "dev4": ROOT / "tests" / "proofread" / "dev4" / "passages.txt",
     "dev5": ROOT / "tests" / "proofread" / "dev5" / "passages.txt",
+    "dev6": ROOT / "tests" / "proofread" / "dev6" / "passages.txt",
 }
 HEADER = "Title: Passage\n\n"
 _LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")
