@@ -49,6 +49,7 @@ import json
 import logging
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -73,6 +74,8 @@ GRACE_SECONDS = 0.3
 GO = "allez"
 # In the answer folder: what a held pass needs (the deferred paragraphs, file keys).
 HELD_FILE = "held.json"
+# Beside the answer folder (same name, this ending): what a held pass reads when it starts.
+HELD_SUFFIX = "-attente"
 
 
 def _work_dir(options: Options) -> str | None:
@@ -278,6 +281,8 @@ class Background:
         with contextlib.suppress(OSError):
             self._process.stdout.close()
         self._folder.cleanup()
+        if not self._detached:  # a held pass that will not run: what it would have read
+            shutil.rmtree(self._folder.name + HELD_SUFFIX, ignore_errors=True)
 
 
 # -- the child ------------------------------------------------------------------------------
@@ -473,36 +478,62 @@ def main(request: str, folder: str) -> None:
 
 
 def _hold(request: str, folder: str, state: dict) -> None:
-    """Wait for the build to let go in a fresh process, then run the held pass.
+    """Wait for the build to let go in a program of next to no memory, then run the pass.
 
     This process holds the dictionaries and every checked file's findings; until the
-    build ends, the machine's memory is the build's. The same process (its number and its
-    pipes are the build's link to it) becomes a new, small program, which reads what the
-    pass needs from the answer folder (:data:`HELD_FILE`), then tells the build that the
-    first answer is ready (the build removes the folder once it has taken it).
+    build ends, the machine's memory is the build's. What the pass needs is put in a
+    folder of its own beside the answer folder (which the build removes once it has taken
+    the first answer); the build is told the answer is ready; then the same process (its
+    number and its pipes are the build's link to it) becomes a shell that reads one line,
+    the build's GO or the pipe's end, and only then starts Python again for the pass
+    (:func:`resume_held`).
     """
     from cmcore.files import write_atomically
 
-    write_atomically(Path(folder) / HELD_FILE, json.dumps(state, ensure_ascii=False))
-    sys.stdout.flush()
+    held = Path(folder + HELD_SUFFIX)
+    held.mkdir(exist_ok=True)
+    write_atomically(held / HELD_FILE, json.dumps(state, ensure_ascii=False))
+    for name, source in (
+        ("request.json", Path(request)),
+        ("result-1.json", Path(folder) / "result-1.json"),
+    ):
+        try:
+            os.link(source, held / name)
+        except OSError:
+            shutil.copyfile(source, held / name)
+    _tell("1")
     sys.stderr.flush()
+    # python -m proofread.background REQUEST FOLDER --held, then what the build said and
+    # the build's number: the command line the bench and the next build know.
     os.execv(
-        sys.executable, [sys.executable, "-m", "proofread.background", request, folder, "--held"]
+        "/bin/sh",
+        [
+            "sh",
+            "-c",
+            'IFS= read -r said; exec "$0" "$@" "$said" "$PPID"',
+            sys.executable,
+            "-m",
+            "proofread.background",
+            str(held / "request.json"),
+            folder,
+            "--held",
+        ],
     )
 
 
-def resume_held(request: str, folder: str) -> None:
-    """The held pass (see :func:`_hold`): waits for the build's GO or end, then runs it."""
+def resume_held(request: str, folder: str, said_by_build: str = "", build: str = "") -> None:
+    """The held pass (see :func:`_hold`), once the build said GO or let go of the pipe."""
     out = Path(folder)
-    data = _load_request(request)
-    state = json.loads((out / HELD_FILE).read_text(encoding="utf-8"))
-    first = json.loads((out / "result-1.json").read_text(encoding="utf-8"))
-    _tell("1")  # only now: the build removes the folder once it has taken the answer
-    # Until the build says GO or closes the pipe: its processor and memory are its own.
-    # A SIGTERM now (the next build) ends this process: nothing to save yet.
-    build = os.getppid()
-    if sys.stdin.readline().strip() != GO:
-        _until_gone(build)
+    held = Path(request).parent
+    try:
+        data = _load_request(request)
+        state = json.loads((held / HELD_FILE).read_text(encoding="utf-8"))
+        first = json.loads((held / "result-1.json").read_text(encoding="utf-8"))
+    finally:
+        shutil.rmtree(held, ignore_errors=True)
+    if said_by_build != GO:
+        # The build closed the pipe at its very end: its memory is freed a moment later.
+        _until_gone(int(build) if build.isdigit() else os.getppid())
     said = _Said()
     said.records = [tuple(record) for record in first["said"]]
     root = logging.getLogger()
@@ -591,7 +622,7 @@ def _mark_told(cache_dir: str | None, keys: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[3:] == ["--held"]:  # the same command line: the bench and ps know it
-        resume_held(sys.argv[1], sys.argv[2])
+    if sys.argv[3:4] == ["--held"]:  # the same command line: the bench and ps know it
+        resume_held(sys.argv[1], sys.argv[2], *sys.argv[4:6])
     else:
         main(sys.argv[1], sys.argv[2])
