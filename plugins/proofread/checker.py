@@ -56,6 +56,17 @@ _PHRASE_SILENCED = frozenset({"grammar", "repetition", "style"})
 # Grammalecte's agreement of a determiner with the next word (« les indicateur clé »): the
 # phrase's first word agrees with what comes before it, which the phrase does not fix.
 _DETERMINER_AGREEMENT = re.compile(r"gn_\w*_1m_")
+# Grammalecte's style advice, not mistakes: its pleonasms (option « pleo », every message
+# « Pléonasme. »: « voire même », « bourrasques de vent » are redundancies, not errors of
+# grammar or spelling) and, in its « bs » family (« Populaire »), the notices that its own
+# messages call an anglicism, a cliché or a preference (« Anglicisme superflu » for
+# « code legacy », « Cliché », « Novlangue », « Classiquement, on écrit plutôt »). Like its
+# advice on « digital » (grammar.py), they are left out; the « bs » rules that call a
+# turn wrong (« malgré que », « pire » for « pis », « pour pas que ») stay.
+_STYLE_ADVICE = re.compile(
+    r"grammalecte:(?:pleo:|bs:g\d__(?:code_legacy|bs_à_date|bs_exception_qui_confirme_la_règle"
+    r"|bs_silence_assourdissant|bs_vidéoprotection|bs_mettre_en_abyme|bs_très_trop_superflu)__)"
+)
 
 
 def _inside_phrase(hit: Hit, phrases: list[tuple[int, int]]) -> bool:
@@ -229,7 +240,7 @@ class Proofreader:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
             # A dictionary word only passes the spelling check: the grammar findings around
             # it stay (« les community managers est » is wrong whatever the dictionary says).
-            found = self._grammar_hits(text)
+            found = [h for h in self._grammar_hits(text) if not _STYLE_ADVICE.match(h.rule)]
             # A form no verb has, made on a known verb (« croivent »), is told as grammar
             # (its conjugation), not as an unknown word; only where spelling rejects it.
             unknown = {(h.start, h.end) for h in hits if h.category == "spelling"}

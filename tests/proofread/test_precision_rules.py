@@ -415,3 +415,17 @@ def test_an_english_noun_phrase_takes_no_french_agreement(proofreader_grammar):
     assert grammar_of("Récupérer une Pull Request en local. Le native advertising plaît.") == []
     # French words of the same shape still agree.
     assert grammar_of("Le publicité native plaît.") != []
+
+
+@needs_grammalecte
+def test_grammalectes_style_advice_is_no_finding_but_a_wrong_turn_is(proofreader_grammar):
+    def found(body):
+        source = f"Title: Essai\n\n{body}\n"
+        return [f.rule for f in proofreader_grammar.check_source("x.md", source)]
+
+    # A pleonasm and an anglicism notice are advice, not mistakes.
+    assert found("Nous partirons demain voire même ce soir.") == []
+    assert found("Le code legacy de ce projet date de dix ans.") == []
+    # A turn Grammalecte calls wrong still is reported, as are mistakes beside advice.
+    assert found("Il est venu malgré qu’il pleuve.") != []
+    assert any("gn" in rule for rule in found("Nous partirons voire même avec les enfant."))
