@@ -429,3 +429,19 @@ def test_grammalectes_style_advice_is_no_finding_but_a_wrong_turn_is(proofreader
     # A turn Grammalecte calls wrong still is reported, as are mistakes beside advice.
     assert found("Il est venu malgré qu’il pleuve.") != []
     assert any("gn" in rule for rule in found("Nous partirons voire même avec les enfant."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je repeins mon cadre avec Paint.Box depuis hier.", "Le serveur tourne sous Deno.Land."],
+)
+def test_a_name_with_a_dot_between_two_capitals_needs_no_space(text):
+    assert [h for h in typography.check(text) if h.rule == "espace-après"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nous avons dormi à Lyon.Nous repartons demain.", "La course est finie.Ensuite on rentre."],
+)
+def test_a_sentence_glued_to_the_last_one_still_needs_its_space(text):
+    assert [h for h in typography.check(text) if h.rule == "espace-après"] != []
