@@ -232,7 +232,7 @@ class Proofreader:
             hits = [hit_from_json(item) for item in raw]
         else:
             hits = self._spelling().check(text, extra)
-            hits += repetition.check(text)
+            hits += repetition.check(text, table=kind == "table")
             hits += typography.check(text)
         if base_key and self.defer_grammar and raw is None:
             self.cache.put(base_key, [hit_to_json(h) for h in hits])
@@ -240,7 +240,16 @@ class Proofreader:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
             # A dictionary word only passes the spelling check: the grammar findings around
             # it stay (« les community managers est » is wrong whatever the dictionary says).
-            found = [h for h in self._grammar_hits(text) if not _STYLE_ADVICE.match(h.rule)]
+            found = [
+                h
+                for h in self._grammar_hits(text)
+                if not _STYLE_ADVICE.match(h.rule)
+                # A word doubled on purpose is repetition.py's to judge (« hyper hyper »).
+                and not (
+                    h.rule.endswith(":doublon")
+                    and repetition.doubled_on_purpose(text[h.start : h.end].split()[0])
+                )
+            ]
             # A form no verb has, made on a known verb (« croivent »), is told as grammar
             # (its conjugation), not as an unknown word; only where spelling rejects it.
             unknown = {(h.start, h.end) for h in hits if h.category == "spelling"}

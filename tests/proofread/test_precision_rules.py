@@ -445,3 +445,37 @@ def test_a_name_with_a_dot_between_two_capitals_needs_no_space(text):
 )
 def test_a_sentence_glued_to_the_last_one_still_needs_its_space(text):
     assert [h for h in typography.check(text) if h.rule == "espace-après"] != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il faut faire faire un devis avant les travaux.",
+        "La montée était hyper hyper raide.",
+        "Je marche, je marche, et la borne ne vient pas.",
+        "Il court il court, le furet.",
+    ],
+)
+def test_words_doubled_by_grammar_or_for_effect_are_no_repetition(text):
+    assert repetition.check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Il faut faire un un devis avant les travaux.", "un"),
+        ("La montée était raide raide.", "raide"),
+        ("Je marche vers la borne borne.", "borne"),
+        ("Le sentier est aussi est plus court.", "est"),
+    ],
+)
+def test_words_doubled_by_a_slip_are_still_repetitions(text, wrong):
+    assert any(wrong in text[h.start : h.end] for h in repetition.check(text))
+
+
+def test_the_same_word_in_two_cells_of_a_table_is_no_repetition(proofreader):
+    table = "| Lundi | Mardi |\n|---|---|\n| Repos | Repos |\n| Sortie | la la sortie |\n"
+    source = f"Title: Essai\n\n{table}"
+    found = proofreader.check_source("x.md", source)
+    found = [f.text for f in found if f.category == "repetition"]
+    assert found == ["la la"]
