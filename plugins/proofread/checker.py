@@ -51,6 +51,8 @@ PARALLEL_MIN_FILES = 4
 
 JARGON_TEXT = (HERE / "lists" / "jargon.txt").read_text(encoding="utf-8")
 PLATFORMS_TEXT = (HERE / "lists" / "plateformes.txt").read_text(encoding="utf-8")
+# Colloquial words, clipped words and interjections that dictionaries record (familier.txt).
+FAMILIAR_TEXT = (HERE / "lists" / "familier.txt").read_text(encoding="utf-8")
 # What a set phrase of the dictionaries silences inside it (spelling goes by its words).
 _PHRASE_SILENCED = frozenset({"grammar", "repetition", "style"})
 # Grammalecte's agreement of a determiner with the next word (« les indicateur clé »): the
@@ -136,7 +138,11 @@ class Proofreader:
         jargon = dictionary_entries(JARGON_TEXT)
         # The trade's words, like the site's own, are spelt right and silence no grammar:
         # « les client » stays wrong although « relation client » is not.
-        self.jargon_words = words_of(jargon) | words_of(dictionary_entries(PLATFORMS_TEXT))
+        self.jargon_words = (
+            words_of(jargon)
+            | words_of(dictionary_entries(PLATFORMS_TEXT))
+            | words_of(dictionary_entries(FAMILIAR_TEXT))
+        )
         self._set_phrases = _phrases([*self.expressions, *jargon])
         use_grammar = self.options.grammar and importlib.util.find_spec("grammalecte") is not None
         self.use_grammar = use_grammar
@@ -148,6 +154,7 @@ class Proofreader:
             dictionary_text,
             JARGON_TEXT,
             PLATFORMS_TEXT,
+            FAMILIAR_TEXT,
             _grammalecte_key() if use_grammar else "no-grammar",
             ",".join(self.options.fields),
         )
