@@ -81,7 +81,18 @@ _GLUED_PREFIXES = (
     "poly",
     "cyber",
     "web",
+    # « co- », « éco- », « neuro- », « sur- » (cogérer, écoconception, neurosciences,
+    # suremballage: Le Robert, Larousse; the Rectifications of 1990 glue them too).
+    "co",
+    "éco",
+    "neuro",
+    "sur",
 )
+# The same elements written with a hyphen (« co-gérance », « éco-camping »,
+# « neuro-linguistique »): the spelling before the Rectifications of 1990, which
+# recommend the glued one without making the other a mistake (Journal officiel, 6
+# décembre 1990, « Les rectifications de l’orthographe », II.1: soudure recommandée).
+_HYPHENED_PREFIXES = frozenset(_GLUED_PREFIXES) | {"ré", "pré", "post", "semi", "bio", "pro"}
 # The last code point of the Latin letters (Latin Extended-B); French needs no letter past it.
 _LATIN_END = 0x24F
 _ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
@@ -816,6 +827,13 @@ class SpellingChecker:
         if "-" in word:
             parts = word.split("-")
             joined = "".join(parts)
+            if (
+                len(parts) == 2
+                and parts[0].lower() in _HYPHENED_PREFIXES
+                and len(parts[1]) >= 4
+                and lexicon.known(parts[1])
+            ):
+                return []  # « co-gérance », « éco-camping »: a learned element, hyphened
             if all(
                 p == "t" or not p or self._ok(p, extra, mid_sentence or i > 0)
                 for i, p in enumerate(parts)
@@ -835,7 +853,13 @@ class SpellingChecker:
             hits = []
             position = offset
             for i, part in enumerate(parts):
-                if part and part != "t" and not self._ok(part, extra, mid_sentence or i > 0):
+                learned = i == 0 and len(parts) == 2 and part.lower() in _HYPHENED_PREFIXES
+                if (
+                    part
+                    and part != "t"
+                    and not learned  # « co-animmation »: the word after it is the slip
+                    and not self._ok(part, extra, mid_sentence or i > 0)
+                ):
                     hits.extend(self._word(text, part, position, extra, True))
                 position += len(part) + 1
             return hits

@@ -258,3 +258,16 @@ def test_the_colloquial_list_is_sourced():
     text = (ROOT / "plugins" / "proofread" / "lists" / "familier.txt").read_text(encoding="utf-8")
     assert "https://fr.wiktionary.org/wiki/Catégorie:Termes_familiers_en_français" in text
     assert "seum" in dictionary_entries(text)
+
+
+def test_learned_elements_glued_or_hyphened_are_accepted(proofreader):
+    body = (
+        "Une co-animation des ateliers, un label d’éco-conception, les neuro-sciences, "
+        "des fruits suremballés et une cogestion assumée.\n"
+    )
+    assert _spelling(proofreader, body) == {}
+
+
+def test_a_word_cut_or_misspelt_after_a_learned_element_is_still_reported(proofreader):
+    found = _spelling(proofreader, "Une co-animmation, des fruits surembalés, la commu-nauté.\n")
+    assert set(found) == {"animmation", "surembalés", "commu-nauté"}
