@@ -354,6 +354,12 @@ class Proofreader:
             for word in cited_words(document.source)
             if word not in italic or not lexicon.near_french(word) or lexicon.is_english(word)
         }
+        # An italic phrase whose words are all English's is an English phrase quoted on
+        # purpose (« _one shot_ »): one French word in it (« *une idé* ») and it is checked.
+        for m in _ITALIC_PHRASE.finditer(document.source):
+            words = m.group(2).split()
+            if len(words) >= 2 and all(lexicon.is_english(word) for word in words):
+                extra = extra | set(words)
         prefix = _hash(self.context, ",".join(sorted(extra)))
         keys = [_hash(prefix, s.kind, s.text) for s in document.segments]
         cached = self.cache.get_many(keys)
@@ -592,6 +598,10 @@ _CITED = re.compile(
     r"|«[ \u00a0\u202f]?(?P<quoted>[^\W\d_][\w’'-]*)[ \u00a0\u202f]?»"
     r"|(?<!\w)[“\"](?P<straight>[^\W\d_][\w’'-]*)[”\"](?!\w))"
 )
+# Words in italics, two or more (« _one shot_ », « *gut training* »): French typography
+# sets a phrase of another language in italics (Lexique des règles typographiques en usage
+# à l’Imprimerie nationale, « Italique »: mots et locutions en langue étrangère).
+_ITALIC_PHRASE = re.compile(r"(?<![*\w])([*_])([^\W\d_][\w’' -]*[\w’'])\1(?![*\w])")
 # A link whose text is one word that its target's host name holds (« [Vercel](https://vercel.com) »,
 # « [Foundation](http://foundation.zurb.com/) »): the name of the site or product linked.
 # The same for the last segment of its path or a value of its query (« [ungit](https://

@@ -83,6 +83,8 @@ def check(text: str, table: bool = False) -> list[Hit]:
         if (
             word in _NEAR_OK
             or _words_repeated(text, m)
+            # Back as part of a host or dotted name (« le ska avec ska.p »): a name.
+            or re.match(r"\.\w", text[m.end(3) : m.end(3) + 2])
             or m.group(2).lower() in _NEAR_LINKS
             or m.group(2).lower() == word
             or (word in _AUXILIARIES and _PARTICIPLE.fullmatch(m.group(2)))

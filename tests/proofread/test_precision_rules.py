@@ -479,3 +479,14 @@ def test_the_same_word_in_two_cells_of_a_table_is_no_repetition(proofreader):
     found = proofreader.check_source("x.md", source)
     found = [f.text for f in found if f.category == "repetition"]
     assert found == ["la la"]
+
+
+def test_a_word_back_in_a_dotted_name_is_no_repetition():
+    assert repetition.check("J’ai lu le guide avec guide.fr en main.") == []
+    found = repetition.check("J’ai lu le guide avec guide en main.")
+    assert [h.rule for h in found] == ["répétition-proche"]
+
+
+def test_an_english_phrase_in_italics_is_accepted_a_french_slip_in_italics_is_not(proofreader):
+    assert _spelling(proofreader, "Ce sera un _one shot_, puis un *gut feeling*.") == []
+    assert [f.text for f in _spelling(proofreader, "Ce sera *une idé* de plus.")] == ["idé"]
