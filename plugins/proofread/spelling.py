@@ -643,6 +643,24 @@ class SpellingChecker:
                 return not lexicon.near_french(word)
         return False
 
+    def _verbal_adjective(self, word: str) -> bool:
+        """The feminine or plural of a present participle used as an adjective or a noun
+        (« des mères biberonnantes »: the verbal adjective agrees, Grevisse, participe
+        présent et adjectif verbal), for a verb of the first group a dictionary lists when
+        the form in « -ant » is its own. Not when the adjective is spelt otherwise, which
+        the dictionary then lists: « précédente », « fatigante », « communicante » make
+        « précédante », « fatiguante », « communiquante » mistakes still."""
+        lower = word.lower()
+        match = re.fullmatch(r"(\w+)ant(e|es|s)", lower)
+        if not match:
+            return False
+        stem, ending = match.groups()
+        known = self.lexicon.known
+        if not (known(stem + "ant") and known(stem + "er")):
+            return False
+        adjective = re.sub(r"qu$", "c", re.sub(r"gu$", "g", stem))
+        return not any(known(other + ending) for other in (stem + "ent", adjective + "ant"))
+
     def _english_part(self, part: str) -> bool:
         """A word of English's dictionary, after a French elision (« l’employee advocacy »)."""
         match = _ELIDED.match(part)
@@ -865,7 +883,12 @@ class SpellingChecker:
             return hits
         if _MIDDLE_DOTS[0] in word or _MIDDLE_DOTS[1] in word:
             return self._inclusive_hits(text, word, offset, extra, mid_sentence)
-        if self.is_english(word) or self._english_compound(word) or self._prefixed(word):
+        if (
+            self.is_english(word)
+            or self._english_compound(word)
+            or self._prefixed(word)
+            or self._verbal_adjective(word)
+        ):
             return []
         end = offset + len(word)
         suggestions = self.suggest(word)

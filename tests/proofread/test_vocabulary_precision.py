@@ -271,3 +271,13 @@ def test_learned_elements_glued_or_hyphened_are_accepted(proofreader):
 def test_a_word_cut_or_misspelt_after_a_learned_element_is_still_reported(proofreader):
     found = _spelling(proofreader, "Une co-animmation, des fruits surembalés, la commu-nauté.\n")
     assert set(found) == {"animmation", "surembalés", "commu-nauté"}
+
+
+def test_a_verbal_adjective_of_a_first_group_verb_agrees(proofreader):
+    body = "Des cyclistes pédalantes et des parents biberonnants se croisent.\n"
+    assert _spelling(proofreader, body) == {}
+
+
+def test_a_verbal_adjective_spelt_otherwise_is_still_reported(proofreader):
+    body = "La semaine précédante fut fatiguante, et la porte communiquante fermée.\n"
+    assert set(_spelling(proofreader, body)) == {"précédante", "fatiguante", "communiquante"}
