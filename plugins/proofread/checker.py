@@ -51,11 +51,24 @@ PARALLEL_MIN_FILES = 4
 
 JARGON_TEXT = (HERE / "lists" / "jargon.txt").read_text(encoding="utf-8")
 PLATFORMS_TEXT = (HERE / "lists" / "plateformes.txt").read_text(encoding="utf-8")
+# Colloquial words, clipped words and interjections that dictionaries record (familier.txt).
+FAMILIAR_TEXT = (HERE / "lists" / "familier.txt").read_text(encoding="utf-8")
 # What a set phrase of the dictionaries silences inside it (spelling goes by its words).
 _PHRASE_SILENCED = frozenset({"grammar", "repetition", "style"})
 # Grammalecte's agreement of a determiner with the next word (« les indicateur clé »): the
 # phrase's first word agrees with what comes before it, which the phrase does not fix.
 _DETERMINER_AGREEMENT = re.compile(r"gn_\w*_1m_")
+# Grammalecte's style advice, not mistakes: its pleonasms (option « pleo », every message
+# « Pléonasme. »: « voire même », « bourrasques de vent » are redundancies, not errors of
+# grammar or spelling) and, in its « bs » family (« Populaire »), the notices that its own
+# messages call an anglicism, a cliché or a preference (« Anglicisme superflu » for
+# « code legacy », « Cliché », « Novlangue », « Classiquement, on écrit plutôt »). Like its
+# advice on « digital » (grammar.py), they are left out; the « bs » rules that call a
+# turn wrong (« malgré que », « pire » for « pis », « pour pas que ») stay.
+_STYLE_ADVICE = re.compile(
+    r"grammalecte:(?:pleo:|bs:g\d__(?:code_legacy|bs_à_date|bs_exception_qui_confirme_la_règle"
+    r"|bs_silence_assourdissant|bs_vidéoprotection|bs_mettre_en_abyme|bs_très_trop_superflu)__)"
+)
 
 
 def _inside_phrase(hit: Hit, phrases: list[tuple[int, int]]) -> bool:
@@ -125,7 +138,11 @@ class Proofreader:
         jargon = dictionary_entries(JARGON_TEXT)
         # The trade's words, like the site's own, are spelt right and silence no grammar:
         # « les client » stays wrong although « relation client » is not.
-        self.jargon_words = words_of(jargon) | words_of(dictionary_entries(PLATFORMS_TEXT))
+        self.jargon_words = (
+            words_of(jargon)
+            | words_of(dictionary_entries(PLATFORMS_TEXT))
+            | words_of(dictionary_entries(FAMILIAR_TEXT))
+        )
         self._set_phrases = _phrases([*self.expressions, *jargon])
         use_grammar = self.options.grammar and importlib.util.find_spec("grammalecte") is not None
         self.use_grammar = use_grammar
@@ -137,6 +154,7 @@ class Proofreader:
             dictionary_text,
             JARGON_TEXT,
             PLATFORMS_TEXT,
+            FAMILIAR_TEXT,
             _grammalecte_key() if use_grammar else "no-grammar",
             ",".join(self.options.fields),
         )
@@ -221,7 +239,7 @@ class Proofreader:
             hits = [hit_from_json(item) for item in raw]
         else:
             hits = self._spelling().check(text, extra)
-            hits += repetition.check(text)
+            hits += repetition.check(text, table=kind == "table")
             hits += typography.check(text)
         if base_key and self.defer_grammar and raw is None:
             self.cache.put(base_key, [hit_to_json(h) for h in hits])
@@ -229,7 +247,16 @@ class Proofreader:
             # Grammalecte when installed, our homophone rules always (unless grammar is off).
             # A dictionary word only passes the spelling check: the grammar findings around
             # it stay (« les community managers est » is wrong whatever the dictionary says).
-            found = self._grammar_hits(text)
+            found = [
+                h
+                for h in self._grammar_hits(text)
+                if not _STYLE_ADVICE.match(h.rule)
+                # A word doubled on purpose is repetition.py's to judge (« hyper hyper »).
+                and not (
+                    h.rule.endswith(":doublon")
+                    and repetition.doubled_on_purpose(text[h.start : h.end].split()[0])
+                )
+            ]
             # A form no verb has, made on a known verb (« croivent »), is told as grammar
             # (its conjugation), not as an unknown word; only where spelling rejects it.
             unknown = {(h.start, h.end) for h in hits if h.category == "spelling"}
@@ -327,6 +354,12 @@ class Proofreader:
             for word in cited_words(document.source)
             if word not in italic or not lexicon.near_french(word) or lexicon.is_english(word)
         }
+        # An italic phrase whose words are all English's is an English phrase quoted on
+        # purpose (« _one shot_ »): one French word in it (« *une idé* ») and it is checked.
+        for m in _ITALIC_PHRASE.finditer(document.source):
+            words = m.group(2).split()
+            if len(words) >= 2 and all(lexicon.is_english(word) for word in words):
+                extra = extra | set(words)
         prefix = _hash(self.context, ",".join(sorted(extra)))
         keys = [_hash(prefix, s.kind, s.text) for s in document.segments]
         cached = self.cache.get_many(keys)
@@ -565,6 +598,10 @@ _CITED = re.compile(
     r"|«[ \u00a0\u202f]?(?P<quoted>[^\W\d_][\w’'-]*)[ \u00a0\u202f]?»"
     r"|(?<!\w)[“\"](?P<straight>[^\W\d_][\w’'-]*)[”\"](?!\w))"
 )
+# Words in italics, two or more (« _one shot_ », « *gut training* »): French typography
+# sets a phrase of another language in italics (Lexique des règles typographiques en usage
+# à l’Imprimerie nationale, « Italique »: mots et locutions en langue étrangère).
+_ITALIC_PHRASE = re.compile(r"(?<![*\w])([*_])([^\W\d_][\w’' -]*[\w’'])\1(?![*\w])")
 # A link whose text is one word that its target's host name holds (« [Vercel](https://vercel.com) »,
 # « [Foundation](http://foundation.zurb.com/) »): the name of the site or product linked.
 # The same for the last segment of its path or a value of its query (« [ungit](https://

@@ -9,6 +9,11 @@ from .finding import Hit, word_set
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # Doubled on purpose in French: « nous nous levons », « vous vous trompez ».
 _DOUBLE_OK = frozenset({"nous", "vous", "si", "très", "non", "oui", "bien", "bla", "ha", "hé"})
+# Doubled by French grammar or on purpose: the causative « faire faire » (« se faire
+# faire un devis »: Grevisse, semi-auxiliaires, « faire » + infinitive, « faire » included),
+# and the intensifiers of spoken French repeated for emphasis, as « très très » is
+# (Grevisse, répétition expressive: « hyper hyper », « super super », « trop trop »).
+_DOUBLE_OK |= {"faire", "hyper", "super", "trop", "vraiment"}
 # Words that come back after one word in ordinary French: « la page la plus lue ».
 _NEAR_OK = word_set(
     "le la les l un une des de du d à au aux en et ou ni que qui se ne pas plus moins "
@@ -36,12 +41,27 @@ _DOUBLE = re.compile(r"(?<![\w’'-])(\w+)(\s+)(\1)(?![\w’'-])", re.I)
 _NEAR = re.compile(r"(?<![\w’'-])(\w+) +(\w+) +(\1)(?![\w’'-])", re.I)
 
 
-def check(text: str) -> list[Hit]:
-    """Repetition findings of a segment's text."""
+def doubled_on_purpose(word: str) -> bool:
+    """Whether a word may be written twice in a row (« nous nous », « faire faire »)."""
+    return word.lower() in _DOUBLE_OK
+
+
+def _words_repeated(text: str, m: re.Match) -> bool:
+    """Whether two words come back together (« je pédale, je pédale », « il court il
+    court »): a group repeated for effect (Grevisse, répétition expressive), where a slip
+    brings back one word (« il est aussi est »)."""
+    before = re.search(r"(\w+)[\s,]+$", text[max(0, m.start(1) - 40) : m.start(1)])
+    return before is not None and before.group(1).lower() == m.group(2).lower()
+
+
+def check(text: str, table: bool = False) -> list[Hit]:
+    """Repetition findings of a segment's text; in a table row (``table``), whose cells
+    end with a line break, the same word in two cells is no repetition (« | Repos |
+    Repos | »)."""
     hits: list[Hit] = []
     for m in _DOUBLE.finditer(text):
         word = m.group(1).lower()
-        if word in _DOUBLE_OK or word.isdigit():
+        if word in _DOUBLE_OK or word.isdigit() or (table and "\n" in m.group(2)):
             continue
         hits.append(
             Hit(
@@ -62,6 +82,9 @@ def check(text: str) -> list[Hit]:
         word = m.group(1).lower()
         if (
             word in _NEAR_OK
+            or _words_repeated(text, m)
+            # Back as part of a host or dotted name (« le ska avec ska.p »): a name.
+            or re.match(r"\.\w", text[m.end(3) : m.end(3) + 2])
             or m.group(2).lower() in _NEAR_LINKS
             or m.group(2).lower() == word
             or (word in _AUXILIARIES and _PARTICIPLE.fullmatch(m.group(2)))

@@ -81,7 +81,18 @@ _GLUED_PREFIXES = (
     "poly",
     "cyber",
     "web",
+    # « co- », « éco- », « neuro- », « sur- » (cogérer, écoconception, neurosciences,
+    # suremballage: Le Robert, Larousse; the Rectifications of 1990 glue them too).
+    "co",
+    "éco",
+    "neuro",
+    "sur",
 )
+# The same elements written with a hyphen (« co-gérance », « éco-camping »,
+# « neuro-linguistique »): the spelling before the Rectifications of 1990, which
+# recommend the glued one without making the other a mistake (Journal officiel, 6
+# décembre 1990, « Les rectifications de l’orthographe », II.1: soudure recommandée).
+_HYPHENED_PREFIXES = frozenset(_GLUED_PREFIXES) | {"ré", "pré", "post", "semi", "bio", "pro"}
 # The last code point of the Latin letters (Latin Extended-B); French needs no letter past it.
 _LATIN_END = 0x24F
 _ENGLISH_SHORT = word_set("to by of in on at it is my we up so no do go be us an as or if")
@@ -632,6 +643,24 @@ class SpellingChecker:
                 return not lexicon.near_french(word)
         return False
 
+    def _verbal_adjective(self, word: str) -> bool:
+        """The feminine or plural of a present participle used as an adjective or a noun
+        (« des mères biberonnantes »: the verbal adjective agrees, Grevisse, participe
+        présent et adjectif verbal), for a verb of the first group a dictionary lists when
+        the form in « -ant » is its own. Not when the adjective is spelt otherwise, which
+        the dictionary then lists: « précédente », « fatigante », « communicante » make
+        « précédante », « fatiguante », « communiquante » mistakes still."""
+        lower = word.lower()
+        match = re.fullmatch(r"(\w+)ant(e|es|s)", lower)
+        if not match:
+            return False
+        stem, ending = match.groups()
+        known = self.lexicon.known
+        if not (known(stem + "ant") and known(stem + "er")):
+            return False
+        adjective = re.sub(r"qu$", "c", re.sub(r"gu$", "g", stem))
+        return not any(known(other + ending) for other in (stem + "ent", adjective + "ant"))
+
     def _english_part(self, part: str) -> bool:
         """A word of English's dictionary, after a French elision (« l’employee advocacy »)."""
         match = _ELIDED.match(part)
@@ -816,6 +845,13 @@ class SpellingChecker:
         if "-" in word:
             parts = word.split("-")
             joined = "".join(parts)
+            if (
+                len(parts) == 2
+                and parts[0].lower() in _HYPHENED_PREFIXES
+                and len(parts[1]) >= 4
+                and lexicon.known(parts[1])
+            ):
+                return []  # « co-gérance », « éco-camping »: a learned element, hyphened
             if all(
                 p == "t" or not p or self._ok(p, extra, mid_sentence or i > 0)
                 for i, p in enumerate(parts)
@@ -835,13 +871,24 @@ class SpellingChecker:
             hits = []
             position = offset
             for i, part in enumerate(parts):
-                if part and part != "t" and not self._ok(part, extra, mid_sentence or i > 0):
+                learned = i == 0 and len(parts) == 2 and part.lower() in _HYPHENED_PREFIXES
+                if (
+                    part
+                    and part != "t"
+                    and not learned  # « co-animmation »: the word after it is the slip
+                    and not self._ok(part, extra, mid_sentence or i > 0)
+                ):
                     hits.extend(self._word(text, part, position, extra, True))
                 position += len(part) + 1
             return hits
         if _MIDDLE_DOTS[0] in word or _MIDDLE_DOTS[1] in word:
             return self._inclusive_hits(text, word, offset, extra, mid_sentence)
-        if self.is_english(word) or self._english_compound(word) or self._prefixed(word):
+        if (
+            self.is_english(word)
+            or self._english_compound(word)
+            or self._prefixed(word)
+            or self._verbal_adjective(word)
+        ):
             return []
         end = offset + len(word)
         suggestions = self.suggest(word)

@@ -42,6 +42,21 @@ _NO_SPACE_AFTER = re.compile(
 _ACRONYM_JOINED = re.compile(r"[A-Z]{2,};[A-Z]{2,}(?![^\W\d_])")
 # « magique.C’est », « fin.Nous »: a capital and a lower-case letter or an apostrophe.
 _NO_SPACE_AFTER_STOP = re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
+# A name written with a dot between two capitalised parts (« Spray.Bike », « Booking.Com »,
+# « Node.Js »): brands and hosts do so, and nothing but the first word's capital tells
+# them from « à Paris.Nous partons ». A capitalised word, the dot, a capitalised word that
+# is no word a French sentence commonly opens with, and no apostrophe after it.
+_DOTTED_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][\w-]*\.([A-ZÀ-ÖØ-Þ]\w*)(?![\w’'-]|\.\w)")
+_SENTENCE_OPENERS = word_set(
+    "le la les l un une des du de d au aux à en et ou mais donc or ni car puis alors "
+    "ensuite enfin bref ainsi aussi pourtant cependant sinon ici là voilà voici oui non "
+    "merci je j tu il elle on nous vous ils elles ce c ça cela ceci cette ces cet celui "
+    "celle ceux celles mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
+    "qui que quoi quel quelle quels quelles quand comme si pour par sur sous dans avec "
+    "sans chez vers depuis pendant après avant tout tous toute toutes chaque rien "
+    "personne y il n ne pas plus très bien mal encore déjà même certes heureusement "
+    "malheureusement finalement aujourd hier demain"
+)
 # « contenu , tandis », « atelier . Suivez »: no space before a comma or a full stop.
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_])([ \t]+)([,.])(?=\s|$)")
 # A text emoticon (« :p », « :-D », « ;) », « xD », « =P »): a picture, not a word, set
@@ -157,7 +172,18 @@ def _spacing_around_stops(text: str) -> Iterator[Hit]:
         message = f"espace en trop avant {'la virgule' if punct == ',' else 'le point'}"
         yield _real(m.start(1), m.end(2), "espace-avant", message, punct)
     for m in _NO_SPACE_AFTER_STOP.finditer(text):
+        if _dotted_name(text, m.start()):
+            continue
         yield _real(m.start(), m.end(), "espace-après", "espace manquante après le point", ". ")
+
+
+def _dotted_name(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` joins the two capitalised parts of a name."""
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    m = _DOTTED_NAME.match(text, start)
+    return bool(m and m.start(1) == dot + 1 and m.group(1).lower() not in _SENTENCE_OPENERS)
 
 
 def _lower_case_after_stop(text: str) -> Iterator[Hit]:

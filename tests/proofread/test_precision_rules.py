@@ -415,3 +415,78 @@ def test_an_english_noun_phrase_takes_no_french_agreement(proofreader_grammar):
     assert grammar_of("Récupérer une Pull Request en local. Le native advertising plaît.") == []
     # French words of the same shape still agree.
     assert grammar_of("Le publicité native plaît.") != []
+
+
+@needs_grammalecte
+def test_grammalectes_style_advice_is_no_finding_but_a_wrong_turn_is(proofreader_grammar):
+    def found(body):
+        source = f"Title: Essai\n\n{body}\n"
+        return [f.rule for f in proofreader_grammar.check_source("x.md", source)]
+
+    # A pleonasm and an anglicism notice are advice, not mistakes.
+    assert found("Nous partirons demain voire même ce soir.") == []
+    assert found("Le code legacy de ce projet date de dix ans.") == []
+    # A turn Grammalecte calls wrong still is reported, as are mistakes beside advice.
+    assert found("Il est venu malgré qu’il pleuve.") != []
+    assert any("gn" in rule for rule in found("Nous partirons voire même avec les enfant."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je repeins mon cadre avec Paint.Box depuis hier.", "Le serveur tourne sous Deno.Land."],
+)
+def test_a_name_with_a_dot_between_two_capitals_needs_no_space(text):
+    assert [h for h in typography.check(text) if h.rule == "espace-après"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nous avons dormi à Lyon.Nous repartons demain.", "La course est finie.Ensuite on rentre."],
+)
+def test_a_sentence_glued_to_the_last_one_still_needs_its_space(text):
+    assert [h for h in typography.check(text) if h.rule == "espace-après"] != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il faut faire faire un devis avant les travaux.",
+        "La montée était hyper hyper raide.",
+        "Je marche, je marche, et la borne ne vient pas.",
+        "Il court il court, le furet.",
+    ],
+)
+def test_words_doubled_by_grammar_or_for_effect_are_no_repetition(text):
+    assert repetition.check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Il faut faire un un devis avant les travaux.", "un"),
+        ("La montée était raide raide.", "raide"),
+        ("Je marche vers la borne borne.", "borne"),
+        ("Le sentier est aussi est plus court.", "est"),
+    ],
+)
+def test_words_doubled_by_a_slip_are_still_repetitions(text, wrong):
+    assert any(wrong in text[h.start : h.end] for h in repetition.check(text))
+
+
+def test_the_same_word_in_two_cells_of_a_table_is_no_repetition(proofreader):
+    table = "| Lundi | Mardi |\n|---|---|\n| Repos | Repos |\n| Sortie | la la sortie |\n"
+    source = f"Title: Essai\n\n{table}"
+    found = proofreader.check_source("x.md", source)
+    found = [f.text for f in found if f.category == "repetition"]
+    assert found == ["la la"]
+
+
+def test_a_word_back_in_a_dotted_name_is_no_repetition():
+    assert repetition.check("J’ai lu le guide avec guide.fr en main.") == []
+    found = repetition.check("J’ai lu le guide avec guide en main.")
+    assert [h.rule for h in found] == ["répétition-proche"]
+
+
+def test_an_english_phrase_in_italics_is_accepted_a_french_slip_in_italics_is_not(proofreader):
+    assert _spelling(proofreader, "Ce sera un _one shot_, puis un *gut feeling*.") == []
+    assert [f.text for f in _spelling(proofreader, "Ce sera *une idé* de plus.")] == ["idé"]

@@ -232,3 +232,52 @@ def test_twitter_verbs_are_accepted_in_their_forms(proofreader):
     body = "Vous twittez, nous retwittons, elle a tweeté et ils retweetent.\n"
     assert _spelling(proofreader, body) == {}
     assert "twitez" in _spelling(proofreader, "Vous twitez tous les jours.\n")
+
+
+def test_colloquial_words_that_dictionaries_record_are_accepted(proofreader):
+    body = (
+        "Après la séance de muscu, bim, un petit déj avec les potos. Le seum de ce matin "
+        "est passé ; en googlant le parcours, je vois qu’il reste un cubi de foirage.\n"
+    )
+    assert _spelling(proofreader, body) == {}
+
+
+def test_a_misspelt_word_beside_colloquial_ones_is_still_reported(proofreader):
+    # « texter » is left out of the list: it is « tester » misspelt as often as not.
+    body = "Après la muscu, il faut texter le vélo, puis en gooblant les potos.\n"
+    assert set(_spelling(proofreader, body)) == {"texter", "gooblant"}
+
+
+def test_more_developers_words_are_accepted(proofreader):
+    body = "Le repo est public ; uploader l’outro masterisée sur le tld coop.\n"
+    assert _spelling(proofreader, body) == {}
+    assert set(_spelling(proofreader, "Le rpeo est public.\n")) == {"rpeo"}
+
+
+def test_the_colloquial_list_is_sourced():
+    text = (ROOT / "plugins" / "proofread" / "lists" / "familier.txt").read_text(encoding="utf-8")
+    assert "https://fr.wiktionary.org/wiki/Catégorie:Termes_familiers_en_français" in text
+    assert "seum" in dictionary_entries(text)
+
+
+def test_learned_elements_glued_or_hyphened_are_accepted(proofreader):
+    body = (
+        "Une co-animation des ateliers, un label d’éco-conception, les neuro-sciences, "
+        "des fruits suremballés et une cogestion assumée.\n"
+    )
+    assert _spelling(proofreader, body) == {}
+
+
+def test_a_word_cut_or_misspelt_after_a_learned_element_is_still_reported(proofreader):
+    found = _spelling(proofreader, "Une co-animmation, des fruits surembalés, la commu-nauté.\n")
+    assert set(found) == {"animmation", "surembalés", "commu-nauté"}
+
+
+def test_a_verbal_adjective_of_a_first_group_verb_agrees(proofreader):
+    body = "Des cyclistes pédalantes et des parents biberonnants se croisent.\n"
+    assert _spelling(proofreader, body) == {}
+
+
+def test_a_verbal_adjective_spelt_otherwise_is_still_reported(proofreader):
+    body = "La semaine précédante fut fatiguante, et la porte communiquante fermée.\n"
+    assert set(_spelling(proofreader, body)) == {"précédante", "fatiguante", "communiquante"}
