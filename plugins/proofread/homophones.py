@@ -249,6 +249,15 @@ PAIRS: dict[str, Pair] = {
     "aussitôt/aussi tôt": Pair(
         {"aussitôt": "adverbe : « tout de suite », « dès »", "aussi tôt": "« aussi » + « tôt »"}
     ),
+    "bientôt/bien tôt": Pair(
+        {"bientôt": "adverbe : « dans peu de temps »", "bien tôt": "« très tôt »"}
+    ),
+    "sois/soit": Pair(
+        {
+            "sois": "impératif ou subjonctif de être, 2ᵉ personne",
+            "soit": "3ᵉ personne, ou « soit… soit »",
+        }
+    ),
     "sitôt/si tôt": Pair({"sitôt": "« dès », « aussitôt »", "si tôt": "« tellement tôt »"}),
     "quelquefois/quelques fois": Pair(
         {"quelquefois": "adverbe : « parfois »", "quelques fois": "« un petit nombre de fois »"}
@@ -1685,6 +1694,12 @@ RULES: tuple[Rule, ...] = (
     # « de tout petits budgets »: the adverb before an adjective stays « tout » before a
     # masculine plural (Grevisse, § 994; BDL, « Tout »); « tous » would be a determiner.
     R("tous/tout", "de|des [tous] <adj> <noun>", "tout", "* [tous] <noun_pure>|<det>"),
+    # « à bientôt » (see you soon): the adverb (Académie, Dictionnaire: « bientôt »).
+    R("bientôt/bien tôt", "à [bien tôt] !|.|<end>", "bientôt"),
+    # « Sois patient. »: the imperative of être, second person, heads a clause with no
+    # subject; « soit » is the third person or the « soit… soit » of an alternative
+    # (Bescherelle, conjugaison d’être; BDL, « Soit »).
+    R("sois/soit", "<start>|: [soit] <adj_only> .|!|·", "sois"),
     # « quelque peu » (somewhat): the adverb (Grevisse, § 627; BDL, « Quelque »).
     R("quelque/quel que", "[quel_que|quelle_que] peu", "quelque"),
 )

@@ -331,7 +331,9 @@ def check_subjunctive(text: str, words: list) -> list[Hit]:
     for i in range(1, len(words) - 2):
         if words[i].norm in ("quoique", "quoiqu'"):
             pass  # « quoique » (although) is one word (Grevisse, § 1147)
-        elif i < 2 or words[i].norm not in ("que", "qu'") or not _calls_subjunctive(words, i):
+        elif words[i].norm not in ("que", "qu'"):
+            continue
+        elif i < 2 or not _calls_subjunctive(words, i):
             hits.extend(_indicative_called(words, i))
             continue
         found = _loose_subject(words, i + 1)
@@ -2102,8 +2104,15 @@ def check_more_classes(text: str, words: list) -> list[Hit]:
             )
             hits.append(replace(found, rule=NONEXISTENT))
         elif (
-            norm in _QUANTITY
-            and words[i - 1].norm in _SUBJECT_BEFORE
+            (
+                (norm in _QUANTITY and words[i - 1].norm in _SUBJECT_BEFORE)
+                # « bon nombre de » is an adverb of quantity too (Grevisse, § 431)
+                or (
+                    norm == "nombre"
+                    and words[i - 1].norm == "bon"
+                    and words[i - 2].norm in _SUBJECT_BEFORE
+                )
+            )
             and words[i + 1].norm in ("de", "d'")
             and any(t.startswith(":N") and ":p" in t for t in words[i + 2].tags)
         ):
@@ -2127,7 +2136,8 @@ def check_more_classes(text: str, words: list) -> list[Hit]:
                     _hit(
                         words[k],
                         form,
-                        f"Après « {word.text} {words[i + 1].text} {words[i + 2].text} »,"
+                        f"Après « {'bon ' if norm == 'nombre' else ''}{word.text}"
+                        f" {words[i + 1].text} {words[i + 2].text} »,"
                         f" le verbe s’accorde avec le nom pluriel : « {form} ».",
                     )
                 )
@@ -2248,6 +2258,7 @@ _VERB_NOUN = re.compile(
 _PLURAL_DETERMINERS = word_set("les des ces mes tes ses nos vos leurs plusieurs quelques")
 _REFLEXIVES = word_set("me m' te t' se s' nous vous")
 _EACH_ONE = word_set("chacun chacune")
+_BEFORE_EACH = word_set("<s> . ! ? … ; : , et mais")
 
 
 def _plural_determiner(word) -> bool:
@@ -2303,7 +2314,9 @@ def check_constructions(text: str, words: list) -> list[Hit]:
     - « chacun » subject takes « son », « sa », not « leur » (Grevisse, § 750; BDL,
       « Chacun »): « chacune des stagiaires a présenté leur projet » → « son »;
     - « c’est de… que » or « c’est… dont », not « c’est de… dont » (Académie, Dire, ne
-      pas dire: « C’est de cela dont il s’agit »).
+      pas dire: « C’est de cela dont il s’agit »);
+    - the participle of « résoudre » is « résolu » (Bescherelle; « résous » only in
+      chemistry): « le problème est résous » → « résolu ».
     """
     hits = []
     n = len(words)
@@ -2399,6 +2412,7 @@ def check_constructions(text: str, words: list) -> list[Hit]:
                 hits.append(_construction(word, _same_case(form, word.text), message))
         elif (
             norm.endswith(("e", "s"))
+            and (words[i - 1].norm in _AVOIR_FORMS or words[i - 2].norm in _AVOIR_FORMS)
             and not any(":Q" in t for t in word.tags)
             and _after_avoir(words, i)
         ):
@@ -2412,6 +2426,15 @@ def check_constructions(text: str, words: list) -> list[Hit]:
                         f" invariable avec avoir : « {form} ».",
                     )
                 )
+        elif norm == "résous" and _after_auxiliary(words, i):
+            hits.append(
+                _construction(
+                    word,
+                    "résolu",
+                    "Le participe passé de « résoudre » est « résolu » (« résous » ne se dit"
+                    " qu’en chimie).",
+                )
+            )
         elif norm == "ayant" and _plural_determiner(words[i - 1]) and after.norm == "droit":
             hits.append(
                 replace(
@@ -2423,7 +2446,7 @@ def check_constructions(text: str, words: list) -> list[Hit]:
                     end=after.end,
                 )
             )
-        elif "rappeler" in word.lemmas and words[i - 1].norm in _REFLEXIVES:
+        elif norm.startswith("rappel") and words[i - 1].norm in _REFLEXIVES:
             k = i + 1
             while k < n - 1 and words[k].tags and all(t.startswith(":W") for t in words[k].tags):
                 k += 1
@@ -2461,7 +2484,7 @@ def check_constructions(text: str, words: list) -> list[Hit]:
                             f" l’autre », le nom reste au singulier : « {singular} ».",
                         )
                     )
-        elif norm in _EACH_ONE and words[i - 1].norm in _STOPS | word_set(", et mais"):
+        elif norm in _EACH_ONE and words[i - 1].norm in _BEFORE_EACH:
             hit = _each_their(words, i)
             if hit:
                 hits.append(hit)
@@ -2527,6 +2550,17 @@ def _each_their(words: list, i: int) -> Hit | None:
         ):
             return None
     return None
+
+
+def _after_auxiliary(words: list, i: int) -> bool:
+    """Whether ``words[i]`` follows a finite form of avoir or être (adverbs skipped)."""
+    j = i - 1
+    while j > 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j -= 1
+    return any(
+        lemma in ("avoir", "être") and _FINITE.search(tags)
+        for lemma, tags in zip(words[j].lemmas, words[j].tags, strict=True)
+    )
 
 
 def _after_avoir(words: list, i: int) -> bool:

@@ -363,10 +363,19 @@ CASES += [
     ("Chacun des joueurs a rangé leur maillot.", "leur", "son"),
     ("C’est de ce livre dont je parlais.", "dont", "que"),
     ("Je vous envoierai la facture.", "envoierai", "enverrai"),
+    ("Bon nombre de voisins nous a aidés.", "a", "ont"),
+    ("La panne est enfin résous.", "résous", "résolu"),
+    ("Merci pour tout, et à bien tôt !", "bien tôt", "bientôt"),
+    ("Mon conseil : soit prudent.", "soit", "sois"),
 ]
 CASES = [case for case in CASES if case[1]]
 
 CORRECT = [
+    "Bon nombre de voisins nous ont aidés.",
+    "La panne est enfin résolue.",
+    "Il s’est levé bien tôt ce matin.",
+    "Soit rapide, soit gratuit : il faut choisir.",
+    "Soit dit en passant, il pleut.",
     "Quoique la route soit longue, nous partons à pied.",
     "Je ne doute pas que ce vieux pont est solide.",
     "Pas de doute que ça va marcher.",
