@@ -1289,6 +1289,8 @@ RULES: tuple[Rule, ...] = (
         "tout [à]",
         "[à] <inf>|<adj_only>",
         "[à] <noun_only>",
+        # « à portée de main », « à hauteur de »: a feminine noun and its complement
+        "[à] <nfem_sing> de|d'",
     ),
     # « où » (relative or interrogative) opens a clause with a verb: between two noun
     # phrases, with no verb after, the alternative « ou » (« les formats courts où les

@@ -99,6 +99,7 @@ CORRECT += [
     "Ce qui compte, ce sont les résultats.",
     "Les vacances sont passées aussi tôt que prévu.",
     "Je l’ai vu quelques fois cet été.",
+    "Gardez vos clés à portée de main, surtout le soir.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
@@ -109,6 +110,7 @@ WRONG = [
     ("Ils ont vu des arc-en-ciels.", "arc-en-ciels"),
     ("Si la boutique ouvrira dimanche, nous viendrons.", "ouvrira"),
     ("Merci à ce qui ont répondu.", "ce"),
+    ("Le club à reçu des dons.", "à"),
     ("Il c'est que tu viens.", "c'est"),
     ("Nous avons lu tous les lettres.", "tous"),
     ("Il est la où les gens vont.", "la"),
