@@ -266,8 +266,17 @@ class Proofreader:
                 if h.rule == "conjugaison" and (h.start, h.end) in unknown
             }
             found = [h for h in found if h.rule != "conjugaison" or (h.start, h.end) in conjugated]
+            # A compound noun told by its construction (« chef-d’œuvres »: plural on the
+            # first noun) is grammar, not the unknown word the spelling check sees in it.
+            constructions = [(h.start, h.end) for h in found if h.rule == "construction"]
             hits = [
-                h for h in hits if h.category != "spelling" or (h.start, h.end) not in conjugated
+                h
+                for h in hits
+                if h.category != "spelling"
+                or (
+                    (h.start, h.end) not in conjugated
+                    and not any(s <= h.start and h.end <= e for s, e in constructions)
+                )
             ]
             if any(h.rule.startswith("grammalecte:gn:") for h in found):
                 found = self._outside_english_phrases(text, found)

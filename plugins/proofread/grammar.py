@@ -1140,6 +1140,7 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from moods.check_noun_participle(text, words)
         yield from moods.check_classes(text, words)
         yield from moods.check_more_classes(text, words)
+        yield from moods.check_constructions(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
@@ -1257,7 +1258,13 @@ def _merge(hits: list[Hit], ours: Hit) -> list[Hit]:
         (theirs,) = overlapping
         if (theirs.start, theirs.end) == (ours.start, ours.end):
             if theirs.category != "grammar":
-                return hits
+                # a construction the usage guides call a mistake (« malgré que ») is
+                # grammar, whatever style remark Grammalecte makes of it
+                return (
+                    [ours if h is theirs else h for h in hits]
+                    if ours.rule == "construction"
+                    else hits
+                )
             suggestions = (
                 *ours.suggestions,
                 *(s for s in theirs.suggestions if s not in ours.suggestions),

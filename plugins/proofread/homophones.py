@@ -67,7 +67,13 @@ PAIRS: dict[str, Pair] = {
             "sait": "verbe savoir : « il savait »",
         }
     ),
-    "ce/se": Pair({"ce": "démonstratif : « cela », « ce … -ci »", "se": "pronom devant un verbe"}),
+    "ce/se": Pair(
+        {
+            "ce": "démonstratif : « cela », « ce … -ci »",
+            "se": "pronom devant un verbe",
+            "ceux": "démonstratif pluriel : « ceux qui »",
+        }
+    ),
     "ça/sa/çà": Pair(
         {"ça": "« cela »", "sa": "possessif : « ma »", "çà": "adverbe de « çà et là »"}
     ),
@@ -141,6 +147,7 @@ PAIRS: dict[str, Pair] = {
             "parti": "nom masculin : un choix, « prendre parti », « parti pris », « tirer parti »",
             "pris": "participe de prendre",
             "prit": "passé simple de prendre",
+            "partir": "« avoir maille à partir » : avoir un différend",
         }
     ),
     "court/cours/cour": Pair(
@@ -239,6 +246,54 @@ PAIRS: dict[str, Pair] = {
     "faim/fin": Pair({"faim": "« rester sur sa faim » : insatisfait", "fin": "le terme, le bout"}),
     "pré/près": Pair({"pré": "nom : prairie", "près": "adverbe : « à côté »"}),
     "dont/donc": Pair({"dont": "pronom relatif : « de qui », « duquel »", "donc": "conjonction"}),
+    "aussitôt/aussi tôt": Pair(
+        {"aussitôt": "adverbe : « tout de suite », « dès »", "aussi tôt": "« aussi » + « tôt »"}
+    ),
+    "bientôt/bien tôt": Pair(
+        {"bientôt": "adverbe : « dans peu de temps »", "bien tôt": "« très tôt »"}
+    ),
+    "sois/soit": Pair(
+        {
+            "sois": "impératif ou subjonctif de être, 2ᵉ personne",
+            "soit": "3ᵉ personne, ou « soit… soit »",
+        }
+    ),
+    "sitôt/si tôt": Pair({"sitôt": "« dès », « aussitôt »", "si tôt": "« tellement tôt »"}),
+    "quelquefois/quelques fois": Pair(
+        {"quelquefois": "adverbe : « parfois »", "quelques fois": "« un petit nombre de fois »"}
+    ),
+    "tribut/tribu": Pair({"tribut": "ce qu’on paie, un lourd prix", "tribu": "groupe, peuplade"}),
+    "chair/chaire": Pair(
+        {"chair": "« en chair et en os »", "chaire": "tribune, poste d’enseignant"}
+    ),
+    "mûr/mur": Pair(
+        {
+            "mûr": "adjectif : à maturité",
+            "mûre": "adjectif : à maturité",
+            "mûrs": "adjectif : à maturité",
+            "mûres": "adjectif : à maturité",
+            "mur": "nom : une paroi",
+        }
+    ),
+    "ci/si": Pair(
+        {
+            "ci-dessous": "adverbe « ci » : « ici, plus bas »",
+            "ci-dessus": "adverbe « ci » : « ici, plus haut »",
+            "ci-après": "adverbe « ci » : « ici, plus loin »",
+            "ci-contre": "adverbe « ci » : « ici, en face »",
+            "ci-joint": "adverbe « ci » : « ici, joint »",
+            "si": "conjonction ou adverbe",
+        }
+    ),
+    "rebattre/rabattre": Pair(
+        {
+            "rebat": "« rebattre les oreilles » : répéter sans cesse",
+            "rebattent": "« rebattre les oreilles » : répéter sans cesse",
+            "rebattu": "« rebattre les oreilles » : répéter sans cesse",
+            "rebattre": "« rebattre les oreilles » : répéter sans cesse",
+            "rabat": "verbe rabattre : « ramener, abaisser »",
+        }
+    ),
     "peut être/peut-être": Pair(
         {
             "peut être": "pouvoir et être : « pourrait être »",
@@ -446,6 +501,17 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
     # a consonant (« toutes contentes »; « tout émues » stays).
     "afem_plural_c": lambda w: _consonant(w) and any(":A" in t and ":f:p" in t for t in w.tags),
     "afem_sing_c": lambda w: _consonant(w) and any(":A" in t and ":f:s" in t for t in w.tags),
+    "nfem_plural": _any(lambda t: _is_noun(t) and ":f:p" in t),
+    "payer": lambda w: "payer" in w.lemmas,
+    "valoir": lambda w: "valoir" in w.lemmas,
+    # A finite verb of the third person plural that no singular reading shares
+    # (« partagent », not « partage »).
+    "finite3p_only": lambda w: (
+        any(_is_finite(t) and ":3p" in t for t in w.tags)
+        and not any(":3s" in t or ":1s" in t or ":2s" in t for t in w.tags)
+    ),
+    # An imperative of the first or second person plural (« pensez », « notons »).
+    "imperative_plural": _any(lambda t: ":E" in t and (":2p" in t or ":1p" in t)),
 }
 
 
@@ -1223,6 +1289,8 @@ RULES: tuple[Rule, ...] = (
         "tout [à]",
         "[à] <inf>|<adj_only>",
         "[à] <noun_only>",
+        # « à portée de main », « à hauteur de »: a feminine noun and its complement
+        "[à] <nfem_sing> de|d'",
     ),
     # « où » (relative or interrogative) opens a clause with a verb: between two noun
     # phrases, with no verb after, the alternative « ou » (« les formats courts où les
@@ -1546,6 +1614,96 @@ RULES: tuple[Rule, ...] = (
     # or a time introduces (« un formulaire où chaque cliente indiquera »; BDL, « ou » et
     # « où »). « ou » would coordinate a noun with a clause.
     R("ou/où", "<noun>|<adj> [ou] chaque <noun> <finite_only>", "où"),
+    # « de temps en temps » (Académie, Dictionnaire: « temps »): a fixed expression.
+    R("tant/temps", "de|d' [tant|tan] en temps", "temps"),
+    # « à quelle étape »: after a preposition, before a noun, the interrogative determiner;
+    # « qu’elle » (« que » + « elle ») opens a clause and wants a verb (BDL, « Quel que,
+    # quelque, qu’elle »). Not after « pour », « sans », « avant »… which take « que ».
+    R(
+        "quel/quelle/qu'elle",
+        "à|de|d'|sur|dans|par|en|avec|vers|chez [qu' elle] <noun>",
+        "quelle",
+        "* [qu' elle] <finite>|<gram>",
+    ),
+    R(
+        "quel/quelle/qu'elle",
+        "à|de|d'|sur|dans|par|en|avec|vers|chez [qu' elles] <noun>",
+        "quelles",
+        "* [qu' elles] <finite>|<gram>",
+    ),
+    # « mettre en ligne, à jour, en place »: the verb; the possessive « mes » is followed by
+    # a noun, never by these locutions (Bescherelle, homophones « mes », « met »).
+    R(
+        "mais/mes/mets",
+        "<!subject> [mes] en_ligne|en_place|en_avant|en_valeur|en_scène|à_jour|au_point"
+        "|de_côté|en_vente|en_œuvre",
+        "met",
+    ),
+    R(
+        "mais/mes/mets",
+        "je|tu [mes] en_ligne|en_place|en_avant|en_valeur|en_scène|à_jour|au_point|de_côté"
+        "|en_vente|en_œuvre",
+        "mets",
+    ),
+    # « Aussitôt la commande validée »: the adverb heading an absolute participle clause
+    # (Grevisse, § 257 on « aussitôt » + participle; BDL, « Aussitôt » et « aussi tôt »);
+    # « aussi tôt » compares (« aussi tôt que possible »).
+    R("aussitôt/aussi tôt", "<start>|, [aussi tôt] <det> <noun> <ppas>", "aussitôt"),
+    R("aussitôt/aussi tôt", "<start>|, [aussi tôt] <det> <noun> <adj> <ppas>", "aussitôt"),
+    # « si tôt » (so early) closing a clause: « sitôt » is « dès », « aussitôt », which a
+    # participle, « que » or « dit » follows (BDL, « Sitôt » et « si tôt »), not « pas de
+    # sitôt ».
+    R("sitôt/si tôt", "[sitôt] ?|.|!|<end>", "si tôt", "de|d' [sitôt]"),
+    # « Quelquefois, … » opening a sentence: « parfois » (BDL, « Quelquefois » et
+    # « quelques fois »); « quelques fois » counts times (« je l’ai vu quelques fois »).
+    R("quelquefois/quelques fois", "<start> [quelques fois] ,", "quelquefois"),
+    # « payer un lourd tribut » (Académie, Dictionnaire: « tribut »): what one pays;
+    # « tribu » is a people.
+    R("tribut/tribu", "<payer> ... [tribu]", "tribut"),
+    # « en chair et en os » (Académie, Dictionnaire: « chair »).
+    R("chair/chaire", "en [chaire] et en os", "chair"),
+    # « valoir, payer une amende » (BDL, « Amende » et « amande »).
+    R("amende/amande", "<valoir>|<payer> ... une|des [amande|amandes]", "amende"),
+    # « avoir maille à partir avec » (Académie, Dictionnaire: « maille »): « partir » is
+    # the old verb « partager ».
+    R("partie/parti", "maille à|a [partie|parti|partis]", "partir"),
+    # « mûr » keeps its circumflex, also in the 1990 spelling (Rectifications, exceptions:
+    # « mûr », « sûr », « dû », « jeûne »), against « mur », « mure » (murer).
+    R("mûr/mur", "<être>|bien|très|trop|assez|presque [mure]", "mûre"),
+    R("mûr/mur", "<être>|bien|très|trop|assez|presque [mures]", "mûres"),
+    R("mûr/mur", "<être>|bien|très|trop|assez|presque [murs]", "mûrs"),
+    R("mûr/mur", "<être>|bien|très|trop|assez|presque [mur]", "mûr", "* [mur] de|d'|du|des"),
+    # « ci-dessous », « ci-joint »: the adverb « ci » (« ici »), not « si » (BDL, « Ci-joint »).
+    R("ci/si", "[si-dessous]", "ci-dessous"),
+    R("ci/si", "[si-dessus]", "ci-dessus"),
+    R("ci/si", "[si-après]", "ci-après"),
+    R("ci/si", "[si-contre]", "ci-contre"),
+    R("ci/si", "[si-joint|si-jointe|si-joints|si-jointes]", "ci-joint"),
+    # « rebattre les oreilles » (Académie, Dire, ne pas dire: « rebattre les oreilles »).
+    R("rebattre/rabattre", "[rabat|rabats] les oreilles", "rebat"),
+    R("rebattre/rabattre", "[rabattent] les oreilles", "rebattent"),
+    R("rebattre/rabattre", "[rabattu|rabattus] les oreilles", "rebattu"),
+    R("rebattre/rabattre", "[rabattre] les oreilles", "rebattre"),
+    # « ceux qui » + a plural verb: « ce qui » takes a singular verb; « ceux » is the
+    # plural pronoun (BDL, « Ce qui, ceux qui »; Grevisse, démonstratifs).
+    R("ce/se", "[ce] qui <finite3p_only>", "ceux"),
+    # « donc » + imperative: the relative « dont » heads a clause with its own verb after
+    # a noun, never an imperative (Grevisse, « dont »).
+    R("dont/donc", ",|<start> [dont] <imperative_plural>", "donc", "* [dont] <noun_only>"),
+    # « tout » before a feminine adjective starting with a consonant agrees after a
+    # feminine plural noun too (« des pelotes toutes douces »; Grevisse, § 994).
+    R("tous/tout", "<nfem_plural> [tout] <afem_plural_c>", "toutes", "* [tout] <noun_pure>"),
+    # « de tout petits budgets »: the adverb before an adjective stays « tout » before a
+    # masculine plural (Grevisse, § 994; BDL, « Tout »); « tous » would be a determiner.
+    R("tous/tout", "de|des [tous] <adj> <noun>", "tout", "* [tous] <noun_pure>|<det>"),
+    # « à bientôt » (see you soon): the adverb (Académie, Dictionnaire: « bientôt »).
+    R("bientôt/bien tôt", "à [bien tôt] !|.|<end>", "bientôt"),
+    # « Sois patient. »: the imperative of être, second person, heads a clause with no
+    # subject; « soit » is the third person or the « soit… soit » of an alternative
+    # (Bescherelle, conjugaison d’être; BDL, « Soit »).
+    R("sois/soit", "<start>|: [soit] <adj_only> .|!|·", "sois"),
+    # « quelque peu » (somewhat): the adverb (Grevisse, § 627; BDL, « Quelque »).
+    R("quelque/quel que", "[quel_que|quelle_que] peu", "quelque"),
 )
 
 

@@ -102,6 +102,48 @@ def _subject(words: list, j: int) -> tuple[str, int] | None:
     return None
 
 
+_COMPLEMENT_PREPOSITIONS = word_set("de d' du des vers pour sur à au aux avec en chez dans")
+
+
+def _is_noun(word) -> bool:
+    return any(t.startswith(":N") for t in word.tags)
+
+
+def _adjective_only(word) -> bool:
+    return bool(word.tags) and all(t.startswith(":A") or ":Q" in t for t in word.tags)
+
+
+def _loose_subject(words: list, j: int) -> tuple[str, int] | None:
+    """``_subject``, or a wider noun phrase: adjectives before the noun (« la haute
+    saison ») and a complement with another preposition (« le lien vers la boutique »)."""
+    found = _subject(words, j)
+    n = len(words)
+    if words[j].norm not in _DET_SINGULAR | _DET_PLURAL or (
+        found and _verb_after(words, found[1]) is not None
+    ):
+        return found
+    k = j + 1
+    # adjectives before the noun (« ce vieux pont »: « vieux » is a noun too)
+    while k < n - 1 and any(t.startswith(":A") or ":A:" in t for t in words[k].tags):
+        if not (_adjective_only(words[k]) or _is_noun(words[k + 1])):
+            break
+        k += 1
+    if k >= n or not _is_noun(words[k]):
+        return found
+    k += 1
+    while k < n and _adjective_only(words[k]):
+        k += 1
+    if k + 1 < n and words[k].norm in _COMPLEMENT_PREPOSITIONS:
+        m = k + 1
+        if words[m].norm in _DET_SINGULAR | _DET_PLURAL:
+            m += 1
+        if m < n and _is_noun(words[m]):
+            k = m + 1
+            while k < n and _adjective_only(words[k]):
+                k += 1
+    return (":3p" if words[j].norm in _DET_PLURAL else ":3s"), k
+
+
 def _verb_after(words: list, k: int) -> int | None:
     """The finite verb after clitics from ``words[k]`` on."""
     while k < len(words) and words[k].norm in _CLITICS:
@@ -133,7 +175,8 @@ _SUBJUNCTIVE_CONJUNCTIONS = (
 # Verbs of will, necessity, feeling and doubt whose completive takes the subjunctive
 # (Grevisse, subjonctif dans les propositions conjonctives essentielles): « il faut que »,
 # « il veut qu’on change », « éviter que cela ne se reproduise », « ils regrettent que ».
-# Not « douter »: « je ne doute pas qu’il est là » takes the indicative too.
+# « douter » only affirmative (``_calls_subjunctive``): « je ne doute pas qu’il est là »
+# takes the indicative too.
 _SUBJUNCTIVE_VERBS = frozenset(
     {
         "falloir",
@@ -201,7 +244,78 @@ def _calls_subjunctive(words: list, i: int) -> bool:
     ]
     # The verb itself, not its noun (« l’attente que »), and not « vouloir dire que ».
     # (« faut » is « faillir » too.)
+    if (
+        "douter" in verbs
+        and words[j - 1].norm in _SUBJECT_PERSON
+        and words[j - 1].norm not in ("ce", "c'")
+        and not _negated(words, j)
+    ):
+        # « je doute que… » takes the subjunctive (Grevisse, § 1123); « je ne doute pas
+        # que » either mood, and « pas de doute que » is the noun: a subject before it
+        return True
     return any(lemma in _SUBJUNCTIVE_VERBS for lemma in verbs)
+
+
+def _negated(words: list, j: int) -> bool:
+    """Whether the verb at ``words[j]`` is negated, or asked (« doutez-vous que »)."""
+    if "-" in words[j].norm or words[j + 1].norm in ("pas", "plus", "guère", "jamais"):
+        return True
+    return any(w.norm in ("ne", "n'") for w in words[max(0, j - 3) : j])
+
+
+# Verbs and impersonal phrases of belief, hope and likelihood: their completive takes the
+# indicative when they are affirmative (Grevisse, § 1123 and § 1125; BDL, « Espérer
+# que »: « j’espère qu’il viendra »; « il est probable que » + indicative).
+_INDICATIVE_VERBS = frozenset({"espérer"})
+_INDICATIVE_IMPERSONAL = word_set("probable vraisemblable certain sûr évident clair")
+
+
+def _indicative_called(words: list, i: int) -> list[Hit]:
+    """A subjunctive where an affirmative « espérer que », « il est probable que » calls for
+    the indicative: « j’espère que vous soyez » → « serez »."""
+    if i < 3 or words[i].norm not in ("que", "qu'"):
+        return []
+    j = i - 1
+    previous = words[j]
+    called = None
+    if previous.norm in _INDICATIVE_IMPERSONAL:
+        k = j - 1
+        if words[k].norm in _ETRE_3S and words[k - 1].norm in ("il", "c'"):
+            called = f"il {words[k].text} {previous.text} que"
+    elif any(
+        lemma in _INDICATIVE_VERBS and tags.startswith(":V") and _FINITE.search(tags)
+        for lemma, tags in zip(previous.lemmas, previous.tags, strict=True)
+    ) and not _negated(words, j):
+        called = f"{previous.text} que"
+    if called is None:
+        return []
+    found = _loose_subject(words, i + 1)
+    if found is None:
+        return []
+    person, k = found
+    v = _verb_after(words, k)
+    if v is None:
+        return []
+    verb = words[v]
+    readings = _finite_readings(verb)
+    if not readings or not all(":Sp" in tags and ":Ip" not in tags for _, tags in readings):
+        return []
+    lemma = readings[0][0]
+    forms = [_conj().getConj(lemma, tense, person) for tense in (":If", ":Ip")]
+    forms = [_same_case(f, verb.text) for f in forms if f and f != verb.norm]
+    if not forms:
+        return []
+    return [
+        replace(
+            _hit(
+                verb,
+                forms[0],
+                f"Après « {called} », l’indicatif : « {' », « '.join(forms)} »,"
+                f" pas le subjonctif « {verb.text} ».",
+            ),
+            suggestions=tuple(forms),
+        )
+    ]
 
 
 def _quote(words: list, i: int) -> str:
@@ -214,10 +328,15 @@ def check_subjunctive(text: str, words: list) -> list[Hit]:
     subjunctive: « bien que mon audience est » (soit), « il a fallu que j’apprends »
     (apprenne), « pour éviter que cela ne se reproduit » (reproduise)."""
     hits = []
-    for i in range(2, len(words) - 2):
-        if words[i].norm not in ("que", "qu'") or not _calls_subjunctive(words, i):
+    for i in range(1, len(words) - 2):
+        if words[i].norm in ("quoique", "quoiqu'"):
+            pass  # « quoique » (although) is one word (Grevisse, § 1147)
+        elif words[i].norm not in ("que", "qu'"):
             continue
-        found = _subject(words, i + 1)
+        elif i < 2 or not _calls_subjunctive(words, i):
+            hits.extend(_indicative_called(words, i))
+            continue
+        found = _loose_subject(words, i + 1)
         if found is None:
             continue
         person, k = found
@@ -320,6 +439,9 @@ def check_pronoun_qui(text: str, words: list) -> list[Hit]:
 # Pronominal verbs whose « se » is an indirect object: their participle never agrees
 # (Grevisse, participe passé des verbes pronominaux: « ils se sont parlé », « elles se
 # sont succédé »).
+# « se permettre de », « se promettre de », « se jurer de »: « se » is the indirect object
+# (« permettre à soi »), the infinitive after it the direct one (Grevisse, § 952).
+_SE_INDIRECT_DE = frozenset({"permettre", "promettre", "jurer"})
 _INDIRECT_SE = frozenset(
     {
         "parler",
@@ -392,10 +514,18 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
     inscrits », unless « se » is an indirect object, « ils se sont parlé »; and unless a
     direct object follows (« ils se sont lavé les mains »)."""
     hits = []
-    for i in range(2, len(words) - 2):
+    for i in range(2, len(words) - 3):
         if words[i].norm != "sont" or words[i - 1].norm not in ("se", "s'"):
             continue
         pp = words[i + 1]
+        if (
+            pp.tags
+            and all(t.startswith(":W") for t in pp.tags)
+            and any(":Q" in t for t in words[i + 2].tags)
+        ):
+            # an adverb between (« ils se sont enfin parlé »): read past it
+            pp = words[i + 2]
+            i += 1
         readings = [
             (lemma, tags)
             for lemma, tags in zip(pp.lemmas, pp.tags, strict=True)
@@ -829,9 +959,10 @@ def check_noun_participle(text: str, words: list) -> list[Hit]:
 # -- classes of agreement and mood the usage guides state in general terms ---------------------
 
 
-def _participle_ms(word) -> tuple[str, set[str]] | None:
+def _participle_ms(word, after_auxiliary: bool = False) -> tuple[str, set[str]] | None:
     """The masculine singular of the participle ``word`` (« doublées » → « doublé ») and the
-    participle's readings, when it is written agreed (feminine or plural)."""
+    participle's readings, when it is written agreed (feminine or plural). Right after an
+    auxiliary, a form that is also finite (« reçus ») is read as the participle."""
     readings = [
         (lemma, tags)
         for lemma, tags in zip(word.lemmas, word.tags, strict=True)
@@ -839,7 +970,7 @@ def _participle_ms(word) -> tuple[str, set[str]] | None:
     ]
     if not readings or any(":m:s" in tags or ":i" in tags for _, tags in readings):
         return None
-    if any(_FINITE.search(t) for t in word.tags):
+    if not after_auxiliary and any(_FINITE.search(t) for t in word.tags):
         return None  # also a finite form: not told apart here (after avoir, a noun or an
         # adjective reading is the participle: « j’en ai tournées »)
     for lemma, _ in readings:
@@ -856,6 +987,7 @@ _AVOIR_FORMS = word_set(
 # Not after « même »: « même si » of opposition takes the conditional of a past
 # possibility (« j’ai avancé, même si j’aurais pu faire plus »: a fact, no hypothesis).
 _SI_BEFORE = word_set("<s> . ! ? … , ; : et mais")
+_SENTENCE_START = word_set("<s> . ! ? …")
 _SUBJECTS_SI = {
     "je": ":1s", "j'": ":1s", "tu": ":2s", "il": ":3s", "elle": ":3s", "on": ":3s",
     "nous": ":1p", "vous": ":2p", "ils": ":3p", "elles": ":3p",
@@ -1031,6 +1163,21 @@ def check_classes(text: str, words: list) -> list[Hit]:
             k = i + 1
             person = _SUBJECTS_SI.get(words[k].norm)
             if person is None:
+                # « Si votre boutique fermera… »: a noun subject, a sentence-initial « si »,
+                # the future for the present (Grevisse, § 1154: « si » of condition takes
+                # the present for a time to come). Not an indirect question (« je me
+                # demande si elle viendra »), which no sentence starts with.
+                found = _subject(words, k) if words[i - 1].norm in _SENTENCE_START else None
+                v = _verb_after(words, found[1]) if found else None
+                form = _verb_form(words[v], ":Ip", found[0], ":If") if v else None
+                if form:
+                    hits.append(
+                        _hit(
+                            words[v],
+                            form,
+                            f"Après « si » de condition, pas de futur : le présent « {form} ».",
+                        )
+                    )
                 continue
             k += 1
             while k < n and words[k].norm in _CLITICS:
@@ -1046,6 +1193,16 @@ def check_classes(text: str, words: list) -> list[Hit]:
                             f" « {form} ».",
                         )
                     )
+                elif words[i - 1].norm in _SENTENCE_START:
+                    form = _verb_form(words[k], ":Ip", person, ":If")
+                    if form:
+                        hits.append(
+                            _hit(
+                                words[k],
+                                form,
+                                f"Après « si » de condition, pas de futur : le présent « {form} ».",
+                            )
+                        )
         # avoir + « fait » + infinitive; « en » + avoir + participle
         elif norm in _AVOIR_FORMS and i + 2 < n:
             k = i + 1
@@ -1077,7 +1234,8 @@ def check_classes(text: str, words: list) -> list[Hit]:
                     )
                 continue
             if words[j].norm == "en" and words[j - 1].norm in _SUBJECTS_SI:
-                found = _participle_ms(pp)
+                # after avoir, « reçus » is the participle, not the simple past
+                found = _participle_ms(pp, after_auxiliary=True)
                 if found:
                     hits.append(
                         _hit(
@@ -1089,12 +1247,22 @@ def check_classes(text: str, words: list) -> list[Hit]:
                     )
         elif norm == "possibles" and i >= 3:
             back = [w.norm for w in words[max(1, i - 5) : i]]
-            if any(b in _SUPERLATIVE for b in back) and any(b in ("les", "des") for b in back):
+            # « le plus de participants possible » (Grevisse, § 580: after « le plus de »,
+            # « le moins de » + noun too), an inclusive ending included
+            wide = [w.norm for w in words[max(1, i - 8) : i]]
+            quantity = any(
+                wide[m] == "le" and wide[m + 1] in ("plus", "moins") and wide[m + 2] in ("de", "d'")
+                for m in range(len(wide) - 2)
+            ) and not any(w in _STOPS or w == "," for w in wide[-3:])
+            if quantity or (
+                any(b in _SUPERLATIVE for b in back) and any(b in ("les", "des") for b in back)
+            ):
                 hits.append(
                     _hit(
                         word,
                         "possible",
-                        "Après un superlatif (« les meilleurs … »), « possible » est invariable.",
+                        "Après un superlatif (« les meilleurs … », « le plus de … »), « possible »"
+                        " est invariable.",
                     )
                 )
         elif (
@@ -1864,6 +2032,15 @@ def _reflexive_participle(words: list, i: int) -> Hit | None:
         if words[j].norm in ("que", "qu'"):
             return None
     after = words[k + 1]
+    if lemmas & _SE_INDIRECT_DE and after.norm in ("de", "d'"):
+        # « elle s’est permis de… », « il s’est promis de… »: « se » is the indirect object,
+        # the infinitive the direct one, after the participle (Grevisse, § 952)
+        return _hit(
+            pp,
+            form,
+            f"« se » est complément indirect de « se {sorted(lemmas)[0]} de » : le participe"
+            f" passé reste invariable (« {form} »).",
+        )
     if lemmas & _INDIRECT_SE:
         if after.norm in ("que", "qu'", "de", "d'") or any(":Y" in t for t in after.tags):
             return None  # « elles se sont dit que », « s’est permis de »: other rules
@@ -1927,8 +2104,15 @@ def check_more_classes(text: str, words: list) -> list[Hit]:
             )
             hits.append(replace(found, rule=NONEXISTENT))
         elif (
-            norm in _QUANTITY
-            and words[i - 1].norm in _SUBJECT_BEFORE
+            (
+                (norm in _QUANTITY and words[i - 1].norm in _SUBJECT_BEFORE)
+                # « bon nombre de » is an adverb of quantity too (Grevisse, § 431)
+                or (
+                    norm == "nombre"
+                    and words[i - 1].norm == "bon"
+                    and words[i - 2].norm in _SUBJECT_BEFORE
+                )
+            )
             and words[i + 1].norm in ("de", "d'")
             and any(t.startswith(":N") and ":p" in t for t in words[i + 2].tags)
         ):
@@ -1952,7 +2136,8 @@ def check_more_classes(text: str, words: list) -> list[Hit]:
                     _hit(
                         words[k],
                         form,
-                        f"Après « {word.text} {words[i + 1].text} {words[i + 2].text} »,"
+                        f"Après « {'bon ' if norm == 'nombre' else ''}{word.text}"
+                        f" {words[i + 1].text} {words[i + 2].text} »,"
                         f" le verbe s’accorde avec le nom pluriel : « {form} ».",
                     )
                 )
@@ -2057,3 +2242,348 @@ def _neither_nor(words: list, i: int) -> Hit | None:
         form,
         f"Sujets joints par « ni… ni » : le verbe se met au pluriel (« {form} »).",
     )
+
+
+# -- constructions the usage guides name ------------------------------------------------------
+
+_DET_BEFORE_FEU = word_set("le la l' les mon ma mes ton ta tes son sa ses notre nos votre vos leur")
+_IMPERATIVE_ORDER = re.compile(r"^(.+)-(moi|toi|lui|nous|vous|leur)-(le|la|les)$")
+_COMPOUND_PREPOSITION = re.compile(r"^([a-zà-ÿœ]+)-(en|de|à|du)-([a-zà-ÿœ]+?)(s|x)$")
+_INVARIABLE_FIRST = word_set("hors sans après avant sous sur entre contre arrière avant")
+_NU = re.compile(r"^(nus|nue|nues)-(pieds|pied|tête|jambes|bras|mains|dos)$")
+_VERB_NOUN = re.compile(
+    r"^(porte|garde|couvre|tire|presse|essuie|lave|ouvre|coupe|cache|protège|casse|ramasse"
+    r"|taille|chauffe|compte|pare|brise|grille|lance|attrape|pèse)-([a-zà-ÿœ]+)$"
+)
+_PLURAL_DETERMINERS = word_set("les des ces mes tes ses nos vos leurs plusieurs quelques")
+_REFLEXIVES = word_set("me m' te t' se s' nous vous")
+_EACH_ONE = word_set("chacun chacune")
+_BEFORE_EACH = word_set("<s> . ! ? … ; : , et mais")
+
+
+def _plural_determiner(word) -> bool:
+    return (
+        word.norm in _PLURAL_DETERMINERS
+        or (word.norm[:1].isdigit() and word.norm not in ("0", "1"))
+        or any(t.startswith(":B") and ":p" in t for t in word.tags)
+    )
+
+
+def _noun_singular(word) -> str | None:
+    """The singular of the plural noun ``word`` (its lemma), when it is a noun only."""
+    readings = [
+        (lemma, tags)
+        for lemma, tags in zip(word.lemmas, word.tags, strict=True)
+        if tags.startswith(":N")
+    ]
+    if not readings or not all(":p" in tags and ":i" not in tags for _, tags in readings):
+        return None
+    if any(_FINITE.search(t) and ":2s" not in t for t in word.tags):
+        return None
+    return _same_case(readings[0][0], word.text)
+
+
+def _construction(word, form: str, message: str) -> Hit:
+    return replace(_hit(word, form, message), rule="construction")
+
+
+def check_constructions(text: str, words: list) -> list[Hit]:
+    """Constructions the usage guides name, each recognised by its shape:
+
+    - « feu » (late) before the determiner is invariable (Grevisse, § 561; Académie,
+      Dictionnaire: « feu la reine »): « Feue ma grand-mère » → « Feu »;
+    - « c’est nous », « c’est vous »: « ce sont » only before a third person plural
+      (Grevisse, § 932; BDL, « C’est et ce sont »);
+    - « malgré que » is to be avoided for « bien que » (Académie, Dire, ne pas dire:
+      « Malgré que »), but in « malgré que j’en aie »;
+    - the imperative puts the direct object before the indirect one (Grevisse, § 683;
+      BDL, « Ordre des pronoms compléments »): « envoie-moi-le » → « envoie-le-moi »;
+    - compound nouns of a noun, a preposition and a noun take the plural on the first
+      noun only (Grevisse, § 523; BDL, « Pluriel des noms composés »): « arc-en-ciels »
+      → « arcs-en-ciel », « chef-d’œuvres » → « chefs-d’œuvre »;
+    - « nu » before a noun it is joined to is invariable (Grevisse, § 561): « nus-pieds »
+      → « nu-pieds »;
+    - a compound of a verb and a noun takes the plural on the noun, after a plural
+      determiner (Rectifications de 1990; BDL, « Pluriel des noms composés »): « des
+      porte-clé » → « porte-clés »; « ayant droit » takes it on « ayant » (Académie,
+      Dictionnaire: « ayant droit », pl. « ayants droit »);
+    - « se rappeler » is transitive: « se rappeler quelque chose », not « de » + a noun
+      (Académie, Dire, ne pas dire: « Se rappeler »); « de » + infinitive stays;
+    - « l’un et l’autre », « ni l’un ni l’autre » before a noun: the noun is singular
+      (Grevisse, § 664; BDL, « L’un et l’autre »): « l’un et l’autre outils » → « outil »;
+    - « chacun » subject takes « son », « sa », not « leur » (Grevisse, § 750; BDL,
+      « Chacun »): « chacune des stagiaires a présenté leur projet » → « son »;
+    - « c’est de… que » or « c’est… dont », not « c’est de… dont » (Académie, Dire, ne
+      pas dire: « C’est de cela dont il s’agit »);
+    - the participle of « résoudre » is « résolu » (Bescherelle; « résous » only in
+      chemistry): « le problème est résous » → « résolu ».
+    """
+    hits = []
+    n = len(words)
+    for i in range(1, n - 1):
+        word, norm = words[i], words[i].norm
+        after = words[i + 1]
+        if norm == "feue" and after.norm in _DET_BEFORE_FEU:
+            hits.append(
+                _construction(
+                    word, "feu", "« feu » placé avant le déterminant est invariable : « feu »."
+                )
+            )
+        elif (
+            norm == "ce"
+            and after.norm == "sont"
+            and i + 2 < n
+            and words[i + 2].norm in ("nous", "vous")
+            and not (i + 3 < n and words[i + 3].norm in _REFLEXIVES)
+        ):
+            hits.append(
+                replace(
+                    _construction(
+                        word,
+                        "c’est",
+                        f"« c’est {words[i + 2].text} » : « ce sont » ne s’emploie que devant"
+                        f" une 3ᵉ personne du pluriel.",
+                    ),
+                    end=after.end,
+                )
+            )
+        elif (
+            norm == "malgré"
+            and after.norm in ("que", "qu'")
+            and not (i + 3 < n and words[i + 3].norm == "en")
+        ):
+            hits.append(
+                replace(
+                    _construction(
+                        word,
+                        "bien que" if after.norm == "que" else "bien qu’",
+                        "« malgré que » est à éviter : « bien que », « quoique ».",
+                    ),
+                    end=after.end,
+                )
+            )
+        elif norm.endswith("-d'") and not word.tags and not word.text[:1].isupper():
+            # « chef-d’œuvres »: the tokenizer cuts after the elision
+            first = norm[:-3]
+            singular = _noun_singular(after)
+            if (
+                singular
+                and first not in _INVARIABLE_FIRST
+                and "-" not in first
+                and any(t.startswith(":N") for _, t in _analyses(first))
+            ):
+                form = f"{first}s-d’{singular}"
+                found = _construction(
+                    word,
+                    form,
+                    f"Pluriel du nom composé : « {form} » (le premier nom seul prend la"
+                    f" marque du pluriel).",
+                )
+                hits.append(replace(found, end=after.end))
+        elif "-" in norm and not word.tags:
+            form = None
+            if m := _IMPERATIVE_ORDER.match(norm):
+                form = f"{m[1]}-{m[3]}-{m[2]}"
+                message = f"À l’impératif, le complément direct passe d’abord : « {form} »."
+            elif (m := _COMPOUND_PREPOSITION.match(norm)) and m[1] not in _INVARIABLE_FIRST:
+                if _analyses(m[1]) and any(t.startswith(":N") for _, t in _analyses(m[1])):
+                    first = m[1] + ("x" if m[1].endswith(("eau", "au")) else "s")
+                    form = f"{first}-{m[2]}-{m[3]}"
+                    message = (
+                        f"Pluriel du nom composé : « {form} » (le premier nom seul prend la"
+                        f" marque du pluriel)."
+                    )
+            elif m := _NU.match(norm):
+                form = f"nu-{m[2]}"
+                message = f"« nu » joint au nom par un trait d’union est invariable : « {form} »."
+            elif (m := _VERB_NOUN.match(norm)) and not norm.endswith(("s", "x")):
+                plural = norm + ("x" if norm.endswith(("eau", "au")) else "s")
+                if _plural_determiner(words[i - 1]) and _analyses(plural):
+                    form = plural
+                    message = (
+                        f"Pluriel du nom composé : « {form} » (le nom prend la marque du pluriel)."
+                    )
+            if (form and not word.text[:1].isupper()) or (
+                form
+                and word.text[:1].isupper()
+                and _IMPERATIVE_ORDER.match(norm)
+                and words[i - 1].norm in _SENTENCE_START
+            ):
+                hits.append(_construction(word, _same_case(form, word.text), message))
+        elif (
+            norm.endswith(("e", "s"))
+            and (words[i - 1].norm in _AVOIR_FORMS or words[i - 2].norm in _AVOIR_FORMS)
+            and not any(":Q" in t for t in word.tags)
+            and _after_avoir(words, i)
+        ):
+            form = _intransitive_participle(word)
+            if form:
+                hits.append(
+                    _construction(
+                        word,
+                        form,
+                        f"Le participe passé d’un verbe sans complément d’objet direct reste"
+                        f" invariable avec avoir : « {form} ».",
+                    )
+                )
+        elif norm == "résous" and _after_auxiliary(words, i):
+            hits.append(
+                _construction(
+                    word,
+                    "résolu",
+                    "Le participe passé de « résoudre » est « résolu » (« résous » ne se dit"
+                    " qu’en chimie).",
+                )
+            )
+        elif norm == "ayant" and _plural_determiner(words[i - 1]) and after.norm == "droit":
+            hits.append(
+                replace(
+                    _construction(
+                        word,
+                        "ayants droit",
+                        "Pluriel de « ayant droit » : « ayants droit ».",
+                    ),
+                    end=after.end,
+                )
+            )
+        elif norm.startswith("rappel") and words[i - 1].norm in _REFLEXIVES:
+            k = i + 1
+            while k < n - 1 and words[k].tags and all(t.startswith(":W") for t in words[k].tags):
+                k += 1
+            de, det = words[k], words[k + 1] if k + 1 < n else None
+            if det is None or de.norm not in ("de", "d'", "du", "des"):
+                continue
+            if de.norm in ("du", "des"):
+                right = "le" if de.norm == "du" else "les"
+                hits.append(
+                    _construction(
+                        de,
+                        right,
+                        f"« se rappeler » est transitif direct : « se rappeler {right} … »"
+                        f" (« se souvenir de »).",
+                    )
+                )
+            elif det.norm in _DET_SINGULAR | _DET_PLURAL and det.norm != "l'":
+                found = _construction(
+                    de,
+                    det.text,
+                    "« se rappeler » est transitif direct : « se rappeler quelque chose »"
+                    " (« se souvenir de »).",
+                )
+                hits.append(replace(found, end=det.end))
+        elif norm == "autre" and i >= 4 and words[i - 1].norm == "l'":
+            before = [w.norm for w in words[i - 4 : i - 1]]
+            if before[0] == "l'" and before[1] in ("un", "une") and before[2] in ("et", "ni"):
+                singular = _noun_singular(after)
+                if singular:
+                    hits.append(
+                        _construction(
+                            after,
+                            singular,
+                            f"Après « l’{before[1]} et l’autre », « ni l’{before[1]} ni"
+                            f" l’autre », le nom reste au singulier : « {singular} ».",
+                        )
+                    )
+        elif norm in _EACH_ONE and words[i - 1].norm in _BEFORE_EACH:
+            hit = _each_their(words, i)
+            if hit:
+                hits.append(hit)
+        elif norm == "dont" and i >= 4:
+            # « c’est de cela dont… »: « de » is said twice
+            for k in range(i - 1, max(0, i - 5), -1):
+                if words[k].norm in _STOPS or words[k].norm in (",", "que", "qu'", "qui"):
+                    break
+                if (
+                    words[k].norm in ("de", "d'")
+                    and words[k - 1].norm == "est"
+                    and words[k - 2].norm in ("c'", "ce")
+                ):
+                    hits.append(
+                        _construction(
+                            word,
+                            "que",
+                            "« c’est de … dont » dit deux fois « de » : « c’est de … que »"
+                            " ou « c’est … dont ».",
+                        )
+                    )
+                    break
+    return hits
+
+
+def _each_their(words: list, i: int) -> Hit | None:
+    """« Chacune des stagiaires a présenté leur projet »: « chacun » subject, a singular
+    verb, then « leur » + a singular noun in its clause."""
+    k = i + 1
+    if words[k].norm in ("des", "d'", "de"):
+        k += 1
+        while k < len(words) and (
+            words[k].norm in _DET_PLURAL
+            or (
+                any(t.startswith((":N", ":A")) or ":Q" in t for t in words[k].tags)
+                and not _finite_readings(words[k])
+            )
+        ):
+            k += 1
+    if k >= len(words) or not any(":3s" in t for _, t in _finite_readings(words[k])):
+        return None
+    for m in range(k + 1, min(k + 5, len(words) - 1)):
+        w = words[m]
+        if w.norm in _STOPS or w.norm in (",", "que", "qu'", "qui", "et", "ou"):
+            return None
+        if w.norm == "leur":
+            noun = words[m + 1]
+            readings = [t for t in noun.tags if t.startswith(":N")]
+            if not readings or not all(":s" in t or ":i" in t for t in readings):
+                return None
+            feminine = all(":f" in t for t in readings) and noun.norm[:1] not in "aâàeéèêiîoôuûh"
+            right = "sa" if feminine else "son"
+            return _construction(
+                w,
+                right,
+                f"« {words[i].text} » sujet : le possessif est « {right} », pas « leur »"
+                f" (« chacun son tour »).",
+            )
+        if not (
+            (w.tags and all(t.startswith((":W", ":V")) for t in w.tags))
+            or any(":Q" in t for t in w.tags)
+            or w.norm in ("déjà", "bien", "aussi", "tout")
+        ):
+            return None
+    return None
+
+
+def _after_auxiliary(words: list, i: int) -> bool:
+    """Whether ``words[i]`` follows a finite form of avoir or être (adverbs skipped)."""
+    j = i - 1
+    while j > 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j -= 1
+    return any(
+        lemma in ("avoir", "être") and _FINITE.search(tags)
+        for lemma, tags in zip(words[j].lemmas, words[j].tags, strict=True)
+    )
+
+
+def _after_avoir(words: list, i: int) -> bool:
+    """Whether ``words[i]`` follows a finite form of avoir (past adverbs skipped)."""
+    j = i - 1
+    while j > 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j -= 1
+    return words[j].norm in _AVOIR_FORMS and any(
+        lemma == "avoir" and _FINITE.search(tags)
+        for lemma, tags in zip(words[j].lemmas, words[j].tags, strict=True)
+    )
+
+
+def _intransitive_participle(word) -> str | None:
+    """« durées » after avoir: the participle of a verb that takes no direct object
+    (« durer », « dormir », « nuire »), written agreed. It is invariable (Grevisse, § 947:
+    « les heures qu’il a dormi »); the agreed form is no participle of the dictionary."""
+    for cut, ending in ((2, "es"), (1, "e"), (1, "s")):
+        if not word.norm.endswith(ending):
+            continue
+        base = word.text[:-cut]
+        readings = [(lemma, tags) for lemma, tags in _analyses(base) if tags.startswith(":V")]
+        participles = [tags for _, tags in readings if ":Q" in tags]
+        if participles and not any("t" in tags.split(":")[1][2:] for _, tags in readings):
+            return base
+    return None

@@ -1,8 +1,8 @@
 """Verb forms Grammalecte lets through, by rules of French reference grammar.
 
 - a form no verb has, made on the stem of a known verb (« croivent », « vous faisez »,
-  « résoud », « envoyerons »): the form of that verb at the person and tense its ending
-  says (Bescherelle, « La conjugaison pour tous »);
+  « résoud », « envoyerons », « envoierai »): the form of that verb at the person and
+  tense its ending says (Bescherelle, « La conjugaison pour tous »);
 - « vous » as a subject before an infinitive (« vous maîtriser les bases »), « ne vous
   laisser pas »: the present or the imperative (Grevisse, § 887);
 - an imperative coordinated with another one, written as an infinitive or a participle
@@ -35,6 +35,9 @@ _ENDINGS = (
     ("erons", ":If", ":1p"),
     ("erez", ":If", ":2p"),
     ("eront", ":If", ":3p"),
+    ("erai", ":If", ":1s"),
+    ("eras", ":If", ":2s"),
+    ("era", ":If", ":3s"),
     ("ons", ":Ip", ":1p"),
     ("ez", ":Ip", ":2p"),
     ("ent", ":Ip", ":3p"),
@@ -84,7 +87,8 @@ def right_form(word: str) -> tuple[str, str, str] | None:
             continue
         stem = lower[: -len(ending)]
         if ending.startswith("er"):
-            candidates = [stem + "er"]
+            # « envoierai »: the « y » of « -yer » written « i » (« envoyer »)
+            candidates = [stem + "er"] + ([stem[:-1] + "yer"] if stem.endswith("i") else [])
         else:
             candidates = [stem[:cut] + inf for cut in (len(stem), -1) for inf in _INFINITIVES]
         for lemma in candidates:
@@ -440,6 +444,9 @@ def _is_finite_form(word) -> bool:
     return any(t.startswith(":V") and re.search(r":(Ip|Iq|Is|If|K|Sp|Sq)", t) for t in word.tags)
 
 
+_MEASURE_VERBS = frozenset({"coûter", "valoir", "peser", "mesurer", "durer", "vivre", "courir"})
+
+
 def _participle_hit(
     words: list,
     k: int,
@@ -457,6 +464,10 @@ def _participle_hit(
     # The verb's flags after its group (« V1_it_q__a », « V0ait____a » for avoir).
     if not any("t" in t.split(":")[1][2:] for t in readings):
         return []  # no direct object: nothing to agree with
+    if set(pp.lemmas) & _MEASURE_VERBS and re.search(r"\d", what):
+        # « les 5 000 FCFA qu’a coûté le stand »: a price, a time, a weight is a complement
+        # of measure, not an object (Grevisse, § 947: coûter, valoir, peser, mesurer, durer)
+        return []
     # « transmis », « pris »: the masculine is one form for both numbers (« :m:i »).
     masculine = any(":m:s" in t or ":m:i" in t for t in readings)
     if not masculine and not (gender == "m" and number == "s"):

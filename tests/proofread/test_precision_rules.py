@@ -86,8 +86,31 @@ CORRECT = [
     "Le thème est partout ; les appareils avec ICS inclus !",
 ]
 
+# Look-alikes of the rules added from dev6 (sentences of our own): a noun « doute », a price
+# before « coûter », « chacun » after a plural subject, a place name with « -en- », an
+# indirect question with « si » and the future, « ce qui » + a singular verb.
+CORRECT += [
+    "Aucun doute que la pluie va tomber ce soir.",
+    "Les 300 euros qu’a coûté la réparation sont remboursés.",
+    "Les efforts que ce projet lui a coûtés sont immenses.",
+    "Les deux sœurs ont chacune leur chambre.",
+    "Nous passerons par Saint-Germain-en-Laye.",
+    "Dites-moi si la boutique ouvrira dimanche.",
+    "Ce qui compte, ce sont les résultats.",
+    "Les vacances sont passées aussi tôt que prévu.",
+    "Je l’ai vu quelques fois cet été.",
+    "Gardez vos clés à portée de main, surtout le soir.",
+]
+
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
 WRONG = [
+    ("Je doute que la pluie va tomber ce soir.", "va"),
+    ("Les trois heures qu’a durées la réparation ont coûté cher.", "durées"),
+    ("Chacune des sœurs a rangé leur chambre.", "leur"),
+    ("Ils ont vu des arc-en-ciels.", "arc-en-ciels"),
+    ("Si la boutique ouvrira dimanche, nous viendrons.", "ouvrira"),
+    ("Merci à ce qui ont répondu.", "ce"),
+    ("Le club à reçu des dons.", "à"),
     ("Il c'est que tu viens.", "c'est"),
     ("Nous avons lu tous les lettres.", "tous"),
     ("Il est la où les gens vont.", "la"),
