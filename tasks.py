@@ -62,16 +62,18 @@ def dev_server(port: int = PORT, **overrides) -> None:
     """Build, serve ``output`` on loopback, rebuild (incrementally) when a source changes."""
     from pelican.settings import read_settings
 
+    from cmcore.waiting import start_all
     from devserver.server import DevServer, interrupt_on_terminate
     from incremental import quick
     from proofread.proofread import grammar_in_progress
-    from search.index import start_waiting
 
     def rebuild():
         try:
             run_pelican(SETTINGS_DEV, skip_if_up_to_date=False, **overrides)
         finally:
-            start_waiting()  # this process lives on: the search index must not wait for its end
+            # This process lives on: the search index and a held grammar pass must not
+            # wait for its end.
+            start_all()
 
     interrupt_on_terminate()
     # The saved article's page first, from what the last build left in memory.

@@ -54,9 +54,10 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
+
+from cmcore.waiting import GO, after_build, hold
 
 from .finding import Finding, from_record, to_record
 from .options import Options
@@ -70,8 +71,6 @@ IMPORT_ROOTS = [str(Path(__file__).resolve().parents[2] / name) for name in ("pl
 PID_FILE = "grammaire-en-cours.pid"
 # How long a build that does not wait for Grammalecte still gives it, at its end.
 GRACE_SECONDS = 0.3
-# What a build that waits for Grammalecte writes to a child holding a long pass back.
-GO = "allez"
 # In the answer folder: what a held pass needs (the deferred paragraphs, file keys).
 HELD_FILE = "held.json"
 # Beside the answer folder (same name, this ending): what a held pass reads when it starts.
@@ -176,7 +175,7 @@ class Background:
         environment["PYTHONPATH"] = os.pathsep.join(
             p for p in (*IMPORT_ROOTS, environment.get("PYTHONPATH")) if p
         )
-        self._detached = False
+        self._detached = self._held = False
         with open(folder / "stderr.txt", "w", encoding="utf-8") as errors:
             self._process = subprocess.Popen(
                 [
@@ -221,9 +220,9 @@ class Background:
                 answer = folder / "result-1.json"
                 data = json.loads(answer.read_text(encoding="utf-8"))
                 if data["pending"] and data.get("held") and not wait_for_grammar:
-                    # A long pass, which the child starts when this build closes the pipe,
-                    # at its end (cancel, below).
-                    self._detached = True
+                    # A long pass, which the child starts when this build has ended
+                    # (cancel, below).
+                    self._detached = self._held = True
                 elif data["pending"]:
                     if data.get("held"):
                         self._say(GO)  # the pass starts now: this build waits for it
@@ -271,10 +270,14 @@ class Background:
 
     def cancel(self) -> None:
         """Stop the child unless it goes on alone, and forget its files."""
-        with contextlib.suppress(OSError):
-            # An answer not taken: the files it completes stay "untold". A pass held back
-            # for the build's end starts.
-            self._process.stdin.close()
+        if self._detached and self._held:
+            # A pass held back for the build's end starts when this process has ended
+            # (or says so: the dev server, ``cmcore.waiting``).
+            hold(self._process)
+        else:
+            with contextlib.suppress(OSError):
+                # An answer not taken: the files it completes stay "untold".
+                self._process.stdin.close()
         if not self._detached and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
@@ -411,17 +414,6 @@ def _stop_previous(cache_dir: str | None) -> None:
             os.kill(int(pid), signal.SIGTERM)
 
 
-def _until_gone(pid: int, longest: float = 1.0) -> None:
-    """Wait, a second at most, for the build's process to exit after closing the pipe.
-
-    A command-line build closes it at its very end: its memory is freed a moment later.
-    The dev server's process lives on: the pass then starts a second after its build.
-    """
-    deadline = time.monotonic() + longest
-    while os.getppid() == pid and time.monotonic() < deadline:
-        time.sleep(0.01)
-
-
 def _load_request(request: str) -> dict:
     data = json.loads(Path(request).read_text(encoding="utf-8"))
     data["options"]["fields"] = tuple(data["options"]["fields"])
@@ -485,7 +477,8 @@ def _hold(request: str, folder: str, state: dict) -> None:
     folder of its own beside the answer folder (which the build removes once it has taken
     the first answer); the build is told the answer is ready; then the same process (its
     number and its pipes are the build's link to it) becomes a shell that reads one line,
-    the build's GO or the pipe's end, and only then starts Python again for the pass
+    the build's GO or the pipe's end, waits in the latter case for the build's process to
+    be gone (``cmcore.waiting``), and only then starts Python again for the pass
     (:func:`resume_held`).
     """
     from cmcore.files import write_atomically
@@ -503,26 +496,16 @@ def _hold(request: str, folder: str, state: dict) -> None:
             shutil.copyfile(source, held / name)
     _tell("1")
     sys.stderr.flush()
-    # python -m proofread.background REQUEST FOLDER --held, then what the build said and
-    # the build's number: the command line the bench and the next build know.
-    os.execv(
-        "/bin/sh",
-        [
-            "sh",
-            "-c",
-            'IFS= read -r said; exec "$0" "$@" "$said" "$PPID"',
-            sys.executable,
-            "-m",
-            "proofread.background",
-            str(held / "request.json"),
-            folder,
-            "--held",
-        ],
+    # python -m proofread.background REQUEST FOLDER --held: the command line the bench and
+    # the next build know.
+    command = after_build(
+        [sys.executable, "-m", "proofread.background", str(held / "request.json"), folder, "--held"]
     )
+    os.execv("/bin/sh", command)
 
 
-def resume_held(request: str, folder: str, said_by_build: str = "", build: str = "") -> None:
-    """The held pass (see :func:`_hold`), once the build said GO or let go of the pipe."""
+def resume_held(request: str, folder: str) -> None:
+    """The held pass (see :func:`_hold`), once the build said GO or has ended."""
     out = Path(folder)
     held = Path(request).parent
     try:
@@ -531,9 +514,6 @@ def resume_held(request: str, folder: str, said_by_build: str = "", build: str =
         first = json.loads((held / "result-1.json").read_text(encoding="utf-8"))
     finally:
         shutil.rmtree(held, ignore_errors=True)
-    if said_by_build != GO:
-        # The build closed the pipe at its very end: its memory is freed a moment later.
-        _until_gone(int(build) if build.isdigit() else os.getppid())
     said = _Said()
     said.records = [tuple(record) for record in first["said"]]
     root = logging.getLogger()
@@ -622,7 +602,7 @@ def _mark_told(cache_dir: str | None, keys: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[3:4] == ["--held"]:  # the same command line: the bench and ps know it
-        resume_held(sys.argv[1], sys.argv[2], *sys.argv[4:6])
+    if sys.argv[3:] == ["--held"]:  # the same command line: the bench and ps know it
+        resume_held(sys.argv[1], sys.argv[2])
     else:
         main(sys.argv[1], sys.argv[2])

@@ -27,12 +27,11 @@ import zlib
 from pathlib import Path
 
 from cmcore.files import write_atomically
+from cmcore.waiting import after_build, hold, start_all
 
 BUNDLE_PAGES = 250
 PRIMARY = "pagefind"
 LIST = "bundles.json"
-# Indexers started in the background, each waiting for this process to end (see below).
-_WAITING: list[subprocess.Popen] = []
 _OTHER_BUNDLE = re.compile(re.escape(PRIMARY) + r"-(\d+)")
 _GLOB_SPECIAL = re.compile(r"([\\{}\[\]*?,!])")
 
@@ -52,10 +51,9 @@ def index_site(
 
     In the ``background``, the indexing runs on after the build returns (its own process,
     its own session): pages are served at once, the index follows a moment later. It
-    starts when this process ends, so that the build's memory is given back before
-    Pagefind takes its own: a shell waits for the end of its standard input, a pipe whose
-    other end only this process holds. A process that lives on (the dev server) calls
-    :func:`start_waiting`. Their lock file is kept in ``cache`` (the build's
+    starts when this process has ended, so that the build's memory is given back before
+    Pagefind takes its own (``cmcore.waiting``). A process that lives on (the dev server)
+    calls :func:`start_waiting`. Their lock file is kept in ``cache`` (the build's
     ``CACHE_PATH``; default: the output's parent folder), never outside the project.
     """
     if background:
@@ -77,14 +75,14 @@ def index_site(
         )
         lock = str(index_lock(output, cache))
         waiting = subprocess.Popen(
-            ["sh", "-c", 'cat >/dev/null; exec flock "$0" "$@"', lock, *command],
+            after_build(["flock", lock, *command]),
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
             env=environment,
         )
-        _WAITING.append(waiting)
+        hold(waiting)
         return
     build_index(Path(output), language, bundle_pages)
 
@@ -162,9 +160,8 @@ def index_lock(output: Path, cache: Path | None = None) -> Path:
 
 
 def start_waiting() -> None:
-    """Let the indexers waiting for this process start now."""
-    while _WAITING:
-        _WAITING.pop().stdin.close()
+    """Let the indexers (and any other work) waiting for this process start now."""
+    start_all()
 
 
 def main(argv: list[str]) -> int:

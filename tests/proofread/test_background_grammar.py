@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cmcore.problems import ContentError
+from cmcore.waiting import start_all
 from devserver.server import DevServer
 from proofread.background import Background
 from proofread.options import Options
@@ -55,6 +56,7 @@ def test_grammar_findings_left_for_later_come_with_the_next_run(tmp_path):
     grammar = _messages(outcome.findings[str(source)])
     # Either Grammalecte was done in time, or the build is told its pass goes on.
     assert grammar or (outcome.pending and first.detached)
+    start_all()  # this process lives on: the held pass starts now, as in the dev server
     first.process.wait(timeout=120)
 
     second = Background(options, [str(source)], defer_grammar=True)
@@ -167,6 +169,7 @@ def test_what_the_grammar_pass_found_after_a_build_is_told_in_one_line(tmp_path,
         (content / "conseils" / f"{name}.md").write_text(text, encoding="utf-8")
     overrides = {"PROOFREAD_CACHE_PATH": str(tmp_path / "relecture")}
     build_site(tmp_path, content, **overrides)
+    start_all()  # this process lives on: the held pass starts now, as in the dev server
     running = grammar_in_progress()
     assert running is not None, "la relecture grammaticale a fini pendant la construction"
     running.wait(timeout=300)
