@@ -1,7 +1,7 @@
 """Related posts (the ``pelican.plugins.related_posts`` library), remembered between builds.
 
 The library scores every article against every other one that shares a tag: at 10,000
-articles, some thirty million counts at each build (four seconds), though an edit changes
+articles, some thirty million counts at each build (three seconds), though an edit changes
 the answer of only a few articles. This plugin replaces the library's entry in
 ``PLUGINS`` and works from the previous build's answer:
 
