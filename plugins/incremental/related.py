@@ -167,8 +167,10 @@ def _update(generator, saved, inputs, names, by_path, most: int, skip: bool) -> 
         changed = {name for name, value in inputs.items() if before.get(name) != value}
         gone = before.keys() - inputs.keys()
         # The tag lists follow the published articles' order: the others must keep theirs.
-        kept = [n for n, v in before.items() if v[0] == "a" and n not in changed and n not in gone]
-        if kept != [n for n, v in inputs.items() if v[0] == "a" and n not in changed]:
+        survivors = [
+            n for n, v in before.items() if v[0] == "a" and n not in changed and n not in gone
+        ]
+        if survivors != [n for n, v in inputs.items() if v[0] == "a" and n not in changed]:
             return False
         moved = changed | gone
         answers = {}

@@ -175,7 +175,7 @@ class Background:
         environment["PYTHONPATH"] = os.pathsep.join(
             p for p in (*IMPORT_ROOTS, environment.get("PYTHONPATH")) if p
         )
-        self._detached = self._held = False
+        self._detached = False
         with open(folder / "stderr.txt", "w", encoding="utf-8") as errors:
             self._process = subprocess.Popen(
                 [
@@ -185,7 +185,7 @@ class Background:
                     str(self._request),
                     str(folder.resolve()),
                 ],
-                stdin=subprocess.PIPE,  # the build says GO, or closes it (see main)
+                stdin=subprocess.PIPE,  # the build says GO, or lets it close (see _hold)
                 stdout=subprocess.PIPE,
                 # Unbuffered: a buffered reader takes both of the child's lines at once,
                 # and ``select`` on the pipe then waits for a line already read.
@@ -222,7 +222,7 @@ class Background:
                 if data["pending"] and data.get("held") and not wait_for_grammar:
                     # A long pass, which the child starts when this build has ended
                     # (cancel, below).
-                    self._detached = self._held = True
+                    self._detached = True
                 elif data["pending"]:
                     if data.get("held"):
                         self._say(GO)  # the pass starts now: this build waits for it
@@ -270,9 +270,10 @@ class Background:
 
     def cancel(self) -> None:
         """Stop the child unless it goes on alone, and forget its files."""
-        if self._detached and self._held:
+        if self._detached:
             # A pass held back for the build's end starts when this process has ended
-            # (or says so: the dev server, ``cmcore.waiting``).
+            # (or says so: the dev server, ``cmcore.waiting``); a pass already under way
+            # reads nothing from the pipe.
             hold(self._process)
         else:
             with contextlib.suppress(OSError):

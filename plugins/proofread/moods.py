@@ -1015,6 +1015,15 @@ def _verb_form(word, tense: str, person: str, only: str) -> str | None:
 _PLACE_PREPOSITIONS = word_set("dans sur sous chez parmi derrière devant en à au aux")
 
 
+def _present_for_future(word, person: str) -> list[Hit]:
+    """« Si » of condition and a future (« si votre boutique fermera »): the present for a
+    time to come (Grevisse, § 1154)."""
+    form = _verb_form(word, ":Ip", person, ":If")
+    if not form:
+        return []
+    return [_hit(word, form, f"Après « si » de condition, pas de futur : le présent « {form} ».")]
+
+
 def _inverted_after_place(words: list, i: int):
     """« Dans le dossier partagé se trouve les visuels »: after a complement of place
     that opens the sentence, the subject is put after the verb and agrees with it all the
@@ -1169,15 +1178,8 @@ def check_classes(text: str, words: list) -> list[Hit]:
                 # demande si elle viendra »), which no sentence starts with.
                 found = _subject(words, k) if words[i - 1].norm in _SENTENCE_START else None
                 v = _verb_after(words, found[1]) if found else None
-                form = _verb_form(words[v], ":Ip", found[0], ":If") if v else None
-                if form:
-                    hits.append(
-                        _hit(
-                            words[v],
-                            form,
-                            f"Après « si » de condition, pas de futur : le présent « {form} ».",
-                        )
-                    )
+                if v:
+                    hits.extend(_present_for_future(words[v], found[0]))
                 continue
             k += 1
             while k < n and words[k].norm in _CLITICS:
@@ -1194,15 +1196,7 @@ def check_classes(text: str, words: list) -> list[Hit]:
                         )
                     )
                 elif words[i - 1].norm in _SENTENCE_START:
-                    form = _verb_form(words[k], ":Ip", person, ":If")
-                    if form:
-                        hits.append(
-                            _hit(
-                                words[k],
-                                form,
-                                f"Après « si » de condition, pas de futur : le présent « {form} ».",
-                            )
-                        )
+                    hits.extend(_present_for_future(words[k], person))
         # avoir + « fait » + infinitive; « en » + avoir + participle
         elif norm in _AVOIR_FORMS and i + 2 < n:
             k = i + 1

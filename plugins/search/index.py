@@ -27,7 +27,7 @@ import zlib
 from pathlib import Path
 
 from cmcore.files import write_atomically
-from cmcore.waiting import after_build, hold, start_all
+from cmcore.waiting import after_build, hold
 
 BUNDLE_PAGES = 250
 PRIMARY = "pagefind"
@@ -53,7 +53,7 @@ def index_site(
     its own session): pages are served at once, the index follows a moment later. It
     starts when this process has ended, so that the build's memory is given back before
     Pagefind takes its own (``cmcore.waiting``). A process that lives on (the dev server)
-    calls :func:`start_waiting`. Their lock file is kept in ``cache`` (the build's
+    calls ``cmcore.waiting.start_all``. Their lock file is kept in ``cache`` (the build's
     ``CACHE_PATH``; default: the output's parent folder), never outside the project.
     """
     if background:
@@ -157,11 +157,6 @@ def index_lock(output: Path, cache: Path | None = None) -> Path:
     folder = Path(cache) if cache else Path(output).parent
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"pagefind-{Path(output).name}.lock"
-
-
-def start_waiting() -> None:
-    """Let the indexers (and any other work) waiting for this process start now."""
-    start_all()
 
 
 def main(argv: list[str]) -> int:

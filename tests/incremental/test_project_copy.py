@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from search.index import start_waiting
+from cmcore.waiting import start_all
 from tests.conftest import ROOT, build_site, run_task
 
 
@@ -110,7 +110,7 @@ def test_a_build_writes_nothing_outside_the_project(tmp_path, monkeypatch):
         CACHE_PATH=str(project / "cache"),
         SEARCH_INDEX="background",
     )
-    start_waiting()
+    start_all()
     assert list(outside.iterdir()) == []
     assert list(home.iterdir()) == []
 

@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from search.index import index_lock, index_site, start_waiting
+from cmcore.waiting import start_all
+from search.index import index_lock, index_site
 from tests.conftest import ROOT, build_site
 
 
@@ -61,7 +62,7 @@ def test_a_process_that_lives_on_lets_the_index_start_at_once(tmp_path):
     index_site(site.output, background=True)
     time.sleep(1)
     assert not (site.output / "pagefind").exists()
-    start_waiting()  # what the dev server does after each build
+    start_all()  # what the dev server does after each build
     assert "fr" in _wait_for_index(site.output)["languages"]
 
 
@@ -70,7 +71,7 @@ def test_indexers_of_one_site_take_turns(tmp_path):
     with open(index_lock(site.output), "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # an indexing of this site is under way
         index_site(site.output, background=True)
-        start_waiting()
+        start_all()
         time.sleep(2)
         assert not (site.output / "pagefind").exists()
     # The lock is released when the file closes: the waiting indexer goes ahead.
