@@ -20,6 +20,11 @@ proofreader has changed: a finding that went away takes its label with it, a new
 counted apart, unlabelled (``?``), so that a set nobody may tune on is measured again
 without reading it; the false alarms are then given as a range, the new findings all
 counted as false at the top of it.
+
+The labels can also be kept apart from the texts, which belong to their authors:
+``--known FILE`` reads and ``--write-known FILE`` writes them as one line per finding,
+``file:line|word|rule|label`` (the flagged word alone, no context), so that a sample lost
+with a checkout is measured again once its texts are collected from ``sources.tsv``.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--labels", type=Path, help="one letter per finding: R, F or T")
     parser.add_argument("--carry", type=Path, help="the findings the labels were made for")
+    parser.add_argument("--known", type=Path, help="labels kept as file:line|word|rule|label")
+    parser.add_argument("--write-known", type=Path, help="write the labels in that form")
     args = parser.parse_args()
     files = sorted(str(p) for p in args.folder.glob("*.md"))
     proofreader = Proofreader(
@@ -69,10 +76,18 @@ def main() -> None:
         if row.strip()
     )
     print(f"\n{len(blocking)} remarques bloquantes sur {words} mots")
-    if args.labels:
+    if args.known:
+        lines = [line for line in args.known.read_text(encoding="utf-8").splitlines() if line]
+        labels = _carried(
+            "".join(line.rsplit("|", 1)[1] for line in lines),
+            ["|" + line.rsplit("|", 1)[0] for line in lines],
+            keys,
+        )
+    elif args.labels:
         labels = "".join(args.labels.read_text(encoding="utf-8").split())
         if args.carry:
-            labels = _carried(labels, args.carry, keys)
+            labels = _carried(labels, _numbered(args.carry), keys)
+    if args.known or args.labels:
         if len(labels) != len(blocking):
             raise SystemExit(f"{len(labels)} étiquettes pour {len(blocking)} remarques")
         tally = collections.Counter(labels)
@@ -87,12 +102,25 @@ def main() -> None:
                 else ""
             )
         )
+        if args.write_known:
+            args.write_known.write_text(
+                "".join(
+                    f"{where}|{word}|{rule}|{label}\n"
+                    for (where, word, rule), label in zip(keys, labels, strict=True)
+                    if label != "?"
+                ),
+                encoding="utf-8",
+            )
 
 
-def _carried(labels: str, old_findings: Path, keys: list[tuple]) -> str:
+def _numbered(findings: Path) -> list[str]:
+    """The numbered finding lines an earlier run printed."""
+    return [line for line in findings.read_text(encoding="utf-8").splitlines() if "|" in line]
+
+
+def _carried(labels: str, lines: list[str], keys: list[tuple]) -> str:
     """The labels of an earlier run's findings, for this run's (``?`` for new ones)."""
     kept = collections.defaultdict(list)
-    lines = [line for line in old_findings.read_text(encoding="utf-8").splitlines() if "|" in line]
     if len(lines) != len(labels):
         raise SystemExit(f"{len(labels)} étiquettes pour {len(lines)} remarques anciennes")
     for line, label in zip(lines, labels, strict=True):
