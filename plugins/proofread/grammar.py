@@ -100,6 +100,34 @@ def engine():
     return _engine or None
 
 
+_dictionary = None
+
+
+def dictionary():
+    """Grammalecte's dictionary, which our own rules read (morphology, conjugation), or
+    None when Grammalecte is missing.
+
+    The engine's when it is loaded; else one of its own: the dictionary alone is a third
+    of the engine's memory, and the fast checks beside a build (spelling, typography, our
+    grammar rules) need nothing else. Grammalecte's pass on new paragraphs loads the
+    engine later, in a process of its own or after them: this one is then dropped.
+    """
+    global _dictionary
+    if _engine:
+        _dictionary = None
+        return _engine.getSpellChecker()
+    if _dictionary is None:
+        try:
+            from grammalecte.graphspell.spellchecker import SpellChecker
+
+            # The same dictionary as the engine's (grammalecte/fr/gc_engine.py, load).
+            _dictionary = SpellChecker("fr", "fr-allvars.json", "", "")
+        except Exception:
+            _dictionary = False
+            engine()  # says once that grammar is off
+    return _dictionary or None
+
+
 # Agreement rules over a determiner and two or three words: the last may be a noun used
 # as a complement (« une stratégie marketing », « la destination soleil »), not an
 # adjective that must agree.
@@ -441,10 +469,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*['’]?|\d+(?:[.,]\d+)*|[^\w\s]")
 @functools.lru_cache(maxsize=200_000)
 def analyses(word: str) -> tuple[tuple[str, str], ...]:
     """Grammalecte's readings of ``word`` as (lemma, tags): ``("publier", ":V1_it____a:Q:A…")``."""
-    checker = engine()
-    if checker is None or not word[:1].isalpha():
+    spell = dictionary()
+    if spell is None or not word[:1].isalpha():
         return ()
-    spell = checker.getSpellChecker()
     morphs = spell.getMorph(word) or spell.getMorph(word.lower())
     found = []
     for morph in morphs:
@@ -1124,7 +1151,7 @@ def _quote(text: str, words: list[Token], i: int, j: int) -> str:
 def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
     yield from homophones.find(text, words, split)
     yield from check_agreement(text, words)
-    if engine() is not None:  # the verb rules read Grammalecte's conjugation tables
+    if dictionary() is not None:  # the verb rules read Grammalecte's conjugation tables
         yield from verbs.check_conjugation(text, words)
         yield from verbs.check_vous(text, words)
         yield from verbs.check_imperatives(text, words)
