@@ -231,19 +231,30 @@ def _linked_urls(content: object, text: bytes) -> str:
         for target in _LINK_TARGET.findall(text)
     }
     by_name = _sources_by_name(content)
-    return digest((sorted(entry for name in names for entry in by_name.get(name, ())),))
+    return digest(
+        (sorted((path, _url(linked)) for name in names for path, linked in by_name.get(name, ())),)
+    )
 
 
-def _sources_by_name(content: object) -> dict[str, list[tuple[str, str]]]:
-    """Every source of the build, (path, URL), by file name; made once per build."""
+def _url(content: object) -> str:
+    # Pelican computes a URL from the settings at each access: once per source and build.
+    key = ("url", None, id(content))
+    if key not in _PICTURES:
+        _PICTURES[key] = (content, str(getattr(content, "url", "")))
+    return _PICTURES[key][1]
+
+
+def _sources_by_name(content: object) -> dict[str, list[tuple[str, object]]]:
+    """Every source of the build, (path, content), by file name; made once per build (the
+    URLs of the few a text links to are asked for later: 10,000 URLs take a third of a
+    second)."""
     context = seam.build_context(content) or {}
     key = ("sources by name", id(context))
     if key not in _PICTURES:
-        table: dict[str, list[tuple[str, str]]] = {}
+        table: dict[str, list[tuple[str, object]]] = {}
         for kind in ("generated_content", "static_content"):
             for path, linked in (context.get(kind) or {}).items():
-                entry = (path, str(getattr(linked, "url", "")))
-                table.setdefault(posixpath.basename(path), []).append(entry)
+                table.setdefault(posixpath.basename(path), []).append((path, linked))
         _PICTURES[key] = (context, table)
     return _PICTURES[key][1]
 
