@@ -37,6 +37,7 @@ SETS = {
     "dev4": ROOT / "tests" / "proofread" / "dev4" / "passages.txt",
     "dev5": ROOT / "tests" / "proofread" / "dev5" / "passages.txt",
     "dev6": ROOT / "tests" / "proofread" / "dev6" / "passages.txt",
+    "dev7": ROOT / "tests" / "proofread" / "dev7" / "passages.txt",
 }
 HEADER = "Title: Passage\n\n"
 _LABEL = re.compile(r"\[\[(.*?)\|([\w/]+)\]\]")
