@@ -75,11 +75,13 @@ setup: $(STAMP)
 	  ln -sfn /usr/lib/python3/dist-packages/grammalecte $(VENV)/debian-grammalecte/grammalecte; \
 	  echo "$$up/$(VENV)/debian-grammalecte" > "$$site/debian-grammalecte.pth"; \
 	fi
-	@# The proofreader's French lexicon (460,000 forms), built once per virtual environment (in .venv) and
-	@# dictionary version here rather than by the first build (it takes 290 MB for a while).
+	@# The proofreader's French lexicon (460,000 forms), built here once per virtual environment (in .venv)
+	@# and dictionary version rather than by the first build (it takes 290 MB for a while); then the table
+	@# of Grammalecte's word readings that the proofreader maps instead of loading Grammalecte's dictionary.
 	@if [ -e /usr/share/hunspell/fr_FR.dic ]; then \
 	  $(BIN)/python -c 'import logging; logging.basicConfig(level=logging.INFO, format="%(message)s"); from proofread.settings import default_lexicon_dir; from proofread.spelling import load_lexicon; load_lexicon(default_lexicon_dir())'; \
 	fi
+	@$(BIN)/python -c 'import logging; logging.basicConfig(level=logging.INFO, format="%(message)s"); from proofread.settings import default_lexicon_dir; from proofread import morphology; morphology.build(default_lexicon_dir())'
 
 setup-test: setup
 	$(call install_debs,$(TEST_DEBS))

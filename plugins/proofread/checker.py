@@ -130,6 +130,8 @@ class Proofreader:
 
     def __init__(self, options: Options | None = None):
         self.options = options or Options()
+        # Our grammar rules read word readings from the table beside the lexicon.
+        grammar.morphology_folder(self.options.lexicon_dir)
         dictionary_text = ""
         if self.options.dictionary and Path(self.options.dictionary).is_file():
             dictionary_text = Path(self.options.dictionary).read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from . import homophones, moods, verbs
+from . import homophones, moods, morphology, verbs
 from .finding import Hit, word_set
 from .source import PLACEHOLDER
 
@@ -101,30 +101,44 @@ def engine():
 
 
 _dictionary = None
+_morphology_folder: str | None = None
+
+
+def morphology_folder(folder: str | None) -> None:
+    """Where the readings table is (:mod:`.morphology`): the lexicon's folder."""
+    global _morphology_folder, _dictionary
+    if folder != _morphology_folder:
+        _morphology_folder = folder
+        if _dictionary is not None:
+            _dictionary = None
+            analyses.cache_clear()
 
 
 def dictionary():
-    """Grammalecte's dictionary, which our own rules read (morphology, conjugation), or
-    None when Grammalecte is missing.
+    """What Grammalecte's dictionary says of words (``getMorph``), which our own rules
+    read with its conjugation tables; None when Grammalecte is missing.
 
-    The engine's when it is loaded; else one of its own: the dictionary alone is a third
-    of the engine's memory, and the fast checks beside a build (spelling, typography, our
-    grammar rules) need nothing else. Grammalecte's pass on new paragraphs loads the
-    engine later, in a process of its own or after them: this one is then dropped.
+    The engine's dictionary when the engine is loaded; else the table of readings built
+    with the lexicon (:mod:`.morphology`), mapped from disk, else Grammalecte's dictionary
+    alone: the fast checks beside a build (spelling, typography, our grammar rules) need
+    nothing else, and the engine is three times the dictionary's memory. Grammalecte's
+    pass on new paragraphs loads the engine later, in a process of its own or after them.
     """
     global _dictionary
     if _engine:
-        _dictionary = None
+        _dictionary = None  # the same answers: one copy is enough
         return _engine.getSpellChecker()
     if _dictionary is None:
-        try:
-            from grammalecte.graphspell.spellchecker import SpellChecker
+        _dictionary = morphology.load(_morphology_folder) or False
+        if not _dictionary:
+            try:
+                from grammalecte.graphspell.spellchecker import SpellChecker
 
-            # The same dictionary as the engine's (grammalecte/fr/gc_engine.py, load).
-            _dictionary = SpellChecker("fr", "fr-allvars.json", "", "")
-        except Exception:
-            _dictionary = False
-            engine()  # says once that grammar is off
+                # The same dictionary as the engine's (grammalecte/fr/gc_engine.py, load).
+                _dictionary = SpellChecker("fr", morphology.DICTIONARY, "", "")
+            except Exception:
+                _dictionary = False
+                engine()  # says once that grammar is off
     return _dictionary or None
 
 
