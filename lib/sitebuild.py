@@ -49,11 +49,9 @@ def return_freed_memory() -> None:
     glibc, nothing is done.
     """
     import ctypes
-    import ctypes.util
 
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
+        mallopt = ctypes.CDLL("libc.so.6").mallopt  # by name: no search (ldconfig) per build
     except (OSError, AttributeError):
         return
     m_mmap_threshold = -3  # malloc.h
