@@ -1623,6 +1623,12 @@ def _no_object_before(words: list, i: int, j: int) -> bool:
         return False
     if before.norm in ("nous", "vous") and words[j - 1].norm not in _CLAUSE_HEAD:
         return False  # « il vous a reçues »: « vous » may be the object
+    if before.norm in ("nous", "vous") and not any(
+        (":1p" if before.norm == "nous" else ":2p") in t for t in words[i].tags
+    ):
+        # « …, nous ont aidés »: the auxiliary is not its person, so « nous » is not the
+        # subject but the object (of a subject said before, left out in a series).
+        return False
     k = j
     while k > 0 and words[k].norm not in _STOPS:
         if words[k].norm in _OBJECT_BEFORE:

@@ -217,6 +217,18 @@ def _after_modal(words: list, i: int) -> bool:
     return False
 
 
+def _restrictive_que(words: list, q: int) -> bool:
+    """« que » at ``words[q]`` is the « ne … que » of restriction after a verb (« je ne
+    peux que vous recommander… », « il n’a qu’à vous écrire »), not a conjunction: what
+    follows is the verb's infinitive (Grevisse, § 1023, « ne … que »)."""
+    if words[q].norm not in ("que", "qu'") or q < 3:
+        return False
+    verb = words[q - 1]
+    if not any(t.startswith(":V") for t in verb.tags):
+        return False
+    return any(words[k].norm in ("ne", "n'") for k in range(max(0, q - 4), q - 1))
+
+
 def check_vous(text: str, words: list) -> list[Hit]:
     """« vous » subject, then an infinitive or a form of another person: « vous publiez »."""
     hits = []
@@ -233,7 +245,7 @@ def check_vous(text: str, words: list) -> list[Hit]:
                 continue
             if not negative and words[i + 2].norm in (",", ".", "</s>"):
                 continue
-            if _after_modal(words, i):
+            if _after_modal(words, i) or _restrictive_que(words, i - 1):
                 continue
             tense = ":E" if negative and words[i - 2].norm in ("<s>", ".", "!", "?") else ":Ip"
             form = _conj().getConj(lemma, tense, ":2p")

@@ -513,3 +513,35 @@ def test_a_word_back_in_a_dotted_name_is_no_repetition():
 def test_an_english_phrase_in_italics_is_accepted_a_french_slip_in_italics_is_not(proofreader):
     assert _spelling(proofreader, "Ce sera un _one shot_, puis un *gut feeling*.") == []
     assert [f.text for f in _spelling(proofreader, "Ce sera *une idé* de plus.")] == ["idé"]
+
+
+# Our own grammar rules misreading correct sentences of outside text (outside-blogs4):
+# the same constructions in sentences of our own.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « nous »/« vous » before an auxiliary of another person: the object, and the
+        # participle agrees with it (Grevisse, § 947).
+        "Merci à ceux qui nous ont rejoints, nous ont aidés et soutenus.",
+        "Les bénévoles vous ont accueillis, vous ont guidés jusqu’au stand.",
+        # « ne … que » of restriction: the infinitive of the verb before it.
+        "Je ne peux que vous recommander cette formation.",
+        "On ne saurait que vous conseiller de venir tôt.",
+    ],
+)
+def test_correct_constructions_our_grammar_rules_once_misread(text):
+    assert [
+        (h.rule, text[h.start : h.end]) for h in grammar.check(text, use_grammalecte=False)
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Hier, nous avons aidés nos voisins.", "aidés"),
+        ("Il faut que vous recommander ce site.", "recommander"),
+    ],
+)
+def test_the_same_rules_still_find_the_mistakes_beside_them(text, wrong):
+    found = grammar.check(text, use_grammalecte=False)
+    assert wrong in [text[h.start : h.end] for h in found]
