@@ -368,6 +368,9 @@ def _is_inf(t: str) -> bool:
     return t.startswith(":V") and ":Y" in t
 
 
+_STRICT_PLURAL = re.compile(r":p(?::|$)")
+
+
 def _is_plural(t: str) -> bool:
     return bool(re.search(r":[pi](?::|$)", t))
 
@@ -390,7 +393,9 @@ def _word(w: Word) -> bool:
 
 
 def _unknown(w: Word) -> bool:
-    return _word(w) and not w.tags
+    # A demonstrative compound (« cette fois-ci », « ce jour-là ») is no unknown word that
+    # could be a name or a noun: Grammalecte reads its parts, not the whole.
+    return _word(w) and not w.tags and not w.norm.endswith(("-ci", "-là"))
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -486,9 +491,13 @@ CLASSES: dict[str, Callable[[Word], bool]] = {
         for lemma, t in zip(w.lemmas, w.tags, strict=True)
     ),
     # A plural adjective that no singular noun can follow « son » with (« indispensables »).
+    # An adjective invariable in number (« vieux », « heureux ») is no plural: « son vieux
+    # combi ».
     "adj_plural_only": lambda w: (
         bool(w.tags)
-        and all(_is_plural(t) and (_is_adj(t) or ":A" in t or _is_ppas(t)) for t in w.tags)
+        and all(
+            _STRICT_PLURAL.search(t) and (_is_adj(t) or ":A" in t or _is_ppas(t)) for t in w.tags
+        )
     ),
     "nfem_sing": lambda w: (
         any(_is_noun(t) and ":f:s" in t for t in w.tags)
@@ -916,7 +925,10 @@ RULES: tuple[Rule, ...] = (
         "|lorsque|comme",
         "mais",
     ),
-    R("mais/mes/mets", "<adj>|<ppas> [mes] <adj>|<ppas>", "mais", "* [mes] <noun>"),
+    # An adjective on either side: « mais » (« simple mes efficace »); not after a word
+    # that is also a preposition (« sur mes courtes distances »: « sur » is no adjective
+    # there).
+    R("mais/mes/mets", "<adj>|<ppas> [mes] <adj>|<ppas>", "mais", "* [mes] <noun>", "<prep> [mes]"),
     # tous / tout
     R(
         "tous/tout",
@@ -1870,7 +1882,7 @@ def find(text: str, words: Sequence[Word], split: Callable[[str], list[str]]) ->
 
 _AVOIR_FINITE = word_set(
     "ai as a avons avez ont avais avait avions aviez avaient aurai auras aura aurons aurez"
-    " auront aurais aurait aurions auriez auraient"
+    " auront aurais aurait aurions auriez auraient ayant"
 )
 _CLAUSE_END = word_set("<s> . ! ? ; :")
 
@@ -1880,10 +1892,23 @@ def _shared_auxiliary(words: Sequence[Word], i: int) -> bool:
 
     Coordinated participles share one auxiliary, which is not repeated (Grevisse, § 274
     on ellipsis in coordination: « il a relu ses notes et noté l’essentiel », « nous avons
-    revu le ciblage et raccourci les visuels »): there « et » is the conjunction.
+    revu le ciblage et raccourci les visuels », « en ayant au préalable secoué la bombe et
+    testé… »): there « et » is the conjunction. Between the auxiliary and its first
+    participle, adverbs and adverbial phrases (« déjà », « au préalable »): any words but
+    verbs, three at most.
     """
     if i + 1 >= len(words) or not _any(_is_ppas)(words[i + 1]):
         return False
+    for j in range(i - 1, 0, -1):
+        if words[j].norm in _CLAUSE_END:
+            return False
+        if words[j].norm in _AVOIR_FINITE:
+            for k in range(j + 1, min(j + 5, i)):
+                if _any(_is_ppas)(words[k]) and words[k].norm != "été":
+                    return True
+                if words[k].norm in _CLAUSE_END or any(t.startswith(":V") for t in words[k].tags):
+                    break
+    return False
     for j in range(i - 1, 0, -1):
         if words[j].norm in _CLAUSE_END:
             return False

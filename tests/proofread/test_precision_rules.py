@@ -545,3 +545,39 @@ def test_correct_constructions_our_grammar_rules_once_misread(text):
 def test_the_same_rules_still_find_the_mistakes_beside_them(text, wrong):
     found = grammar.check(text, use_grammalecte=False)
     assert wrong in [text[h.start : h.end] for h in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # participles sharing « ayant », an adverbial phrase before the first one
+        "Peignez à 20 cm, en ayant au préalable secoué la bombe et testé sur du carton.",
+        "Nous avons tout de suite vu le problème et corrigé la page.",
+        # an adjective invariable in number after « son »: no plural
+        "Il nous attend dans son vieux combi bleu.",
+        "Elle a retrouvé son heureux caractère.",
+        # « sur » is a preposition before the possessive
+        "Ce rythme tient sur mes courtes distances du mardi.",
+        # a demonstrative compound is no subject of « s’est »
+        "Voilà, cette fois-ci c’est fait : je suis inscrit.",
+        "Ce jour-là c’est dit, on signe.",
+    ],
+)
+def test_homophone_contexts_once_misread_on_outside_text(text):
+    assert [
+        (h.rule, text[h.start : h.end]) for h in grammar.check(text, use_grammalecte=False)
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Le site et fermé depuis hier.", "et"),
+        ("Les outils son indispensables.", "son"),
+        ("Une offre simple mes efficace.", "mes"),
+        ("Le client c’est plaint hier.", "c’est"),
+    ],
+)
+def test_the_homophones_beside_them_are_still_found(text, wrong):
+    found = grammar.check(text, use_grammalecte=False)
+    assert wrong in [text[h.start : h.end] for h in found]
