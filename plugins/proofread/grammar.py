@@ -236,6 +236,14 @@ def _sentence_before(text: str, start: int) -> str:
     return before[stop + 1 :]
 
 
+_INTENSIFIERS = frozenset({"hyper", "super", "ultra", "méga", "giga"})
+# Prepositional phrases ending in « à » (Grevisse, § 1036, locutions prépositives).
+_PREPOSITIONAL_BEFORE_A = re.compile(
+    r"(?i)(?:par rapport|grâce|face|quant|suite|jusqu[’']|conformément|contrairement"
+    r"|relativement|parallèlement|préalablement|antérieurement|postérieurement)\s*$"
+)
+
+
 def _misread_in_context(checker, rule: str, text: str, start: int, end: int, message: str) -> bool:
     """Grammalecte findings that the words around show it misread (each case: why)."""
     word = text[start:end]
@@ -298,6 +306,33 @@ def _misread_in_context(checker, rule: str, text: str, start: int, end: int, mes
             if not any(t.startswith(":G") for t in noun) and _agrees(noun, _tags(checker, word)):
                 return True
     if "conf_" in rule and _acronym(text, start, end):
+        return True
+    # « hyper », « super »… before an adjective: the familiar adverb of degree, invariable
+    # (Le Robert, « hyper- », « super » fam. adv.), not an adjective to agree.
+    if (
+        ("gn_" in rule or "ppas_" in rule)
+        and word.lower() in _INTENSIFIERS
+        and (following := re.match(r"\s+([^\W\d_]+)", text[end:]))
+        and any(t.startswith((":A", ":N:A")) or ":Q" in t for t in _tags(checker, following[1]))
+    ):
+        return True
+    # After a preposition, « voir » is the infinitive (« pour voir différentes offres »).
+    if (
+        "conf_voir_voire" in rule
+        and word.lower() == "voir"
+        and (
+            (previous := re.search(r"([^\W\d_]+)\s+$", text[:start]))
+            and any(t.startswith(":G:R") for t in _tags(checker, previous[1]))
+        )
+    ):
+        return True
+    # « à » ending a prepositional phrase (« par rapport à », « grâce à », « face à »…):
+    # no verb « a » there.
+    if (
+        "conf_a_à" in rule
+        and word.lower() == "à"
+        and re.search(_PREPOSITIONAL_BEFORE_A, text[max(0, start - 20) : start])
+    ):
         return True
     if rule == "doublon" and word.split()[0].lower() in _EXPRESSIVE_REPEATS:
         return True

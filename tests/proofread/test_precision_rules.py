@@ -581,3 +581,32 @@ def test_homophone_contexts_once_misread_on_outside_text(text):
 def test_the_homophones_beside_them_are_still_found(text, wrong):
     found = grammar.check(text, use_grammalecte=False)
     assert wrong in [text[h.start : h.end] for h in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the familiar adverb of degree before an adjective
+        "Bon allez, les jambes sont hyper bonnes, j’appuie.",
+        "Les vidéos étaient super drôles.",
+        # the infinitive after a preposition
+        "J’ai contacté plusieurs courtiers pour voir différentes propositions.",
+        # « à » closing a prepositional phrase
+        "Rien n’a vraiment changé par rapport à avant.",
+    ],
+)
+def test_grammalecte_misreadings_left_out(text):
+    assert [(h.rule, text[h.start : h.end]) for h in grammar.check(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Les jambes sont bonnes, voir excellentes.", "voir"),
+        ("Il à fini son travail.", "à"),
+        ("Envoyez deux versions pour voire laquelle fonctionne.", "voire"),
+        ("Ils sont arrivé hier.", "arrivé"),
+    ],
+)
+def test_grammalecte_findings_beside_them_are_kept(text, wrong):
+    assert wrong in [text[h.start : h.end] for h in grammar.check(text)]
