@@ -14,16 +14,19 @@ standard output only says, one line each, that an answer is ready:
   grammar rules only, and are "pending");
 - ``2``, when there were pending paragraphs: the same with Grammalecte's findings too.
 
-A few pending paragraphs (an edit) are checked at once, beside Pelican, so that the build
-shows their findings. Many (a cold build, an import) wait for the build to be done with
-the processor and the memory: the child starts Grammalecte's workers when the build says
+Pending paragraphs, an edit's one or a cold build's thousands, wait for the build to be
+done with the processor and the memory: the child starts Grammalecte when the build says
 ``GO`` or closes the pipe, which it does once it has taken the first answer, at its very
 end (Pelican's ``finalized``), not beside Pelican. The build is faster for it, and the
-machine's peak of memory is the larger of the two, not their sum; the findings come about
-as soon, the two cores being the pass's alone by then. Meanwhile the child holds nothing:
-it has become a new, small program (:func:`_hold`) that reads what the pass needs from a
-file. A child whose work is done (its last answer given) ends at once, its memory with
-it; the build that takes the answer marks the files it shows as told (``untold``).
+machine's peak of memory is the larger of the two, not their sum: Grammalecte's engine
+(some 85 MB) alone is more than bare Pelican's whole build of 1,000 articles. An edited
+paragraph still gets every other check at once, our own grammar and homophone rules
+included; Grammalecte's findings on it come with the next build, which the dev server
+runs as soon as the pass has ended (its preview then shows them). Meanwhile the child
+holds nothing: it has become a new, small program (:func:`_hold`) that reads what the
+pass needs from a file. A child whose work is done (its last answer given) ends at once,
+its memory with it; the build that takes the answer marks the files it shows as told
+(``untold``).
 
 What a build waits for (:meth:`Background.result`): a strict build (``make publish``)
 waits for the whole answer. Any other takes the second answer if it is ready, else the
@@ -69,8 +72,6 @@ IMPORT_ROOTS = [str(Path(__file__).resolve().parents[2] / name) for name in ("pl
 # In the proofreading cache: the process finishing a Grammalecte pass after its build,
 # which the next run stops (it has written what it did; the next run does the rest).
 PID_FILE = "grammaire-en-cours.pid"
-# How long a build that does not wait for Grammalecte still gives it, at its end.
-GRACE_SECONDS = 0.3
 # In the answer folder: what a held pass needs (the deferred paragraphs, file keys).
 HELD_FILE = "held.json"
 # Beside the answer folder (same name, this ending): what a held pass reads when it starts.
@@ -219,20 +220,14 @@ class Background:
             if said == "1":
                 answer = folder / "result-1.json"
                 data = json.loads(answer.read_text(encoding="utf-8"))
-                if data["pending"] and data.get("held") and not wait_for_grammar:
-                    # A long pass, which the child starts when this build has ended
-                    # (cancel, below).
+                if data["pending"] and not wait_for_grammar:
+                    # Grammalecte's pass, which the child starts when this build has
+                    # ended (cancel, below).
                     self._detached = True
                 elif data["pending"]:
-                    if data.get("held"):
-                        self._say(GO)  # the pass starts now: this build waits for it
-                    # Otherwise the child has gone on with Grammalecte while Pelican
-                    # rendered the site: a few new paragraphs (an edit) are done by now.
-                    later = self._ready(None if wait_for_grammar else GRACE_SECONDS)
-                    if later == "2":
+                    self._say(GO)  # the held pass starts now: this build waits for it
+                    if self._ready(None) == "2":
                         answer = folder / "result-2.json"
-                    elif later is None:
-                        self._detached = True  # Grammalecte's pass goes on without us
             if answer is None:
                 code = self._process.wait()
                 error = (folder / "stderr.txt").read_text(encoding="utf-8", errors="replace")
@@ -372,7 +367,6 @@ def _answer(
     pending: int,
     said: _Said,
     told_now: list[str],
-    held: bool = False,
     untold: list[str] = (),
 ) -> None:
     from cmcore.files import write_atomically
@@ -385,7 +379,6 @@ def _answer(
         "pending": pending,
         "said": said.records,
         "told_now": told_now,
-        "held": held,  # the pending pass waits for the build to let go (GO or end)
         "untold": list(untold),  # per-file keys the build that takes this answer tells
     }
     write_atomically(folder / name, json.dumps(answer, ensure_ascii=False))
@@ -445,27 +438,17 @@ def main(request: str, folder: str) -> None:
         summaries = _summaries(proofreader, unchanged, baseline)
         told_now = [path for path in proofreader.told_now if path in summaries]
         pending = len(proofreader.deferred)
-        held = pending > 0 and not proofreader.few_deferred()
         _answer(
-            out,
-            "result-1.json",
-            _covered(checked, baseline),
-            summaries,
-            pending,
-            said,
-            told_now,
-            held,
+            out, "result-1.json", _covered(checked, baseline), summaries, pending, said, told_now
         )
-        if held:
-            # What the pass needs, for the program that does it.
+        if pending:
+            # Grammalecte's pass waits for the build to let go (GO or its end); what it
+            # needs, for the program that does it.
             keys = {p: proofreader.file_keys[p] for p in checked if p in proofreader.file_keys}
             state = {"deferred": proofreader.deferred, "file_keys": keys}
             proofreader.close()
             _hold(request, folder, state)  # does not return: the new program tells "1"
         _tell("1")
-        if not pending:
-            return
-        _grammar_pass(proofreader, data, out, list(checked), summaries, told_now, said, held=False)
     finally:
         proofreader.close()
 
@@ -535,13 +518,12 @@ def resume_held(request: str, folder: str) -> None:
             summaries,
             first["told_now"],
             said,
-            held=True,
         )
     finally:
         proofreader.close()
 
 
-def _grammar_pass(proofreader, data, out, checked, summaries, told_now, said, *, held) -> None:
+def _grammar_pass(proofreader, data, out, checked, summaries, told_now, said) -> None:
     """Grammalecte's pass on the new paragraphs, the build perhaps ended: saved batch by
     batch, stopped between two batches by the next run (SIGTERM); then the second answer."""
     options = data["options"]
@@ -554,9 +536,9 @@ def _grammar_pass(proofreader, data, out, checked, summaries, told_now, said, *,
             relative = os.path.relpath(os.path.realpath(out), os.path.realpath(pid_file.parent))
             pid_file.write_text(f"{os.getpid()}\n{relative}")
     try:
-        # A pass held for the build's end has the cores the build no longer uses, unless
-        # the site says how many (PROOFREAD_JOBS).
-        jobs = (data.get("jobs_later") or os.cpu_count() or 1) if held else 0
+        # The pass, held for the build's end, has the cores the build no longer uses,
+        # unless the site says how many (PROOFREAD_JOBS).
+        jobs = data.get("jobs_later") or os.cpu_count() or 1
         if proofreader.run_deferred(stop=lambda: bool(stopping), jobs=jobs):
             return
         # A file's entry in the cache means a build told its findings. The files this pass
