@@ -527,29 +527,6 @@ def test_an_english_phrase_in_italics_is_accepted_a_french_slip_in_italics_is_no
         # « ne … que » of restriction: the infinitive of the verb before it.
         "Je ne peux que vous recommander cette formation.",
         "On ne saurait que vous conseiller de venir tôt.",
-    ],
-)
-def test_correct_constructions_our_grammar_rules_once_misread(text):
-    assert [
-        (h.rule, text[h.start : h.end]) for h in grammar.check(text, use_grammalecte=False)
-    ] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "wrong"),
-    [
-        ("Hier, nous avons aidés nos voisins.", "aidés"),
-        ("Il faut que vous recommander ce site.", "recommander"),
-    ],
-)
-def test_the_same_rules_still_find_the_mistakes_beside_them(text, wrong):
-    found = grammar.check(text, use_grammalecte=False)
-    assert wrong in [text[h.start : h.end] for h in found]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         # participles sharing « ayant », an adverbial phrase before the first one
         "Peignez à 20 cm, en ayant au préalable secoué la bombe et testé sur du carton.",
         "Nous avons tout de suite vu le problème et corrigé la page.",
@@ -563,7 +540,7 @@ def test_the_same_rules_still_find_the_mistakes_beside_them(text, wrong):
         "Ce jour-là c’est dit, on signe.",
     ],
 )
-def test_homophone_contexts_once_misread_on_outside_text(text):
+def test_correct_constructions_our_grammar_rules_once_misread(text):
     assert [
         (h.rule, text[h.start : h.end]) for h in grammar.check(text, use_grammalecte=False)
     ] == []
@@ -572,13 +549,15 @@ def test_homophone_contexts_once_misread_on_outside_text(text):
 @pytest.mark.parametrize(
     ("text", "wrong"),
     [
+        ("Hier, nous avons aidés nos voisins.", "aidés"),
+        ("Il faut que vous recommander ce site.", "recommander"),
         ("Le site et fermé depuis hier.", "et"),
         ("Les outils son indispensables.", "son"),
         ("Une offre simple mes efficace.", "mes"),
         ("Le client c’est plaint hier.", "c’est"),
     ],
 )
-def test_the_homophones_beside_them_are_still_found(text, wrong):
+def test_the_same_rules_still_find_the_mistakes_beside_them(text, wrong):
     found = grammar.check(text, use_grammalecte=False)
     assert wrong in [text[h.start : h.end] for h in found]
 
