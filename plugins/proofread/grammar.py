@@ -1168,6 +1168,7 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from moods.check_classes(text, words)
         yield from moods.check_more_classes(text, words)
         yield from moods.check_constructions(text, words)
+        yield from moods.check_agreement_and_tense(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
@@ -1196,7 +1197,11 @@ def _without_consequences(
     (``confirmed`` spans) is a mistake of its own (« on si prend »: « s’y », whatever
     Grammalecte says of « on »).
     """
-    hits = [h for h in hits if not _told_twice(text, h, hits)]
+    hits = [
+        h
+        for h in hits
+        if not _told_twice(text, h, hits) and not _auxiliary_read(text, h, hits, confirmed)
+    ]
     causes = [h for h in hits if h.rule in _CAUSES or "__conf_" in h.rule]
     if not causes:
         return hits
@@ -1214,6 +1219,18 @@ def _without_consequences(
             continue
         kept.append(hit)
     return kept
+
+
+def _auxiliary_read(text: str, hit: Hit, hits: list[Hit], confirmed) -> bool:
+    """Grammalecte's « son » for « sont » right before a participle one of our rules
+    agrees with « sont » (« elles sont monté » → « montées »): the verb is the auxiliary,
+    the mistake is the participle's agreement."""
+    return "conf_son_sont" in hit.rule and any(
+        (other.start, other.end) in confirmed
+        and hit.end <= other.start
+        and not text[hit.end : other.start].strip()
+        for other in hits
+    )
 
 
 def _told_twice(text: str, hit: Hit, hits: list[Hit]) -> bool:

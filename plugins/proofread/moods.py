@@ -2581,3 +2581,300 @@ def _intransitive_participle(word) -> str | None:
         if participles and not any("t" in tags.split(":")[1][2:] for _, tags in readings):
             return base
     return None
+
+
+# -- classes added from dev7's misses ---------------------------------------------------------
+
+_ETRE_3P = word_set("sont étaient seront seraient furent soient fussent")
+_REFLEXIVE_BEFORE = word_set("se s' me m' te t' nous vous")
+_PLURAL_PRONOUNS = {"ils": ":m", "elles": ":f", "eux": ":m"}
+# Verbs whose present participle and verbal adjective are spelt apart (BDL, « Participe
+# présent et adjectif verbal »; Grevisse, § 920): participle → adjective.
+_VERBAL_ADJECTIVES = {
+    "adhérant": "adhérent",
+    "affluant": "affluent",
+    "coïncidant": "coïncident",
+    "communiquant": "communicant",
+    "convainquant": "convaincant",
+    "convergeant": "convergent",
+    "déférant": "déférent",
+    "différant": "différent",
+    "divergeant": "divergent",
+    "émergeant": "émergent",
+    "équivalant": "équivalent",
+    "excellant": "excellent",
+    "expédiant": "expédient",
+    "extravaguant": "extravagant",
+    "fatiguant": "fatigant",
+    "influant": "influent",
+    "intriguant": "intrigant",
+    "naviguant": "navigant",
+    "négligeant": "négligent",
+    "précédant": "précédent",
+    "provoquant": "provocant",
+    "somnolant": "somnolent",
+    "suffoquant": "suffocant",
+    "vaquant": "vacant",
+    "zigzaguant": "zigzagant",
+}
+_DEGREE_BEFORE = word_set(
+    "très trop si plus moins assez aussi peu vraiment tellement particulièrement fort bien"
+)
+_ATTRIBUTE_VERBS = frozenset({"être", "devenir", "sembler", "paraître", "rester", "demeurer"})
+_CLAUSE_END = word_set(". ! ? … ; : </s>")
+
+
+def _plural_gender_before(words: list, i: int) -> str:
+    """The gender (``:m`` or ``:f``) of the nearest plural subject before ``words[i]`` in its
+    sentence: a pronoun « ils », « elles », or a plural noun; masculine when none is seen."""
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS:
+        if words[k].norm in _PLURAL_PRONOUNS:
+            return _PLURAL_PRONOUNS[words[k].norm]
+        nouns = [t for t in words[k].tags if t.startswith(":N") and ":p" in t]
+        if nouns:
+            return ":f" if all(":f" in t for t in nouns) else ":m"
+        k -= 1
+    return ":m"
+
+
+def _plural_participle(text: str, words: list, i: int) -> Hit | None:
+    """« sont monté »: after a third person plural of être, a participle written masculine
+    singular, the participle of a verb (not a noun too), not of a pronominal verb."""
+    j = i + 1
+    while j < len(words) - 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j += 1
+    word = words[j]
+    readings = [
+        (lemma, tags)
+        for lemma, tags in zip(word.lemmas, word.tags, strict=True)
+        if tags.startswith(":V") and ":Q" in tags
+    ]
+    if (
+        not readings
+        or not all(":m:s" in tags for _, tags in readings)
+        or any(_FINITE.search(t) for t in word.tags)
+        or words[i - 1].norm in _REFLEXIVE_BEFORE
+        or (words[i - 1].norm in ("en", "y") and words[i - 2].norm in _REFLEXIVE_BEFORE)
+        or text[word.end : word.end + 1] in ("·", "(", "-", "/")
+    ):
+        return None
+    # « sont associé s’occupait »: a verb after it, « sont » stands for « son »
+    k = j + 1
+    while k < len(words) - 1 and words[k].norm in _CLITICS:
+        k += 1
+    if _only_finite(words[k]):
+        return None
+    gender = _plural_gender_before(words, i)
+    lemma = readings[0][0]
+    genders = (gender, ":f" if gender == ":m" else ":m")
+    forms = [_conj().getConj(lemma, ":Q", g + ":p") for g in genders]
+    forms = [_same_case(f, word.text) for f in forms if f and f != word.norm]
+    if not forms:
+        return None
+    return Hit(
+        word.start,
+        word.end,
+        "grammar",
+        WRONG_FORM,
+        f"Participe passé avec « {words[i].text} » : il s’accorde avec le sujet, au pluriel "
+        f"(« {forms[0]} »).",
+        tuple(forms),
+    )
+
+
+def _verbal_adjective(words: list, i: int) -> Hit | None:
+    """« c’est fatiguant », « une marque négligeante »: the participle's spelling where the
+    adjective is meant. The participle is invariable, so an agreed form (« -ante »,
+    « -ants ») is always the adjective; the bare form is told as one after a verb of state,
+    an adverb of degree, « et » after an adjective, or a noun it ends the clause after."""
+    word = words[i]
+    norm = word.norm
+    stem, ending = norm, ""
+    for cut in ("es", "e", "s"):
+        if norm.endswith("ant" + cut):
+            stem, ending = norm[: -len(cut)], cut
+            break
+    if stem not in _VERBAL_ADJECTIVES:
+        return None
+    before = words[i - 1]
+    if not ending:
+        if before.norm in ("en", "tout", ",") or words[i + 1].norm in ("-", "'"):
+            return None
+        attribute = any(
+            lemma in _ATTRIBUTE_VERBS and _FINITE.search(tags)
+            for lemma, tags in zip(before.lemmas, before.tags, strict=True)
+        ) or before.norm in ("c'est", "être", "été")
+        coordinated = before.norm in ("et", "ou") and any(
+            t.startswith(":A") or ":A:" in t for t in words[i - 2].tags
+        )
+        closing = (
+            _is_noun(before)
+            and words[i - 2].norm in _DET_SINGULAR | _DET_PLURAL | word_set("du au aux")
+            and words[i + 1].norm in _CLAUSE_END
+        )
+        if not (attribute or before.norm in _DEGREE_BEFORE or coordinated or closing):
+            return None
+    right = _VERBAL_ADJECTIVES[stem] + ending
+    return _hit(
+        word,
+        right,
+        f"« {word.text} » est le participe présent (invariable) ; l’adjectif s’écrit "
+        f"« {_same_case(right, word.text)} ».",
+    )
+
+
+_PAST_KNOWING = frozenset(
+    {"savoir", "promettre", "dire", "penser", "croire", "espérer", "jurer", "annoncer"}
+    | {"écrire", "assurer", "prévenir", "imaginer", "pressentir", "deviner", "sentir"}
+)
+
+
+def _conditional_in_past(words: list, i: int) -> Hit | None:
+    """« je savais que je pourrai »: after a verb of saying or knowing in the imperfect or
+    the pluperfect, « que je » + a future of the first person singular is the future in
+    the past, the conditional (« pourrais »)."""
+    k = i - 1
+    while k > 0 and words[k].norm in _CLITICS:
+        k -= 1
+    if words[k].norm not in ("que", "qu'") or k < 2:
+        return None
+    main = words[k - 1]
+    past = any(
+        lemma in _PAST_KNOWING and ":Iq" in tags
+        for lemma, tags in zip(main.lemmas, main.tags, strict=True)
+    ) or (
+        any(
+            lemma in _PAST_KNOWING and ":Q" in t
+            for lemma, t in zip(main.lemmas, main.tags, strict=True)
+        )
+        and any(
+            w.norm in ("avais", "avait", "avions", "aviez", "avaient") for w in words[k - 3 : k - 1]
+        )
+    )
+    if not past:
+        return None
+    j = i + 1
+    while j < len(words) - 1 and words[j].norm in _CLITICS:
+        j += 1
+    verb = words[j]
+    futures = [
+        (lemma, t)
+        for lemma, t in zip(verb.lemmas, verb.tags, strict=True)
+        if ":If" in t and ":1s" in t
+    ]
+    if not futures or any(":K" in t for t in verb.tags):
+        return None
+    form = _conj().getConj(futures[0][0], ":K", ":1s")
+    if not form or form == verb.norm:
+        return None
+    return _hit(
+        verb,
+        form,
+        f"Futur dans le passé : après « {main.text} » au passé, le conditionnel « {form} ».",
+    )
+
+
+def _future_after_si(words: list, i: int) -> Hit | None:
+    """« Si le client valide, je lancerais »: « si » + present calls for the future in the
+    main clause, not the conditional; only where the two differ by an ``s``, the first
+    person singular, and not for the conditional of courtesy (« je pourrais »)."""
+    k = i - 1
+    while k > 0 and words[k].norm in _CLITICS:
+        k -= 1
+    if words[k].norm != ",":
+        return None
+    # the « si » clause: « si » opens the sentence, present indicative, no other comma
+    m = k - 1
+    while m > 0 and words[m].norm not in _STOPS | word_set(","):
+        m -= 1
+    if words[m].norm not in _SENTENCE_START or words[m + 1].norm not in ("si", "s'"):
+        return None
+    clause = words[m + 2 : k]
+    finite = [t for w in clause for t in w.tags if t.startswith(":V") and _FINITE.search(t)]
+    if (
+        not finite
+        or not any(":Ip" in t for t in finite)
+        or any(":Iq" in t or ":K" in t or ":If" in t for t in finite)
+    ):
+        return None
+    j = i + 1
+    while j < len(words) - 1 and words[j].norm in _CLITICS:
+        j += 1
+    verb = words[j]
+    readings = [(lemma, t) for lemma, t in zip(verb.lemmas, verb.tags, strict=True) if ":K" in t]
+    if not readings or set(verb.lemmas) & _POLITE_CONDITIONAL:
+        return None
+    form = _conj().getConj(readings[0][0], ":If", ":1s")
+    if not form or form == verb.norm:
+        return None
+    return _hit(
+        verb,
+        form,
+        f"Après « si » et le présent, le futur : « {form} » (le conditionnel suit « si » et "
+        "l’imparfait).",
+    )
+
+
+def _tel_que(words: list, i: int) -> Hit | None:
+    """« des annonces tel que » : « tel que » agrees with the noun it follows."""
+    noun = words[i - 1]
+    if words[i + 1].norm not in ("que", "qu'") or words[i - 2].norm not in _DET_PLURAL | word_set(
+        "de d'"
+    ):
+        return None
+    # « tel que le fait X », « tel que je l’ai dit »: « tel que » of manner, told of the
+    # verb; only the examples of the noun are read (« des outils tel que le marteau »)
+    after = words[i + 2]
+    if (
+        after.norm in _SUBJECT_PRONOUNS
+        or _finite_readings(after)
+        or (after.norm in _CLITICS and _finite_readings(words[i + 3]))
+    ):
+        return None
+    plural = [t for t in noun.tags if t.startswith(":N") and ":p" in t]
+    if not plural or any(":s" in t for t in noun.tags if t.startswith(":N")):
+        return None
+    feminine = all(":f" in t for t in plural)
+    right = "telles" if feminine else "tels"
+    if words[i].norm == right:
+        return None
+    return _hit(
+        words[i],
+        right,
+        f"« tel que » s’accorde avec le nom qu’il suit, « {noun.text} » : « {right} que ».",
+    )
+
+
+def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
+    """Classes of agreement and tense the grammars state in general terms (added from
+    dev7's misses):
+
+    - the participle conjugated with être agrees with its subject (Grevisse, § 935; BDL,
+      « Accord du participe passé avec être »): after « sont », « étaient »... it is
+      plural, « elles sont monté » → « montées » (not after « se »: pronominal verbs have
+      their own rule);
+    - the present participle is invariable and some verbal adjectives are spelt apart
+      from it (Grevisse, § 920; BDL, « Participe présent et adjectif verbal »): « c’est
+      fatiguant » → « fatigant », « une marque négligeante » → « négligente »;
+    - the future in the past is the conditional (Grevisse, § 1101; BDL, « Futur simple
+      ou conditionnel présent »): « je savais que je pourrai » → « pourrais »; and « si »
+      + present calls for the future, « si tu viens, je préparerais » → « préparerai »;
+    - « tel que » agrees with the noun it follows (Grevisse, § 620; BDL, « Tel que »):
+      « des outils tel que » → « tels que ».
+    """
+    hits = []
+    for i in range(2, len(words) - 2):
+        norm = words[i].norm
+        found = None
+        if norm in _ETRE_3P:
+            found = _plural_participle(text, words, i)
+        elif norm in ("je", "j'"):
+            found = _conditional_in_past(words, i) or _future_after_si(words, i)
+        elif norm == "tel":
+            found = _tel_que(words, i)
+        elif norm.endswith(("ant", "ante", "antes", "ants")):
+            found = _verbal_adjective(words, i)
+        if found:
+            hits.append(found)
+    return hits

@@ -102,6 +102,18 @@ CORRECT += [
     "Gardez vos clés à portée de main, surtout le soir.",
 ]
 
+# Look-alikes of the rules added from dev7 (sentences of our own): « sont » read as « son »
+# before a noun and a verb, a gerund, a participle with its complement, a conditional of
+# courtesy, « tel que » after a singular noun.
+CORRECT += [
+    "Quand Paul a vendu sa maison, son associé s’occupait de tout.",
+    "Tout en zigzaguant entre les voitures, il arriva premier.",
+    "Les semaines précédant l’examen, elle révisait.",
+    "Si vous voulez, je pourrais passer demain.",
+    "Une fatigue telle que je me suis endormi.",
+    "Il range ses livres tel que le fait son père.",
+]
+
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
 WRONG = [
     ("Je doute que la pluie va tomber ce soir.", "va"),
@@ -130,6 +142,10 @@ WRONG = [
     ("Je pense que sa va marcher.", "sa"),
     ("Nous avons fini le le travail.", "le le"),
     ("Les abonnés de la page recevrons un cadeau.", "recevrons"),
+    ("Les invitées, elles, sont arrivé en retard.", "arrivé"),
+    ("C’est un travail très fatiguant.", "fatiguant"),
+    ("Je pensais que je gagnerai.", "gagnerai"),
+    ("Il vend des articles tel que des stylos.", "tel"),
 ]
 
 

@@ -368,6 +368,25 @@ CASES += [
     ("Merci pour tout, et à bien tôt !", "bien tôt", "bientôt"),
     ("Mon conseil : soit prudent.", "soit", "sois"),
 ]
+# grammar classes added from dev7's misses (sentences of our own)
+CASES += [
+    # the participle with a third person plural of être
+    ("Les fleurs, elles, sont fané depuis hier.", "fané", "fanées"),
+    ("Nos voisins étaient parti avant la pluie.", "parti", "partis"),
+    ("Ils sont déjà passé maîtres dans l’art du bluff.", "passé", "passés"),
+    # verbal adjectives spelt apart from the participle
+    ("Ce trajet en car est vraiment fatiguant.", "fatiguant", "fatigant"),
+    ("Il a trouvé un argument très convainquant.", "convainquant", "convaincant"),
+    ("Ses élèves sont négligeants avec leurs cahiers.", "négligeants", "négligents"),
+    ("Nous en avions parlé le jeudi précédant.", "précédant", "précédent"),
+    # future in the past; future after « si » + present
+    ("Il m’avait dit que je recevrai le colis lundi.", "recevrai", "recevrais"),
+    ("Je croyais que je finirai avant midi.", "finirai", "finirais"),
+    ("Si la pluie cesse, je sortirais le chien.", "sortirais", "sortirai"),
+    # « tel que » agrees with the noun it follows
+    ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
+    ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
+]
 CASES = [case for case in CASES if case[1]]
 
 CORRECT = [
@@ -597,6 +616,24 @@ CORRECT = [
     "Ces lettres, je les ai écrites hier soir.",
     "Quand il gèle, les routes du col deviennent dangereuses.",
     "Quand les enfants dorment, la maison est calme.",
+]
+
+
+# Look-alikes of the grammar classes added from dev7 (sentences of our own).
+CORRECT += [
+    "Ils se sont parlé hier.",
+    "Elles sont venues tôt.",
+    "Ils sont tous arrivés.",
+    "Les enfants sont allé·es au parc.",
+    "En naviguant sur le site, j’ai trouvé l’adresse.",
+    "Les jours précédant la fête sont chargés.",
+    "Les personnes fatiguant vite devraient s’asseoir.",
+    "Je savais que je pourrais compter sur toi.",
+    "Si tu veux, je pourrais t’aider.",
+    "Si tu passes, je serai là.",
+    "Il a promis que je recevrai le colis demain.",
+    "Un résultat tel que personne ne l’attendait.",
+    "Des outils tels que ceux-ci sont utiles.",
 ]
 
 
