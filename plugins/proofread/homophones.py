@@ -1704,6 +1704,85 @@ RULES: tuple[Rule, ...] = (
     R("sois/soit", "<start>|: [soit] <adj_only> .|!|·", "sois"),
     # « quelque peu » (somewhat): the adverb (Grevisse, § 627; BDL, « Quelque »).
     R("quelque/quel que", "[quel_que|quelle_que] peu", "quelque"),
+    # Contexts added from dev7's misses (sentences of our own in the tests).
+    # « peu » between a noun phrase and an infinitive (« une plateforme de danse peu
+    # apporter », « un jour férié peu vous coûter »): the adverb does not govern an
+    # infinitive there, the verb « pouvoir » does (BDL, « Peu » et « peut »).
+    R(
+        "peu/peut/peux",
+        "de|d'|<det> <noun> [peu] <inf_only>",
+        "peut",
+        "<finite_only> [peu]",
+    ),
+    R(
+        "peu/peut/peux",
+        "<noun> <adj_only> [peu] <inf_only>",
+        "peut",
+        "<finite_only> [peu]",
+    ),
+    R(
+        "peu/peut/peux",
+        f"<noun>|<adj_only> [peu] {_CLITIC} <inf_only>",
+        "peut",
+        "<finite_only> [peu]",
+        "c' est [peu]",
+    ),
+    # « faîte » (the top) is a noun and takes a determiner; after an adverb or être, the
+    # participle of « faire » (« une vidéo bien faîte » → « faite »; Académie,
+    # Dictionnaire: « faîte »).
+    R("faite/faîte", "<adverb>|<être> [faîte]", "faite", "le|du|au|ce|son|leur [faîte]"),
+    R("faite/faîte", "<adverb>|<être> [faîtes]", "faites", "les|des|aux|ces|ses [faîtes]"),
+    # « voire » (and even) between two participles or adjectives of one series
+    # (« doublé, voire triplé »); « voir » after an adverb of order before what is to be
+    # seen (« d’abord voir si »; BDL, « Voire »).
+    R("voir/voire", "<ppas>|<adj> , [voir] <ppas_not_finite>", "voire", "* [voir] <noun_pure>"),
+    R(
+        "voir/voire",
+        "abord|ensuite|puis|pour|de|d'|à [voire] si|comment|combien|pourquoi|où|ce|ça|<det>",
+        "voir",
+        ", [voire]",
+    ),
+    # « sûr de » + a possessive or a pronoun (« sûr de son coup », « sûr de lui ») after
+    # être, and « bien sûr » closing a clause (BDL, « Sûr » et « sur »).
+    R(
+        "sur/sûr",
+        "<être> [sur] de|d' son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur|leurs|soi|lui"
+        "|elle|eux|moi|toi|ça|cela|rien",
+        "sûr",
+    ),
+    R("sur/sûr", ", bien [sur] .|!|?|,|;|<end>", "sûr"),
+    # « plus tôt » after a single unit of time (« une heure plus tôt »), and « bien plus
+    # tôt » closing the sentence (BDL, « plus tôt » et « plutôt »).
+    R(
+        "plutôt/plus tôt",
+        "un|une minute|heure|jour|semaine|mois|an|année|journée|soirée [plutôt]"
+        " <boundary>|,|pour|afin|et|<end>",
+        "plus tôt",
+    ),
+    R("plutôt/plus tôt", "bien [plutôt] .|!|?|<end>", "plus tôt"),
+    # « ne » + « y » never precedes « même » (« n’y même de » → « ni même de »: the
+    # conjunction; Grevisse, « ni »).
+    R("ni/n'y", ", [n' y] même", "ni"),
+    # « ni » + a verb + « pas » opening a clause: « ne » + « y » (« ni touchez pas » → « n’y
+    # touchez pas »); the conjunction is not used with « pas ».
+    R("ni/n'y", ",|<boundary> [ni] <finite_only> pas|plus|jamais|rien", "n’y"),
+    # « sans » before a pronoun and an infinitive (« sans vous justifier »): « s’en »
+    # is followed by a verb, never by another clitic (BDL, « sans » et « s’en »).
+    R("sans/s'en/c'en", "<!word>|<noun>|<adj> [s' en] me|te|vous|nous|lui|leur <inf_only>", "sans"),
+    # « a » before an adverb and a participle (« Serge, à même été reconnu »): the
+    # auxiliary, the preposition does not head a participle (Grevisse, « à » et « a »).
+    R(
+        "a/à",
+        "<name>|<noun>|<subject> [à] même|déjà|toujours|enfin|souvent|également|aussi"
+        " été|eu|<ppas_not_finite>",
+        "a",
+        "* [à] * <noun_pure>",
+    ),
+    R(
+        "a/à",
+        "<name> , [à] même|déjà|toujours|enfin|souvent|également|aussi été|eu",
+        "a",
+    ),
 )
 
 

@@ -112,6 +112,11 @@ CORRECT += [
     "Si vous voulez, je pourrais passer demain.",
     "Une fatigue telle que je me suis endormi.",
     "Il range ses livres tel que le fait son père.",
+    "Mon oncle mange peu le soir.",
+    "Le faîte du toit a été refait.",
+    "Il y a des oiseaux sur le faîte.",
+    "Un élève à peine arrivé.",
+    "Ils veulent s’en aller.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
@@ -146,6 +151,8 @@ WRONG = [
     ("C’est un travail très fatiguant.", "fatiguant"),
     ("Je pensais que je gagnerai.", "gagnerai"),
     ("Il vend des articles tel que des stylos.", "tel"),
+    ("Une étude mal faîte ne prouve rien.", "faîte"),
+    ("La lampe du salon peu suffire.", "peu"),
 ]
 
 

@@ -368,6 +368,22 @@ CASES += [
     ("Merci pour tout, et à bien tôt !", "bien tôt", "bientôt"),
     ("Mon conseil : soit prudent.", "soit", "sois"),
 ]
+# homophone contexts added from dev7's misses (sentences of our own)
+CASES += [
+    ("Une voiture de course peu atteindre 300 km/h.", "peu", "peut"),
+    ("Un oubli regrettable peu nous coûter cher.", "peu", "peut"),
+    ("Cette tarte est très bien faîte.", "faîte", "faite"),
+    ("Les loyers ont augmenté, voir doublé en ville.", "voir", "voire"),
+    ("Goûtez d’abord voire si la sauce est salée.", "voire", "voir"),
+    ("Elle est sur de son choix.", "sur", "sûr"),
+    ("Nous viendrons, bien sur.", "sur", "sûr"),
+    ("Le train part une heure plutôt, avant l’aube.", "plutôt", "plus tôt"),
+    ("Il aurait fallu réserver bien plutôt.", "plutôt", "plus tôt"),
+    ("Il ne boit pas, n’y même ne fume.", "n’y", "ni"),
+    ("Ce gâteau est pour demain, ni touchez pas.", "ni", "n’y"),
+    ("Il est parti s’en nous prévenir.", "s’en", "sans"),
+    ("Notre facteur, Marcel, à toujours été ponctuel.", "à", "a"),
+]
 # grammar classes added from dev7's misses (sentences of our own)
 CASES += [
     # the participle with a third person plural of être
@@ -619,8 +635,18 @@ CORRECT = [
 ]
 
 
-# Look-alikes of the grammar classes added from dev7 (sentences of our own).
+# Look-alikes of the homophone and grammar classes added from dev7 (sentences of our own).
 CORRECT += [
+    "Il faut peu manger le soir.",
+    "C’est peu dire.",
+    "Il vaut mieux peu dormir que mal dormir.",
+    "Il est arrivé au faîte de sa gloire.",
+    "Je suis sur de la bonne piste depuis hier.",
+    "Elle est bien sur la photo de classe.",
+    "Il préfère, bien plutôt, partir tôt.",
+    "Nous avons servi un repas à peine cuit.",
+    "Il ne mange ni ne boit.",
+    "Il faut s’en servir avec soin.",
     "Ils se sont parlé hier.",
     "Elles sont venues tôt.",
     "Ils sont tous arrivés.",
