@@ -2716,6 +2716,8 @@ def _verbal_adjective(words: list, i: int) -> Hit | None:
         if not (attribute or before.norm in _DEGREE_BEFORE or coordinated or closing):
             return None
     right = _VERBAL_ADJECTIVES[stem] + ending
+    # (an agreed form is no word of the dictionary: the spelling check reports it first,
+    # with the adjective among its suggestions)
     return _hit(
         word,
         right,
@@ -2739,6 +2741,18 @@ def _conditional_in_past(words: list, i: int) -> Hit | None:
         k -= 1
     if words[k].norm not in ("que", "qu'") or k < 2:
         return None
+    # the main verb, past an indirect object (« j’avais promis à mes abonnées que »)
+    v = k - 1
+    while v > max(k - 5, 1) and (
+        not any(t.startswith(":V") for t in words[v].tags)
+        or (_is_noun(words[v]) and not set(words[v].lemmas) & _PAST_KNOWING)
+    ):
+        if words[v].norm in _STOPS or words[v].norm == ",":
+            return None
+        v -= 1
+    if v < k - 1 and words[v + 1].norm not in ("à", "au", "aux"):
+        return None
+    k = v + 1
     main = words[k - 1]
     past = any(
         lemma in _PAST_KNOWING and ":Iq" in tags
@@ -2788,7 +2802,7 @@ def _future_after_si(words: list, i: int) -> Hit | None:
     m = k - 1
     while m > 0 and words[m].norm not in _STOPS | word_set(","):
         m -= 1
-    if words[m].norm not in _SENTENCE_START or words[m + 1].norm not in ("si", "s'"):
+    if words[m].norm not in _SI_BEFORE or words[m + 1].norm not in ("si", "s'"):
         return None
     clause = words[m + 2 : k]
     finite = [t for w in clause for t in w.tags if t.startswith(":V") and _FINITE.search(t)]

@@ -117,6 +117,8 @@ CORRECT += [
     "Il y a des oiseaux sur le faîte.",
     "Un élève à peine arrivé.",
     "Ils veulent s’en aller.",
+    "La robe que Véronique a portée samedi était bleue.",
+    "Le livre que m’a prêté une amie est passionnant.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).

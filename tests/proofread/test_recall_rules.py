@@ -399,6 +399,15 @@ CASES += [
     ("Il m’avait dit que je recevrai le colis lundi.", "recevrai", "recevrais"),
     ("Je croyais que je finirai avant midi.", "finirai", "finirais"),
     ("Si la pluie cesse, je sortirais le chien.", "sortirais", "sortirai"),
+    # the participle after « que »: an adjective before the antecedent, the subject put
+    # after a clitic and avoir, an insert between commas, a day after the participle
+    ("Merci pour la jolie carte que vous nous avez envoyé.", "envoyé", "envoyée"),
+    ("La question que m’a posé un élève m’a surpris.", "posé", "posée"),
+    ("La tarte que, malgré la chaleur, Sophie a préparé était délicieuse.", "préparé", "préparée"),
+    ("La lettre que Marie a écrit lundi est arrivée.", "écrit", "écrite"),
+    # the future in the past after an indirect object; « si » after a comma
+    ("J’avais juré à ma mère que je rentrerai tôt.", "rentrerai", "rentrerais"),
+    ("Bon, si le temps le permet, je partirais demain.", "partirais", "partirai"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -660,6 +669,11 @@ CORRECT += [
     "Il a promis que je recevrai le colis demain.",
     "Un résultat tel que personne ne l’attendait.",
     "Des outils tels que ceux-ci sont utiles.",
+    "La lettre que Marie a écrite lundi est arrivée.",
+    "Les gâteaux que, ce matin, tu as achetés sont bons.",
+    "Le travail que vous nous avez confié est fini.",
+    "J’avais promis à mes parents que je rentrerais tôt.",
+    "Alors, si tu veux, je pourrais venir.",
 ]
 
 
