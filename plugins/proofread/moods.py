@@ -557,6 +557,13 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
             # lavé les mains »). Not a complement of time (« la semaine dernière »), nor
             # « les unes », « tous », « toutes ».
             noun = words[i + 3] if i + 3 < len(words) else None
+            if (
+                noun is not None
+                and i + 4 < len(words)
+                and any(":A" in t for t in noun.tags)
+                and any(t.startswith(":N") for t in words[i + 4].tags)
+            ):
+                noun = words[i + 4]  # past an adjective (« la même question »)
             if noun is not None and noun.norm in _TIME_AFTER:
                 after = noun  # a complement of time, no object: read on
             found = _participle_ms(pp)
@@ -614,6 +621,26 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
                             f"le participe passé reste invariable (« {form} »).",
                         )
                     )
+            continue
+        if any(":i" in tags for _, tags in readings) and all(":m" in tags for _, tags in readings):
+            # « mis », « pris »: one masculine form for both numbers; after a feminine
+            # plural subject, the feminine plural (« elles se sont mises d’accord »)
+            form = _conj().getConj(readings[0][0], ":Q", ":f:p")
+            if (
+                form
+                and form != pp.norm
+                and not _object_que_before(words, i)
+                and words[i + 2].norm != "·"
+                and _plural_gender_before(words, i - 1, "") == ":f"
+            ):
+                hits.append(
+                    _hit(
+                        pp,
+                        form,
+                        f"Participe passé d’un verbe pronominal : avec « se sont », « {pp.text} »"
+                        f" s’accorde avec le sujet féminin pluriel (« {form} »).",
+                    )
+                )
             continue
         if any(":p" in tags or ":i" in tags for _, tags in readings):
             continue
@@ -2624,18 +2651,20 @@ _ATTRIBUTE_VERBS = frozenset({"être", "devenir", "sembler", "paraître", "reste
 _CLAUSE_END = word_set(". ! ? … ; : </s>")
 
 
-def _plural_gender_before(words: list, i: int) -> str:
+def _plural_gender_before(words: list, i: int, default: str = ":m") -> str:
     """The gender (``:m`` or ``:f``) of the nearest plural subject before ``words[i]`` in its
-    sentence: a pronoun « ils », « elles », or a plural noun; masculine when none is seen."""
+    sentence: a pronoun « ils », « elles », or a plural noun heading its phrase; ``default``
+    when none is seen."""
     k = i - 1
     while k > 0 and words[k].norm not in _STOPS:
         if words[k].norm in _PLURAL_PRONOUNS:
             return _PLURAL_PRONOUNS[words[k].norm]
         nouns = [t for t in words[k].tags if t.startswith(":N") and ":p" in t]
-        if nouns:
+        if nouns and words[k - 1].norm not in ("des", "de", "d'", "aux", "à"):
+            # (not the complement of a noun: « les pères des filles »)
             return ":f" if all(":f" in t for t in nouns) else ":m"
         k -= 1
-    return ":m"
+    return default
 
 
 def _plural_participle(text: str, words: list, i: int) -> Hit | None:
@@ -2860,6 +2889,49 @@ def _tel_que(words: list, i: int) -> Hit | None:
     )
 
 
+_OBJECT_DETERMINERS = word_set(
+    "le la les l' un une des mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs"
+    " ce cet cette ces"
+)
+
+
+def _object_after_participle(words: list, i: int) -> Hit | None:
+    """« elles nous ont confiées la même difficulté »: after avoir, a participle written
+    agreed and then its direct object (a determiner and a noun, not of time); nothing
+    before it to agree with, it stays masculine singular."""
+    j = i + 1
+    while j < len(words) - 3 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j += 1
+    pp = words[j]
+    found = _participle_ms(pp, after_auxiliary=True)
+    if not found or any(":i" in t for t in pp.tags):
+        return None
+    readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
+    if not any("t" in t.split(":")[1][2:] for t in readings):
+        return None  # no direct object: « les heures qu’il a dormies » has its own rule
+    det = words[j + 1]
+    if det.norm not in _OBJECT_DETERMINERS or det.norm in ("au", "aux"):
+        return None
+    k = j + 2
+    if any(":A" in t for t in words[k].tags) and _is_noun(words[k + 1]):
+        k += 1  # an adjective before the noun (« la même difficulté »)
+    noun = words[k]
+    if (
+        not _is_noun(noun)
+        or any(":A" in t for t in noun.tags)
+        or noun.norm in _TIME_AFTER | _DAYS | word_set("prix")
+        or _finite_readings(noun)
+        or (words[k + 1].norm in ("de", "d'") and words[k + 2].norm in _TIME_AFTER)
+    ):
+        return None
+    return _hit(
+        pp,
+        found[0],
+        f"Le complément d’objet « {det.text} {noun.text} » suit le participe : avec "
+        f"« avoir », le participe reste invariable (« {found[0]} »).",
+    )
+
+
 def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
     """Classes of agreement and tense the grammars state in general terms (added from
     dev7's misses):
@@ -2875,7 +2947,10 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
       ou conditionnel présent »): « je savais que je pourrai » → « pourrais »; and « si »
       + present calls for the future, « si tu viens, je préparerais » → « préparerai »;
     - « tel que » agrees with the noun it follows (Grevisse, § 620; BDL, « Tel que »):
-      « des outils tel que » → « tels que ».
+      « des outils tel que » → « tels que »;
+    - the participle with avoir stays invariable when its direct object follows it
+      (Grevisse, § 943; BDL, « Accord du participe passé avec avoir »): « elles nous ont
+      confiées la même difficulté » → « confié ».
     """
     hits = []
     for i in range(2, len(words) - 2):
@@ -2883,6 +2958,8 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
         found = None
         if norm in _ETRE_3P:
             found = _plural_participle(text, words, i)
+        elif norm in _AVOIR_FORMS and norm not in ("eu", "avoir"):
+            found = _object_after_participle(words, i)
         elif norm in ("je", "j'"):
             found = _conditional_in_past(words, i) or _future_after_si(words, i)
         elif norm == "tel":

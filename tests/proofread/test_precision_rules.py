@@ -119,6 +119,9 @@ CORRECT += [
     "Ils veulent s’en aller.",
     "La robe que Véronique a portée samedi était bleue.",
     "Le livre que m’a prêté une amie est passionnant.",
+    "Les pommes qu’il a ramassées l’autre jour sont mûres.",
+    "Je l’ai rencontrée la première.",
+    "Les filles et les garçons se sont mis au travail.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
@@ -155,6 +158,8 @@ WRONG = [
     ("Il vend des articles tel que des stylos.", "tel"),
     ("Une étude mal faîte ne prouve rien.", "faîte"),
     ("La lampe du salon peu suffire.", "peu"),
+    ("Ils nous ont offertes des fleurs.", "offertes"),
+    ("Elles se sont posées la dernière question.", "posées"),
 ]
 
 

@@ -408,6 +408,10 @@ CASES += [
     # the future in the past after an indirect object; « si » after a comma
     ("J’avais juré à ma mère que je rentrerai tôt.", "rentrerai", "rentrerais"),
     ("Bon, si le temps le permet, je partirais demain.", "partirais", "partirai"),
+    # a direct object after the participle; « mis » after a feminine plural subject
+    ("Mes voisines nous ont prêtées leur tondeuse.", "prêtées", "prêté"),
+    ("Les deux sœurs se sont offertes la même montre.", "offertes", "offert"),
+    ("Les infirmières se sont enfin mis en grève.", "mis", "mises"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -674,6 +678,12 @@ CORRECT += [
     "Le travail que vous nous avez confié est fini.",
     "J’avais promis à mes parents que je rentrerais tôt.",
     "Alors, si tu veux, je pourrais venir.",
+    "Les photos qu’il a prises la semaine dernière sont belles.",
+    "Je les ai achetées le même jour.",
+    "La maison qu’ils ont vendue un bon prix était vieille.",
+    "Elles se sont retrouvées le même jour.",
+    "Les pères des filles se sont mis au travail.",
+    "Elles se sont mises d’accord.",
 ]
 
 
