@@ -2932,6 +2932,253 @@ def _object_after_participle(words: list, i: int) -> Hit | None:
     )
 
 
+def _number_word(word) -> bool:
+    """A number of two or more, in figures or in words (« deux », « 30 »)."""
+    if word.norm.isdigit():
+        return word.norm not in ("0", "1")
+    return word.norm in _NUMBER_WORDS and word.norm not in ("un", "une")
+
+
+def _more_or_less_than(words: list, i: int) -> Hit | None:
+    """« moins de deux heures a suffi »: « plus de », « moins de » + a number of two or
+    more and a plural noun make a plural subject (Grevisse, § 431; BDL, « Plus d’un,
+    moins de deux »)."""
+    if (
+        words[i - 1].norm not in _SUBJECT_BEFORE
+        or words[i + 1].norm not in ("de", "d'")
+        or not _number_word(words[i + 2])
+        or not any(t.startswith(":N") and ":p" in t for t in words[i + 3].tags)
+    ):
+        return None
+    k = i + 4
+    while k < len(words) and words[k].tags and all(t.startswith(":A") for t in words[k].tags):
+        k += 1
+    while k < len(words) and words[k].norm in (
+        "ne",
+        "n'",
+        "y",
+        "en",
+        "lui",
+        "leur",
+        "nous",
+        "vous",
+    ):
+        k += 1
+    if k >= len(words) or not (_only_finite(words[k]) or words[k].norm in ("a", "est", "était")):
+        return None
+    form = _verb_form(words[k], ":Ip", ":3p", ":3s") or _verb_form(words[k], ":Iq", ":3p", ":3s")
+    if not form:
+        return None
+    quoted = " ".join(w.text for w in words[i : i + 4])
+    return _hit(
+        words[k],
+        form,
+        f"Après « {quoted} », le verbe s’accorde avec le nom pluriel : « {form} ».",
+    )
+
+
+def _none_of(words: list, i: int) -> Hit | None:
+    """« aucune de ces publications n’ont dépassé »: « aucun », « aucune » make a singular
+    subject whatever the plural of their complement (Grevisse, § 431 ; BDL, « Aucun »)."""
+    if words[i - 1].norm not in _SUBJECT_BEFORE or words[i + 1].norm not in ("de", "d'", "des"):
+        return None
+    k = i + 2 if words[i + 1].norm == "des" else i + 3
+    if words[i + 1].norm != "des" and words[i + 2].norm not in _DET_PLURAL:
+        return None
+    if k >= len(words) or not any(t.startswith(":N") and ":p" in t for t in words[k].tags):
+        return None
+    k += 1
+    while k < len(words) and words[k].tags and all(t.startswith(":A") for t in words[k].tags):
+        k += 1
+    while k < len(words) and words[k].norm in ("ne", "n'", "y", "en", "lui", "leur"):
+        k += 1
+    if k >= len(words) or not _only_finite(words[k]):
+        return None
+    form = _verb_form(words[k], ":Ip", ":3s", ":3p") or _verb_form(words[k], ":Iq", ":3s", ":3p")
+    if not form:
+        return None
+    return _hit(
+        words[k],
+        form,
+        f"Avec « {words[i].text} » pour sujet, le verbe est au singulier : « {form} ».",
+    )
+
+
+_ATTACHED = {"ci-joint": "ci-joint", "ci-inclus": "ci-inclus"}
+
+
+def _attached_after_noun(words: list, i: int) -> Hit | None:
+    """« les fiches de poste ci-joint. »: « ci-joint » after the noun, closing its phrase,
+    agrees with it like an adjective (Grevisse, § 948; BDL, « Ci-joint, ci-inclus »);
+    before the noun or opening the sentence it stays invariable."""
+    base = next((b for b in _ATTACHED if words[i].norm.startswith(b)), None)
+    if base is None or words[i + 1].norm not in _CLAUSE_END | word_set(","):
+        return None
+    k = i - 1
+    # past a complement of the noun (« les fiches de poste »)
+    if k > 2 and words[k - 1].norm in ("de", "d'") and _is_noun(words[k]):
+        k -= 2
+    noun = words[k]
+    if words[k - 1].norm not in _DET_SINGULAR | _DET_PLURAL | _NUMBER_WORDS and not (
+        words[k - 1].norm.isdigit()
+    ):
+        return None
+    tags = [t for t in noun.tags if t.startswith(":N")]
+    if not tags:
+        return None
+    feminine = all(":f" in t for t in tags)
+    plural = words[k - 1].norm in _DET_PLURAL or _number_word(words[k - 1])
+    right = base + ("e" if feminine else "") + ("s" if plural else "")
+    if words[i].norm == right:
+        return None
+    return _hit(
+        words[i],
+        right,
+        f"Après le nom, « {base} » s’accorde avec lui (« {noun.text} ») : « {right} ».",
+    )
+
+
+_NU_FORMS = word_set("nu nue nus nues")
+
+
+def _nu_after_noun(words: list, i: int) -> Hit | None:
+    """« pieds nu »: « nu » after the noun agrees with it (Grevisse, § 561; BDL, « Nu »);
+    joined before it (« nu-pieds ») it stays invariable."""
+    noun = words[i - 1]
+    tags = [t for t in noun.tags if t.startswith(":N")]
+    if not tags or any(not t.startswith(":N") for t in noun.tags) or words[i + 1].norm == "-":
+        return None
+    genders = {g for t in tags for g in (":m", ":f") if g in t}
+    numbers = {n for t in tags for n in (":s", ":p") if n in t}
+    if len(genders) != 1 or len(numbers) != 1:
+        return None
+    right = "nu" + ("e" if ":f" in genders else "") + ("s" if ":p" in numbers else "")
+    if words[i].norm == right:
+        return None
+    return _hit(
+        words[i],
+        right,
+        f"« nu » après le nom s’accorde avec lui (« {noun.text} ») : « {right} ».",
+    )
+
+
+_FEMININE_TO_MASCULINE = {
+    "une": "un",
+    "la": "le",
+    "cette": "ce",
+    "ma": "mon",
+    "ta": "ton",
+    "sa": "son",
+    "aucune": "aucun",
+}
+
+
+def _gender_across_adjective(words: list, i: int) -> Hit | None:
+    """« une seule pétale »: a feminine determiner and adjective before a noun that is only
+    masculine (Grevisse, § 466 ; BDL, « Genre de certains noms »: pétale, entracte,
+    amalgame). Grammalecte reads the determiner and its noun side by side; an adjective
+    between them hides the disagreement."""
+    adjective, noun = words[i + 1], words[i + 2]
+    if not adjective.tags or not all(":A" in t and ":f:s" in t for t in adjective.tags):
+        return None
+    tags = [t for t in noun.tags if t.startswith(":N")]
+    if (
+        not tags
+        or any(not t.startswith(":N") for t in noun.tags)
+        or not all(":m:s" in t or ":m:i" in t for t in tags)
+        or words[i + 3].norm in ("-", "·")
+    ):
+        return None
+    masculine = _FEMININE_TO_MASCULINE[words[i].norm]
+    lemma = adjective.lemmas[0]
+    if masculine in ("le", "ce") and lemma[:1] in "aâàeéèêiîoôuh":
+        masculine = "l’" if masculine == "le" else "cet"
+    right = f"{masculine} {lemma}" if not masculine.endswith("’") else masculine + lemma
+    return Hit(
+        words[i].start,
+        adjective.end,
+        "grammar",
+        WRONG_FORM,
+        f"« {noun.text} » est masculin : « {_same_case(right, words[i].text)} {noun.text} ».",
+        (_same_case(right, words[i].text),),
+    )
+
+
+_FEMININE_SINGULAR_DET = word_set("une la cette sa ma ta leur notre votre")
+
+
+def _adverb_tout_after_determiner(words: list, i: int) -> Hit | None:
+    """The adverb « tout » between a determiner and an adjective before its noun: it agrees
+    before a feminine adjective starting with a consonant (« les toutes premières
+    réservations »), stays invariable before a vowel (« une tout autre identité »;
+    Grevisse, § 994; BDL, « Tout autre »)."""
+    word, adjective = words[i], words[i + 1]
+    if not _is_noun(words[i + 2]):
+        return None
+    if (
+        word.norm == "tout"
+        and words[i - 1].norm in _DET_PLURAL
+        and _consonant_start(adjective.norm)
+        and any(":A" in t and ":f:p" in t for t in adjective.tags)
+        and not any(":m" in t for t in adjective.tags)
+    ):
+        right = "toutes"
+    elif (
+        word.norm == "toute"
+        and words[i - 1].norm in _FEMININE_SINGULAR_DET
+        and adjective.norm[:1] in "aâàeéèêëiîïoôuûù"
+        and any(":A" in t and (":f:s" in t or ":e:s" in t) for t in adjective.tags)
+    ):
+        right = "tout"
+    else:
+        return None
+    return _hit(
+        word,
+        right,
+        f"« tout » adverbe devant « {adjective.text} » : « {right} » (variable devant un"
+        " adjectif féminin qui commence par une consonne, invariable devant une voyelle).",
+    )
+
+
+_COMPARATIVES = word_set("plus moins aussi autant mieux pire meilleur meilleure autre")
+
+
+def _neuter_l(words: list, i: int) -> Hit | None:
+    """« plus simple que je ne l’avais imaginée »: in a comparison, « l’ » stands for a
+    clause (« que je ne l’avais imaginé » = « que je n’avais imaginé cela »), a neuter
+    object; the participle stays masculine singular (Grevisse, § 943; BDL, « Participe
+    passé précédé de l’ neutre »)."""
+    if words[i + 1].norm not in _AVOIR_FORMS:
+        return None
+    k = i - 1
+    explective = words[k].norm in ("ne", "n'")
+    if explective:
+        k -= 1
+    if words[k].norm not in _SUBJECT_PERSON or words[k - 1].norm not in ("que", "qu'"):
+        return None
+    # only with the « ne » of a comparison (« qu’ils l’auront construite »: « l’ » is
+    # the charter, after « d’autant mieux » too)
+    compared = any(w.norm in _COMPARATIVES for w in words[max(k - 6, 0) : k - 1])
+    if not (explective and compared):
+        return None
+    pp = words[_past_adverbs_at(words, i + 2)]
+    found = _participle_ms(pp, after_auxiliary=True)
+    if not found:
+        return None
+    return _hit(
+        pp,
+        found[0],
+        f"« l’ » reprend ici une idée (« {words[k - 1].text} {words[k].text} … "
+        f"l’{words[i + 1].text} ») : le participe reste invariable (« {found[0]} »).",
+    )
+
+
+def _past_adverbs_at(words: list, j: int) -> int:
+    while j < len(words) - 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j += 1
+    return j
+
+
 def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
     """Classes of agreement and tense the grammars state in general terms (added from
     dev7's misses):
@@ -2950,10 +3197,23 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
       « des outils tel que » → « tels que »;
     - the participle with avoir stays invariable when its direct object follows it
       (Grevisse, § 943; BDL, « Accord du participe passé avec avoir »): « elles nous ont
-      confiées la même difficulté » → « confié ».
+      confiées la même difficulté » → « confié »; so does a participle after a neuter
+      « l’ » standing for a clause in a comparison (Grevisse, § 943): « plus simple que je
+      ne l’avais imaginée » → « imaginé »;
+    - « plus de », « moins de » + a number of two or more make a plural subject, « aucun »
+      a singular one (Grevisse, § 431; BDL, « Plus d’un, moins de deux », « Aucun »);
+    - « ci-joint » after its noun, « nu » after its noun agree with it; « et demi » after
+      a masculine noun stays masculine (Grevisse, § 561, § 948; BDL, « Ci-joint », « Nu »,
+      « Demi »); « quatre-vingts » takes its s when no number follows (Grevisse, § 594);
+    - a feminine determiner and adjective before a masculine noun (« une seule pétale »;
+      BDL, « Genre de certains noms »), which Grammalecte, reading the determiner and
+      the noun side by side, misses;
+    - the adverb « tout » agrees before a feminine adjective starting with a consonant and
+      stays invariable before a vowel (Grevisse, § 994; BDL, « Tout autre »): « les tout
+      premières » → « toutes », « une toute autre » → « tout ».
     """
     hits = []
-    for i in range(2, len(words) - 2):
+    for i in range(1, len(words) - 2):
         norm = words[i].norm
         found = None
         if norm in _ETRE_3P:
@@ -2964,6 +3224,38 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
             found = _conditional_in_past(words, i) or _future_after_si(words, i)
         elif norm == "tel":
             found = _tel_que(words, i)
+        elif norm == "l'":
+            found = _neuter_l(words, i)
+        elif (
+            norm == "quatre-vingt"
+            and words[i + 1].tags
+            and all(t.startswith(":N") and ":p" in t for t in words[i + 1].tags)
+        ):
+            found = _hit(
+                words[i],
+                "quatre-vingts",
+                "« quatre-vingts » prend un s quand aucun autre nombre ne le suit.",
+            )
+        elif norm in ("tout", "toute"):
+            found = _adverb_tout_after_determiner(words, i)
+        elif norm in ("moins", "plus"):
+            found = _more_or_less_than(words, i)
+        elif norm in ("aucun", "aucune"):
+            found = _none_of(words, i)
+        elif norm.startswith(("ci-joint", "ci-inclus")):
+            found = _attached_after_noun(words, i)
+        elif norm in _NU_FORMS:
+            found = _nu_after_noun(words, i)
+        elif norm == "demie" and words[i - 1].norm == "et" and _is_noun(words[i - 2]):
+            tags = [t for t in words[i - 2].tags if t.startswith(":N")]
+            if all(":m" in t for t in tags) and not any(":f" in t for t in words[i - 2].tags):
+                found = _hit(
+                    words[i],
+                    "demi",
+                    f"« et demi » après un nom masculin (« {words[i - 2].text} ») : « et demi ».",
+                )
+        elif norm in _FEMININE_TO_MASCULINE and i + 3 < len(words):
+            found = _gender_across_adjective(words, i)
         elif norm.endswith(("ant", "ante", "antes", "ants")):
             found = _verbal_adjective(words, i)
         if found:

@@ -122,6 +122,11 @@ CORRECT += [
     "Les pommes qu’il a ramassées l’autre jour sont mûres.",
     "Je l’ai rencontrée la première.",
     "Les filles et les garçons se sont mis au travail.",
+    "Toute autre demande sera refusée.",
+    "Une petite poste de village.",
+    "En quatre-vingt-dix jours, tout était prêt.",
+    "Ci-joint les factures du mois.",
+    "Ils la respecteront d’autant mieux qu’ils l’auront construite.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
@@ -160,6 +165,9 @@ WRONG = [
     ("La lampe du salon peu suffire.", "peu"),
     ("Ils nous ont offertes des fleurs.", "offertes"),
     ("Elles se sont posées la dernière question.", "posées"),
+    ("Aucun de mes voisins ne sont venus.", "sont"),
+    ("Elle sortit tête nu.", "nu"),
+    ("Les tout dernières nouvelles.", "tout"),
 ]
 
 

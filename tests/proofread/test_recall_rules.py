@@ -412,6 +412,21 @@ CASES += [
     ("Mes voisines nous ont prêtées leur tondeuse.", "prêtées", "prêté"),
     ("Les deux sœurs se sont offertes la même montre.", "offertes", "offert"),
     ("Les infirmières se sont enfin mis en grève.", "mis", "mises"),
+    # plural subject after « plus de », « moins de » + a number; « aucun » is singular
+    ("Moins de trois jours a suffi pour tout repeindre.", "a", "ont"),
+    ("Plus de vingt élèves est inscrit au concours.", "est", "sont"),
+    # « ci-joint », « nu » after their noun; « et demi » after a masculine noun
+    ("Je vous renvoie les trois factures ci-joint.", "ci-joint", "ci-jointes"),
+    ("Les enfants couraient jambes nu dans l’herbe.", "nu", "nues"),
+    ("Le trajet dure un an et demie.", "demie", "demi"),
+    ("Il a fêté ses quatre-vingt ans en famille.", "quatre-vingt", "quatre-vingts"),
+    # a feminine determiner and adjective before a masculine noun
+    ("Nous avons pris une longue entracte.", "une longue", "un long"),
+    # the adverb « tout » before a feminine adjective
+    ("Les tout petites annonces ont disparu.", "tout", "toutes"),
+    ("Elle a pris une toute autre route.", "toute", "tout"),
+    # a neuter « l’ » in a comparison
+    ("La fête fut plus réussie que nous ne l’avions espérée.", "espérée", "espéré"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -684,6 +699,20 @@ CORRECT += [
     "Elles se sont retrouvées le même jour.",
     "Les pères des filles se sont mis au travail.",
     "Elles se sont mises d’accord.",
+    "Moins de deux semaines plus tard, il est parti.",
+    "Plus de deux cents personnes étaient là.",
+    "Aucune de mes amies n’était là.",
+    "Vous trouverez ci-joint les deux fiches.",
+    "La facture ci-jointe est à régler.",
+    "Il marchait nu-pieds sur la plage.",
+    "Le roi est nu.",
+    "Deux heures et demie de route.",
+    "Une seule personne est venue.",
+    "La toute première fois.",
+    "Une toute petite maison.",
+    "Les tout premiers jours.",
+    "Page quatre-vingt, le chapitre commence.",
+    "La robe, je l’avais imaginée plus longue.",
 ]
 
 
