@@ -215,6 +215,7 @@ PAIRS: dict[str, Pair] = {
         {"dépens": "nom : « aux dépens de »", "dépend": "verbe dépendre : « il dépendait »"}
     ),
     "pris/prix": Pair({"pris": "participe de prendre", "prix": "nom : ce que coûte une chose"}),
+    "du/dû": Pair({"du": "article : « de le »", "dû": "participe de devoir : « le montant dû »"}),
     "faite/faîte": Pair(
         {
             "faite": "participe de faire, féminin",
@@ -773,7 +774,13 @@ RULES: tuple[Rule, ...] = (
         "|post|moment|n'est|n'était|sera|serait|fut",
         "ce",
     ),
-    R("ce/se", "<boundary>|,|mais|et|car [se] sont|serait|sera|fut|n'est <det>|<noun>|<adj>", "ce"),
+    R(
+        "ce/se",
+        "<boundary>|,|mais|et|car [se] sont|serait|sera|fut|n'est <det>|<noun>|<adj>",
+        "ce",
+        # « qui se sont plu à…, se sont vite rendu compte »: an adverb and a participle
+        "[se] sont|serait|sera|fut <adverb> <ppas>",
+    ),
     R("ce/se", "[se] <nsing>", "ce", "* [se] <verb>|<unknown>|<adj>"),
     # ça / sa / çà
     R(
@@ -1065,7 +1072,7 @@ RULES: tuple[Rule, ...] = (
     # aux dépens de
     R("dépens/dépend", "au|aux|à [dépend|dépends] de|du|des|d'", "dépens"),
     # son / sont: no singular noun after the possessive, a plural adjective: the verb.
-    R("son/sont", "[son] <adj_plural_only>", "sont"),
+    R("son/sont", "[son] <adj_plural_only>", "sont", "[son] * <noun_pure>"),
     # ça / sa: a feminine noun after « ça » where « ça » cannot be the subject (after a
     # verb or a preposition): the possessive.
     R(
@@ -1783,6 +1790,9 @@ RULES: tuple[Rule, ...] = (
         "<name> , [à] même|déjà|toujours|enfin|souvent|également|aussi été|eu",
         "a",
     ),
+    # « dû » (owed) after a noun before a verb (« le montant du dépend de… »): the article
+    # « du » heads a noun, never a verb (Grevisse, participe « dû »; BDL, « Dû »).
+    R("du/dû", "<noun> [du] <finite_only>", "dû"),
 )
 
 

@@ -286,7 +286,11 @@ def check_imperatives(text: str, words: list) -> list[Hit]:
             and _object_follows(words, i)
         ):
             hits.extend(_imperative_hit(word, ":Q"))
-        if any(t.startswith(":V") for t in word.tags):
+        # a verb other than an infinitive ends a series of infinitives; a noun that is a
+        # verb's form too does not (« pour recadrer, réécrire la légende et changer »)
+        if any(t.startswith(":V") for t in word.tags) and not any(
+            t.startswith((":N", ":A", ":G", ":W")) for t in word.tags
+        ):
             last_verb_infinitive = False
     return hits
 

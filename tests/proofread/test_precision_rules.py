@@ -127,6 +127,13 @@ CORRECT += [
     "En quatre-vingt-dix jours, tout était prêt.",
     "Ci-joint les factures du mois.",
     "Ils la respecteront d’autant mieux qu’ils l’auront construite.",
+    # misreadings removed from dev7's false alarms: a series of infinitives after
+    # « pour », « se sont » + adverb + participle after a comma, « son » + an English
+    # adjective and noun, the article « du » before a noun
+    "Prenez le temps de relire, corriger la légende et changer la photo.",
+    "Les jurées, qui se sont aidées, se sont vite rendu compte de tout.",
+    "Elle a raconté son bad buzz au public.",
+    "Le loyer du mois est payé.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).

@@ -383,6 +383,7 @@ CASES += [
     ("Ce gâteau est pour demain, ni touchez pas.", "ni", "n’y"),
     ("Il est parti s’en nous prévenir.", "s’en", "sans"),
     ("Notre facteur, Marcel, à toujours été ponctuel.", "à", "a"),
+    ("Le reste du sera réglé lundi.", "du", "dû"),
 ]
 # grammar classes added from dev7's misses (sentences of our own)
 CASES += [
