@@ -1793,6 +1793,48 @@ RULES: tuple[Rule, ...] = (
     # « dû » (owed) after a noun before a verb (« le montant du dépend de… »): the article
     # « du » heads a noun, never a verb (Grevisse, participe « dû »; BDL, « Dû »).
     R("du/dû", "<noun> [du] <finite_only>", "dû"),
+    # « à » after the object of an infinitive before a determiner (« accueillir les
+    # artistes a l’ombre »): a plural noun phrase is no subject of « a », and the
+    # infinitive has its own (Grevisse, « à » et « a »).
+    R("a/à", "<inf_only> les|des|ces|mes|tes|ses|nos|vos|leurs <nplur> [a] <det>", "à"),
+    # « sont » before an adverb and a plural adjective closing the clause (« les visuels
+    # de janvier son déjà prêts dans le dossier »): a possessive heads a noun.
+    R(
+        "son/sont",
+        "[son] déjà|encore|toujours|désormais|maintenant|vraiment|tous|toutes"
+        " <plural_noun>|<adj_plural_only> <boundary>|,|dans|pour|à|en|sur|de|d'|<end>",
+        "sont",
+    ),
+    # « prêt » after être before a day or « demain » (« il doit être près mardi »): ready
+    # by then; « près » is followed by « de » (BDL, « Près » et « prêt »).
+    R(
+        "près/prêt",
+        "<être> [près] lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce_soir",
+        "prêt",
+    ),
+    # « met » after « qui » before a determiner (« Fatou, qui mais chaque année son
+    # garage à notre disposition »): the conjunction does not follow « qui » (Grevisse).
+    R(
+        "mais/mes/mets",
+        "qui [mais] chaque|le|la|les|l'|un|une|des|du|son|sa|ses|leur|leurs|mon|ma|mes|ton|ta"
+        "|tes|notre|votre|nos|vos|en",
+        "met",
+    ),
+    # « est » between a noun phrase opened by « mais », « car », « donc » and an adjective
+    # closing the clause (« mais l’inscription et obligatoire : »), as at a sentence's start.
+    R("et/est", "mais|car|donc l'|la|le <noun_only> [et] <adj_only> <boundary>|<end>", "est"),
+    # « on n’en », « on n’y » before a verb and « pas », « jamais », « rien » (« On en a pas
+    # besoin »: « On n’en a pas »; Grevisse, « ne » omis; BDL, « On n’ »).
+    *(
+        R(
+            "on n'/on",
+            f"<boundary>|,|et|mais|que|qu'|quand|si [on {clitic}] <finite>"
+            " pas|jamais|rien|personne|guère",
+            f"on n’{clitic}",
+            f"[on {clitic}] * pas mal",
+        )
+        for clitic in ("en", "y")
+    ),
 )
 
 

@@ -134,6 +134,11 @@ CORRECT += [
     "Les jurées, qui se sont aidées, se sont vite rendu compte de tout.",
     "Elle a raconté son bad buzz au public.",
     "Le loyer du mois est payé.",
+    "Chacun des enfants a la même chance.",
+    "Le nombre de visiteurs a la fâcheuse tendance à baisser.",
+    "Il a vu son déjà célèbre sourire.",
+    "Ceux qui, mais rarement, viennent sont bienvenus.",
+    "On en a pas mal.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).

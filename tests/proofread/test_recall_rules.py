@@ -384,6 +384,12 @@ CASES += [
     ("Il est parti s’en nous prévenir.", "s’en", "sans"),
     ("Notre facteur, Marcel, à toujours été ponctuel.", "à", "a"),
     ("Le reste du sera réglé lundi.", "du", "dû"),
+    ("Il faut prévenir les voisins a la fin du chantier.", "a", "à"),
+    ("Les billets du concert son déjà vendus dans toute la ville.", "son", "sont"),
+    ("Le gâteau sera près demain matin.", "près", "prêt"),
+    ("Merci à Paul, qui mais la table chaque soir.", "mais", "met"),
+    ("Le café est offert, mais la réservation et conseillée.", "et", "est"),
+    ("On en veut pas, merci.", "On en", "On n’en"),
 ]
 # grammar classes added from dev7's misses (sentences of our own)
 CASES += [
