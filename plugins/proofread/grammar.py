@@ -976,6 +976,19 @@ def _agreement_hit(verb: Token, person: str, subject: str) -> Hit | None:
     )
 
 
+def _completive(words: list[Token], q: int) -> bool:
+    """Whether « que » at ``words[q]`` opens a completive: right after a verb other than
+    « être » (« vérifier que », « je sais que »), not a relative, a comparison or « ne …
+    que »."""
+    verb = words[q - 1]
+    return (
+        any(t.startswith(":V") for t in verb.tags)
+        and not any(t.startswith((":N", ":A", ":G", ":W")) for t in verb.tags)
+        and "être" not in verb.lemmas
+        and not any(w.norm in ("ne", "n'") for w in words[max(q - 4, 0) : q])
+    )
+
+
 def check_agreement(text: str, words: list[Token]) -> list[Hit]:
     """Verbs that disagree with a subject Grammalecte does not link them to."""
     hits = []
@@ -987,6 +1000,8 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
             before in _BOUNDARY
             or before in _CLAUSE_LINKS
             or (before == "," and (words[i].norm in ("ceux", "celles") or _after_intro(words, i)))
+            # a completive after a verb (« vérifiez que les liens du courriel mène »)
+            or (before in ("que", "qu'") and _completive(words, i - 1))
         ):
             continue
         first = i

@@ -242,6 +242,15 @@ def _calls_subjunctive(words: list, i: int) -> bool:
         for lemma, tags in zip(previous.lemmas, previous.tags, strict=True)
         if tags.startswith(":V")
     ]
+    if not verbs and re.fullmatch(
+        r"[a-zâêîôûéèàç]+-(?:t-)?(?:il|elle|on|tu|vous|nous)", previous.norm
+    ):
+        # a question by inversion (« Faut-il vraiment que je m’y mette ? »)
+        verbs = [
+            lemma
+            for lemma, tags in _analyses(previous.norm.split("-")[0])
+            if tags.startswith(":V") and _FINITE.search(tags)
+        ]
     # The verb itself, not its noun (« l’attente que »), and not « vouloir dire que ».
     # (« faut » is « faillir » too.)
     if (
@@ -1289,10 +1298,18 @@ def check_classes(text: str, words: list) -> list[Hit]:
         elif (
             norm == "mêmes"
             and words[i - 1].norm in _CLAUSE_HEAD
-            and any(":D" in t for t in words[i + 1].tags)
+            and (
+                any(":D" in t for t in words[i + 1].tags)
+                # and before a demonstrative pronoun (« mêmes celles qui »)
+                or words[i + 1].norm in ("ceux", "celles", "celui", "celle")
+            )
         ):
             hits.append(
-                _hit(word, "même", "« même » devant un déterminant est adverbe : invariable.")
+                _hit(
+                    word,
+                    "même",
+                    "« même » devant un déterminant ou un pronom est adverbe : invariable.",
+                )
             )
         elif (
             norm == "demi"

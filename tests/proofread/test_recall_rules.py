@@ -434,6 +434,11 @@ CASES += [
     ("Elle a pris une toute autre route.", "toute", "tout"),
     # a neuter « l’ » in a comparison
     ("La fête fut plus réussie que nous ne l’avions espérée.", "espérée", "espéré"),
+    # the subject of a completive; the subjunctive after an inverted « faut-il »;
+    # « même » before a demonstrative pronoun
+    ("Je sais que les clients de la boutique attend les soldes.", "attend", "attendent"),
+    ("Faut-il vraiment que tu pars si tôt ?", "pars", "partes"),
+    ("Tous sont venus, mêmes ceux qui habitent loin.", "mêmes", "même"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -720,6 +725,10 @@ CORRECT += [
     "Les tout premiers jours.",
     "Page quatre-vingt, le chapitre commence.",
     "La robe, je l’avais imaginée plus longue.",
+    "Il ne reste que les photos du salon à trier.",
+    "Je pense que les enfants du quartier viendront.",
+    "Penses-tu que je peux venir ?",
+    "Ce sont les mêmes que l’an dernier.",
 ]
 
 
