@@ -929,6 +929,8 @@ def _verb_at(words: list[Token], j: int) -> int | None:
     # After a subject taken up by « eux », « elles » between commas, the verb comes next
     # (« Les dépenses de formation, elles, reste stables »).
     resumed = j >= 2 and words[j - 1].norm == "," and words[j - 2].norm in ("eux", "elles")
+    # After a reflexive pronoun only a verb comes (« s’attache à ce qui dure »).
+    resumed = resumed or (j >= 1 and words[j - 1].norm in ("se", "s'"))
     after = j + 1
     if (
         after + 1 < len(words)

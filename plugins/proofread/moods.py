@@ -3196,6 +3196,99 @@ def _past_adverbs_at(words: list, j: int) -> int:
     return j
 
 
+_AVOIR_3P_TO_3S = {"ont": "a", "avaient": "avait", "auront": "aura", "auraient": "aurait"}
+_INDIRECT_CLITICS = word_set("nous vous me m' te t' lui leur")
+_JOINING = word_set("et ou ni avec ainsi comme")
+
+
+def _inverted_singular_subject(words: list, i: int) -> Hit | None:
+    """« les conseils que nous ont donnés Mariam Sow »: after « que », avoir agrees with
+    the subject put after the participle, here singular (a name, or a singular
+    determiner and its noun), not with the antecedent (Grevisse, § 899, § 943)."""
+    j = i + 1
+    if words[j].norm in _INDIRECT_CLITICS:
+        j += 1
+    if words[j].norm not in _AVOIR_3P_TO_3S or not any(":Q" in t for t in words[j + 1].tags):
+        return None
+    k = j + 2
+    if k + 1 >= len(words):
+        return None
+    subject = words[k]
+    if subject.norm in _DET_SINGULAR and subject.norm != "leur" and _is_noun(words[k + 1]):
+        end = k + 2
+    elif (
+        subject.text[:1].isupper()
+        and subject.text.isalpha()
+        and (not subject.tags or any(t.startswith(":M") for t in subject.tags))
+    ):
+        end = k + 1
+        while end < len(words) and words[end].text[:1].isupper() and words[end].text.isalpha():
+            end += 1  # a first name and a surname
+    else:
+        return None
+    while end < len(words) and _adjective_only(words[end]):
+        end += 1
+    if words[end].norm in _JOINING or (words[end].norm == "," and words[end + 1].norm in _JOINING):
+        return None
+    right = _AVOIR_3P_TO_3S[words[j].norm]
+    return _hit(
+        words[j],
+        right,
+        f"Le sujet, placé après le participe, est au singulier "
+        f"(« {' '.join(w.text for w in words[k:end])} ») : « {right} ».",
+    )
+
+
+def _apposed_participle(words: list, i: int) -> Hit | None:
+    """« Les nouveaux membres du bureau, élu pour deux ans, présenteront »: a participle
+    set between commas after the sentence's plural subject, before its plural verb, agrees
+    with that subject (Grevisse, § 934: participe employé sans auxiliaire)."""
+    start = i - 1
+    while start > 0 and words[start].norm not in _STOPS:
+        if words[start].norm == ",":
+            return None  # only the sentence's first comma
+        start -= 1
+    det = start + 1
+    if words[det].norm not in _DET_PLURAL or i - det > 8 or not _is_noun(words[det + 1]):
+        return None
+    noun = det + 1
+    while noun + 1 < i and any(":A" in t for t in words[noun].tags) and _is_noun(words[noun + 1]):
+        noun += 1  # past an adjective before the noun (« les nouveaux membres »)
+    pp = words[i + 1]
+    readings = [(lm, t) for lm, t in zip(pp.lemmas, pp.tags, strict=True) if ":Q" in t]
+    if not readings or not all(":m:s" in t for _, t in readings) or _finite_readings(pp):
+        return None
+    close = next(
+        (m for m in range(i + 2, min(len(words), i + 10)) if words[m].norm in _STOPS | {","}),
+        None,
+    )
+    if (
+        close is None
+        or words[close].norm != ","
+        or any(_only_finite(w) for w in words[i + 2 : close])
+    ):
+        return None
+    v = close + 1
+    while v < len(words) and words[v].norm in _CLITICS:
+        v += 1
+    readings_v = _finite_readings(words[v]) if v < len(words) else []
+    if not readings_v or not all(":3p" in t for _, t in readings_v):
+        return None
+    nouns = [t for t in words[noun].tags if t.startswith(":N") and ":p" in t]
+    if not nouns:
+        return None
+    gender = ":f" if all(":f" in t for t in nouns) else ":m"
+    form = _conj().getConj(readings[0][0], ":Q", gender + ":p")
+    if not form or form == pp.norm:
+        return None
+    return _hit(
+        pp,
+        form,
+        f"Participe en apposition au sujet « {words[det].text} {words[noun].text} » : "
+        f"il s’accorde avec lui (« {form} »).",
+    )
+
+
 def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
     """Classes of agreement and tense the grammars state in general terms (added from
     dev7's misses):
@@ -3227,7 +3320,11 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
       the noun side by side, misses;
     - the adverb « tout » agrees before a feminine adjective starting with a consonant and
       stays invariable before a vowel (Grevisse, § 994; BDL, « Tout autre »): « les tout
-      premières » → « toutes », « une toute autre » → « tout ».
+      premières » → « toutes », « une toute autre » → « tout »;
+    - after « que », avoir agrees with a singular subject put after the participle
+      (Grevisse, § 899): « les conseils que nous ont donnés Mariam » → « a »; a participle
+      in apposition to the sentence's plural subject agrees with it (Grevisse, § 934):
+      « Les membres du bureau, élu pour deux ans, présenteront » → « élus ».
     """
     hits = []
     for i in range(1, len(words) - 2):
@@ -3243,6 +3340,10 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
             found = _tel_que(words, i)
         elif norm == "l'":
             found = _neuter_l(words, i)
+        elif norm in ("que", "qu'"):
+            found = _inverted_singular_subject(words, i)
+        elif norm == ",":
+            found = _apposed_participle(words, i)
         elif (
             norm == "quatre-vingt"
             and words[i + 1].tags

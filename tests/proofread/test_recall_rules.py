@@ -439,6 +439,12 @@ CASES += [
     ("Je sais que les clients de la boutique attend les soldes.", "attend", "attendent"),
     ("Faut-il vraiment que tu pars si tôt ?", "pars", "partes"),
     ("Tous sont venus, mêmes ceux qui habitent loin.", "mêmes", "même"),
+    # avoir agrees with a singular subject put after the participle; a participle in
+    # apposition to a plural subject; a verb after « se » past an insert
+    ("Les trois heures qu’ont duré le spectacle ont filé.", "ont", "a"),
+    ("Les fleurs que nous ont offertes Julie sont fanées.", "ont", "a"),
+    ("Les jeunes joueurs du club, entraîné par Marc, gagneront.", "entraîné", "entraînés"),
+    ("Les élèves, comme leurs parents, s’inquiète des examens.", "inquiète", "inquiètent"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -729,6 +735,10 @@ CORRECT += [
     "Je pense que les enfants du quartier viendront.",
     "Penses-tu que je peux venir ?",
     "Ce sont les mêmes que l’an dernier.",
+    "Les conseils qu’ont donnés Paul et Marie sont bons.",
+    "Les photos qu’ont prises les voisins sont belles.",
+    "Les jeunes joueurs du club, entraînés par Marc, gagneront.",
+    "Les élèves, Paul en tête, sont partis.",
 ]
 
 
