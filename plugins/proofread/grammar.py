@@ -222,11 +222,45 @@ def _sentence_before(text: str, start: int) -> str:
     return before[stop + 1 :]
 
 
+_COLOURS = word_set(
+    "vert verts verte vertes bleu bleus bleue bleues rouge rouges jaune jaunes gris grise"
+    " grises brun bruns brune brunes rose roses violet violets violette violettes"
+)
+_QUALIFIED_COLOUR = re.compile(
+    r"[ \u00a0](?:foncé|clair|pâle|vif|sombre|électrique|fluo|tendre|profond|pomme|bouteille"
+    r"|marine|ciel|nuit|roi|canard|sapin|olive)\b"
+)
+_ON_BEFORE = re.compile(
+    r"\b[Oo]n\s+(?:ne\s+|n[’'])?(?:s[’']|l[’']|nous\s+)?"
+    r"(?:est|était|sera|serait|a|avait|aura|aurait)\s+(?:\w+\s+)?$"
+)
+
+
 def _misread_in_context(checker, rule: str, text: str, start: int, end: int, message: str) -> bool:
     """Grammalecte findings that the words around show it misread (each case: why)."""
     word = text[start:end]
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
+    # A colour qualified by another word is invariable (« des banderoles vert foncé »;
+    # Grevisse, § 555; BDL, « Adjectifs de couleur »): no agreement to ask of it.
+    if "gn_" in rule and _QUALIFIED_COLOUR.match(text, end) and word.lower() in _COLOURS:
+        return True
+    # A first name after « Mme », « Madame »: the person is a woman, whatever gender the
+    # dictionary gives the name (« Mme Laurent, rédactrice »).
+    if "gn_start_prn" in rule:
+        name = re.search(r"[«“]\s?([\w-]+)\s?[»”]", message)
+        if name and re.search(
+            rf"\b(?:Mme|Madame|Mlle|Mademoiselle)\.?\s+{re.escape(name.group(1))}\b", text
+        ):
+            return True
+    # « on » for « nous »: the participle may take the gender and number of the people
+    # meant (Grevisse, § 438; BDL, « On »: « on s’est disputées »), not a mistake.
+    if (
+        "ppas_" in rule
+        and word.lower().endswith("s")
+        and _ON_BEFORE.search(text[max(0, start - 40) : start])
+    ):
+        return True
     # A word set alone in quotation marks is cited or used in a sense of the author's
     # (« nous sommes tous « égo » »): a mention, which agrees with nothing (Grevisse,
     # autonymie; the quotation marks of a coinage).

@@ -139,6 +139,11 @@ CORRECT += [
     "Il a vu son déjà célèbre sourire.",
     "Ceux qui, mais rarement, viennent sont bienvenus.",
     "On en a pas mal.",
+    # Grammalecte's misreadings: a qualified colour, a first name after « Mme », « on »
+    # for « nous » with a plural participle
+    "Nous avons imprimé des banderoles, toutes vert foncé, pour la fête.",
+    "La mairie accueillait Mme Laurent, rédactrice indépendante.",
+    "Avec Léa, on ne s’est jamais disputées.",
 ]
 
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
@@ -180,6 +185,7 @@ WRONG = [
     ("Aucun de mes voisins ne sont venus.", "sont"),
     ("Elle sortit tête nu.", "nu"),
     ("Les tout dernières nouvelles.", "tout"),
+    ("Elle s’est disputées avec lui.", "disputées"),
 ]
 
 
