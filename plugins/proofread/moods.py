@@ -3289,6 +3289,28 @@ def _apposed_participle(words: list, i: int) -> Hit | None:
     )
 
 
+_APPEARING = frozenset({"apparaître", "figurer", "paraître", "surgir", "se trouver"})
+
+
+def _inverted_after_place_no_comma(words: list, i: int) -> Hit | None:
+    """« Dans la vidéo publiée le soir même apparaît les trois apprenties »: after a
+    complement of place opening the sentence with no comma, a verb of position or of
+    appearing agrees with the subject put after it (Grevisse, § 386, § 899)."""
+    if not _only_finite(words[i]) or not any(
+        lemma in _POSITION | _INVERTING | _APPEARING for lemma, _ in _finite_readings(words[i])
+    ):
+        return None
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS:
+        if words[k].norm == "," or _only_finite(words[k]):
+            return None
+        k -= 1
+    if words[k + 1].norm not in _PLACE_OPENERS or i - k < 3:
+        return None
+    subject = _plural_subject_after(words, i + 1)
+    return _inverted_hit(words, i, subject) if subject else None
+
+
 def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
     """Classes of agreement and tense the grammars state in general terms (added from
     dev7's misses):
@@ -3324,7 +3346,10 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
     - after « que », avoir agrees with a singular subject put after the participle
       (Grevisse, § 899): « les conseils que nous ont donnés Mariam » → « a »; a participle
       in apposition to the sentence's plural subject agrees with it (Grevisse, § 934):
-      « Les membres du bureau, élu pour deux ans, présenteront » → « élus ».
+      « Les membres du bureau, élu pour deux ans, présenteront » → « élus »;
+    - after a complement of place opening the sentence with no comma, a verb of position
+      or of appearing agrees with the subject put after it (Grevisse, § 386, § 899):
+      « Dans la vidéo apparaît les trois apprenties » → « apparaissent ».
     """
     hits = []
     for i in range(1, len(words) - 2):
@@ -3344,6 +3369,8 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
             found = _inverted_singular_subject(words, i)
         elif norm == ",":
             found = _apposed_participle(words, i)
+        elif words[i - 1].norm not in _STOPS and _finite_readings(words[i]):
+            found = _inverted_after_place_no_comma(words, i)
         elif (
             norm == "quatre-vingt"
             and words[i + 1].tags

@@ -445,6 +445,7 @@ CASES += [
     ("Les fleurs que nous ont offertes Julie sont fanées.", "ont", "a"),
     ("Les jeunes joueurs du club, entraîné par Marc, gagneront.", "entraîné", "entraînés"),
     ("Les élèves, comme leurs parents, s’inquiète des examens.", "inquiète", "inquiètent"),
+    ("Sur l’affiche apparaît les noms des deux artistes.", "apparaît", "apparaissent"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -739,6 +740,8 @@ CORRECT += [
     "Les photos qu’ont prises les voisins sont belles.",
     "Les jeunes joueurs du club, entraînés par Marc, gagneront.",
     "Les élèves, Paul en tête, sont partis.",
+    "Dans ce cas apparaît un message d’erreur.",
+    "Dans la cour, les enfants jouent.",
 ]
 
 
