@@ -3311,6 +3311,46 @@ def _inverted_after_place_no_comma(words: list, i: int) -> Hit | None:
     return _inverted_hit(words, i, subject) if subject else None
 
 
+_SAYING = frozenset(
+    {"raconter", "expliquer", "dire", "confier", "préciser", "souligner", "ajouter"}
+    | {"rappeler", "indiquer", "affirmer", "témoigner", "sourire", "conclure", "résumer"}
+    | {"lancer", "confirmer", "insister", "avouer", "reconnaître", "noter", "estimer"}
+)
+
+
+def _incise_coordinated(words: list, i: int) -> Hit | None:
+    """« », raconte Akosua et Esi »: in an incise after a quotation, the subject put after
+    a verb of saying; two subjects coordinated by « et » take the plural (Grevisse,
+    § 439)."""
+    if words[i - 1].norm != "," or words[i - 2].norm != "»":
+        return None
+    readings = _finite_readings(words[i])
+    if not readings or not any(lemma in _SAYING for lemma, _ in readings):
+        return None
+
+    def subject_end(k: int) -> int | None:
+        if words[k].text[:1].isupper() and words[k].text.isalpha():
+            while k + 1 < len(words) and words[k + 1].text[:1].isupper():
+                k += 1
+            return k + 1
+        if words[k].norm in _DET_SINGULAR and _is_noun(words[k + 1]):
+            return k + 2
+        return None
+
+    first = subject_end(i + 1)
+    if first is None or words[first].norm != "et" or subject_end(first + 1) is None:
+        return None
+    tense = next((t for t in (":Ip", ":Is", ":Iq") if t in readings[0][1]), None)
+    form = _verb_form(words[i], tense, ":3p", ":3s") if tense else None
+    if not form:
+        return None
+    return _hit(
+        words[i],
+        form,
+        f"Deux sujets coordonnés par « et », placés après le verbe : le pluriel « {form} ».",
+    )
+
+
 def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
     """Classes of agreement and tense the grammars state in general terms (added from
     dev7's misses):
@@ -3349,7 +3389,9 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
       « Les membres du bureau, élu pour deux ans, présenteront » → « élus »;
     - after a complement of place opening the sentence with no comma, a verb of position
       or of appearing agrees with the subject put after it (Grevisse, § 386, § 899):
-      « Dans la vidéo apparaît les trois apprenties » → « apparaissent ».
+      « Dans la vidéo apparaît les trois apprenties » → « apparaissent »; in an incise
+      after a quotation, two subjects coordinated by « et » after a verb of saying take
+      the plural (Grevisse, § 439): « », raconte Akosua et Esi » → « racontent ».
     """
     hits = []
     for i in range(1, len(words) - 2):
@@ -3369,6 +3411,8 @@ def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
             found = _inverted_singular_subject(words, i)
         elif norm == ",":
             found = _apposed_participle(words, i)
+        elif words[i - 1].norm == "," and words[i - 2].norm == "»":
+            found = _incise_coordinated(words, i)
         elif words[i - 1].norm not in _STOPS and _finite_readings(words[i]):
             found = _inverted_after_place_no_comma(words, i)
         elif (

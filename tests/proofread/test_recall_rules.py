@@ -446,6 +446,7 @@ CASES += [
     ("Les jeunes joueurs du club, entraîné par Marc, gagneront.", "entraîné", "entraînés"),
     ("Les élèves, comme leurs parents, s’inquiète des examens.", "inquiète", "inquiètent"),
     ("Sur l’affiche apparaît les noms des deux artistes.", "apparaît", "apparaissent"),
+    ("« Nous fermons en août », explique Nadia et Karim, les gérants.", "explique", "expliquent"),
     # « tel que » agrees with the noun it follows
     ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
     ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
@@ -742,6 +743,8 @@ CORRECT += [
     "Les élèves, Paul en tête, sont partis.",
     "Dans ce cas apparaît un message d’erreur.",
     "Dans la cour, les enfants jouent.",
+    "« Nous partons demain », explique Paul et ajoute qu’il reviendra.",
+    "« Merci », dit Paul.",
 ]
 
 
