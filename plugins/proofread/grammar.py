@@ -242,6 +242,18 @@ _PREPOSITIONAL_BEFORE_A = re.compile(
     r"(?i)(?:par rapport|grâce|face|quant|suite|jusqu[’']|conformément|contrairement"
     r"|relativement|parallèlement|préalablement|antérieurement|postérieurement)\s*$"
 )
+_COLOURS = word_set(
+    "vert verts verte vertes bleu bleus bleue bleues rouge rouges jaune jaunes gris grise"
+    " grises brun bruns brune brunes rose roses violet violets violette violettes"
+)
+_QUALIFIED_COLOUR = re.compile(
+    r"[ \u00a0](?:foncé|clair|pâle|vif|sombre|électrique|fluo|tendre|profond|pomme|bouteille"
+    r"|marine|ciel|nuit|roi|canard|sapin|olive)\b"
+)
+_ON_BEFORE = re.compile(
+    r"\b[Oo]n\s+(?:ne\s+|n[’'])?(?:s[’']|l[’']|nous\s+)?"
+    r"(?:est|était|sera|serait|a|avait|aura|aurait)\s+(?:\w+\s+)?$"
+)
 
 
 def _misread_in_context(checker, rule: str, text: str, start: int, end: int, message: str) -> bool:
@@ -249,6 +261,26 @@ def _misread_in_context(checker, rule: str, text: str, start: int, end: int, mes
     word = text[start:end]
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
+    # A colour qualified by another word is invariable (« des banderoles vert foncé »;
+    # Grevisse, § 555; BDL, « Adjectifs de couleur »): no agreement to ask of it.
+    if "gn_" in rule and _QUALIFIED_COLOUR.match(text, end) and word.lower() in _COLOURS:
+        return True
+    # A first name after « Mme », « Madame »: the person is a woman, whatever gender the
+    # dictionary gives the name (« Mme Laurent, rédactrice »).
+    if "gn_start_prn" in rule:
+        name = re.search(r"[«“]\s?([\w-]+)\s?[»”]", message)
+        if name and re.search(
+            rf"\b(?:Mme|Madame|Mlle|Mademoiselle)\.?\s+{re.escape(name.group(1))}\b", text
+        ):
+            return True
+    # « on » for « nous »: the participle may take the gender and number of the people
+    # meant (Grevisse, § 438; BDL, « On »: « on s’est disputées »), not a mistake.
+    if (
+        "ppas_" in rule
+        and word.lower().endswith("s")
+        and _ON_BEFORE.search(text[max(0, start - 40) : start])
+    ):
+        return True
     # A word set alone in quotation marks is cited or used in a sense of the author's
     # (« nous sommes tous « égo » »): a mention, which agrees with nothing (Grevisse,
     # autonymie; the quotation marks of a coinage).
@@ -978,6 +1010,8 @@ def _verb_at(words: list[Token], j: int) -> int | None:
     # After a subject taken up by « eux », « elles » between commas, the verb comes next
     # (« Les dépenses de formation, elles, reste stables »).
     resumed = j >= 2 and words[j - 1].norm == "," and words[j - 2].norm in ("eux", "elles")
+    # After a reflexive pronoun only a verb comes (« s’attache à ce qui dure »).
+    resumed = resumed or (j >= 1 and words[j - 1].norm in ("se", "s'"))
     after = j + 1
     if (
         after + 1 < len(words)
@@ -1025,6 +1059,19 @@ def _agreement_hit(verb: Token, person: str, subject: str) -> Hit | None:
     )
 
 
+def _completive(words: list[Token], q: int) -> bool:
+    """Whether « que » at ``words[q]`` opens a completive: right after a verb other than
+    « être » (« vérifier que », « je sais que »), not a relative, a comparison or « ne …
+    que »."""
+    verb = words[q - 1]
+    return (
+        any(t.startswith(":V") for t in verb.tags)
+        and not any(t.startswith((":N", ":A", ":G", ":W")) for t in verb.tags)
+        and "être" not in verb.lemmas
+        and not any(w.norm in ("ne", "n'") for w in words[max(q - 4, 0) : q])
+    )
+
+
 def check_agreement(text: str, words: list[Token]) -> list[Hit]:
     """Verbs that disagree with a subject Grammalecte does not link them to."""
     hits = []
@@ -1036,6 +1083,8 @@ def check_agreement(text: str, words: list[Token]) -> list[Hit]:
             before in _BOUNDARY
             or before in _CLAUSE_LINKS
             or (before == "," and (words[i].norm in ("ceux", "celles") or _after_intro(words, i)))
+            # a completive after a verb (« vérifiez que les liens du courriel mène »)
+            or (before in ("que", "qu'") and _completive(words, i - 1))
         ):
             continue
         first = i
@@ -1217,6 +1266,7 @@ def _ours(text: str, words: list[Token]) -> Iterator[Hit]:
         yield from moods.check_classes(text, words)
         yield from moods.check_more_classes(text, words)
         yield from moods.check_constructions(text, words)
+        yield from moods.check_agreement_and_tense(text, words)
 
 
 def check(text: str, use_grammalecte: bool = True) -> list[Hit]:
@@ -1245,7 +1295,11 @@ def _without_consequences(
     (``confirmed`` spans) is a mistake of its own (« on si prend »: « s’y », whatever
     Grammalecte says of « on »).
     """
-    hits = [h for h in hits if not _told_twice(text, h, hits)]
+    hits = [
+        h
+        for h in hits
+        if not _told_twice(text, h, hits) and not _auxiliary_read(text, h, hits, confirmed)
+    ]
     causes = [h for h in hits if h.rule in _CAUSES or "__conf_" in h.rule]
     if not causes:
         return hits
@@ -1263,6 +1317,18 @@ def _without_consequences(
             continue
         kept.append(hit)
     return kept
+
+
+def _auxiliary_read(text: str, hit: Hit, hits: list[Hit], confirmed) -> bool:
+    """Grammalecte's « son » for « sont » right before a participle one of our rules
+    agrees with « sont » (« elles sont monté » → « montées »): the verb is the auxiliary,
+    the mistake is the participle's agreement."""
+    return "conf_son_sont" in hit.rule and any(
+        (other.start, other.end) in confirmed
+        and hit.end <= other.start
+        and not text[hit.end : other.start].strip()
+        for other in hits
+    )
 
 
 def _told_twice(text: str, hit: Hit, hits: list[Hit]) -> bool:

@@ -215,6 +215,7 @@ PAIRS: dict[str, Pair] = {
         {"dépens": "nom : « aux dépens de »", "dépend": "verbe dépendre : « il dépendait »"}
     ),
     "pris/prix": Pair({"pris": "participe de prendre", "prix": "nom : ce que coûte une chose"}),
+    "du/dû": Pair({"du": "article : « de le »", "dû": "participe de devoir : « le montant dû »"}),
     "faite/faîte": Pair(
         {
             "faite": "participe de faire, féminin",
@@ -782,7 +783,13 @@ RULES: tuple[Rule, ...] = (
         "|post|moment|n'est|n'était|sera|serait|fut",
         "ce",
     ),
-    R("ce/se", "<boundary>|,|mais|et|car [se] sont|serait|sera|fut|n'est <det>|<noun>|<adj>", "ce"),
+    R(
+        "ce/se",
+        "<boundary>|,|mais|et|car [se] sont|serait|sera|fut|n'est <det>|<noun>|<adj>",
+        "ce",
+        # « qui se sont plu à…, se sont vite rendu compte »: an adverb and a participle
+        "[se] sont|serait|sera|fut <adverb> <ppas>",
+    ),
     R("ce/se", "[se] <nsing>", "ce", "* [se] <verb>|<unknown>|<adj>"),
     # ça / sa / çà
     R(
@@ -1077,7 +1084,7 @@ RULES: tuple[Rule, ...] = (
     # aux dépens de
     R("dépens/dépend", "au|aux|à [dépend|dépends] de|du|des|d'", "dépens"),
     # son / sont: no singular noun after the possessive, a plural adjective: the verb.
-    R("son/sont", "[son] <adj_plural_only>", "sont"),
+    R("son/sont", "[son] <adj_plural_only>", "sont", "[son] * <noun_pure>"),
     # ça / sa: a feminine noun after « ça » where « ça » cannot be the subject (after a
     # verb or a preposition): the possessive.
     R(
@@ -1716,6 +1723,130 @@ RULES: tuple[Rule, ...] = (
     R("sois/soit", "<start>|: [soit] <adj_only> .|!|·", "sois"),
     # « quelque peu » (somewhat): the adverb (Grevisse, § 627; BDL, « Quelque »).
     R("quelque/quel que", "[quel_que|quelle_que] peu", "quelque"),
+    # Contexts added from dev7's misses (sentences of our own in the tests).
+    # « peu » between a noun phrase and an infinitive (« une plateforme de danse peu
+    # apporter », « un jour férié peu vous coûter »): the adverb does not govern an
+    # infinitive there, the verb « pouvoir » does (BDL, « Peu » et « peut »).
+    R(
+        "peu/peut/peux",
+        "de|d'|<det> <noun> [peu] <inf_only>",
+        "peut",
+        "<finite_only> [peu]",
+    ),
+    R(
+        "peu/peut/peux",
+        "<noun> <adj_only> [peu] <inf_only>",
+        "peut",
+        "<finite_only> [peu]",
+    ),
+    R(
+        "peu/peut/peux",
+        f"<noun>|<adj_only> [peu] {_CLITIC} <inf_only>",
+        "peut",
+        "<finite_only> [peu]",
+        "c' est [peu]",
+    ),
+    # « faîte » (the top) is a noun and takes a determiner; after an adverb or être, the
+    # participle of « faire » (« une vidéo bien faîte » → « faite »; Académie,
+    # Dictionnaire: « faîte »).
+    R("faite/faîte", "<adverb>|<être> [faîte]", "faite", "le|du|au|ce|son|leur [faîte]"),
+    R("faite/faîte", "<adverb>|<être> [faîtes]", "faites", "les|des|aux|ces|ses [faîtes]"),
+    # « voire » (and even) between two participles or adjectives of one series
+    # (« doublé, voire triplé »); « voir » after an adverb of order before what is to be
+    # seen (« d’abord voir si »; BDL, « Voire »).
+    R("voir/voire", "<ppas>|<adj> , [voir] <ppas_not_finite>", "voire", "* [voir] <noun_pure>"),
+    R(
+        "voir/voire",
+        "abord|ensuite|puis|pour|de|d'|à [voire] si|comment|combien|pourquoi|où|ce|ça|<det>",
+        "voir",
+        ", [voire]",
+    ),
+    # « sûr de » + a possessive or a pronoun (« sûr de son coup », « sûr de lui ») after
+    # être, and « bien sûr » closing a clause (BDL, « Sûr » et « sur »).
+    R(
+        "sur/sûr",
+        "<être> [sur] de|d' son|sa|ses|mon|ma|mes|ton|ta|tes|notre|votre|leur|leurs|soi|lui"
+        "|elle|eux|moi|toi|ça|cela|rien",
+        "sûr",
+    ),
+    R("sur/sûr", ", bien [sur] .|!|?|,|;|<end>", "sûr"),
+    # « plus tôt » after a single unit of time (« une heure plus tôt »), and « bien plus
+    # tôt » closing the sentence (BDL, « plus tôt » et « plutôt »).
+    R(
+        "plutôt/plus tôt",
+        "un|une minute|heure|jour|semaine|mois|an|année|journée|soirée [plutôt]"
+        " <boundary>|,|pour|afin|et|<end>",
+        "plus tôt",
+    ),
+    R("plutôt/plus tôt", "bien [plutôt] .|!|?|<end>", "plus tôt"),
+    # « ne » + « y » never precedes « même » (« n’y même de » → « ni même de »: the
+    # conjunction; Grevisse, « ni »).
+    R("ni/n'y", ", [n' y] même", "ni"),
+    # « ni » + a verb + « pas » opening a clause: « ne » + « y » (« ni touchez pas » → « n’y
+    # touchez pas »); the conjunction is not used with « pas ».
+    R("ni/n'y", ",|<boundary> [ni] <finite_only> pas|plus|jamais|rien", "n’y"),
+    # « sans » before a pronoun and an infinitive (« sans vous justifier »): « s’en »
+    # is followed by a verb, never by another clitic (BDL, « sans » et « s’en »).
+    R("sans/s'en/c'en", "<!word>|<noun>|<adj> [s' en] me|te|vous|nous|lui|leur <inf_only>", "sans"),
+    # « a » before an adverb and a participle (« Serge, à même été reconnu »): the
+    # auxiliary, the preposition does not head a participle (Grevisse, « à » et « a »).
+    R(
+        "a/à",
+        "<name>|<noun>|<subject> [à] même|déjà|toujours|enfin|souvent|également|aussi"
+        " été|eu|<ppas_not_finite>",
+        "a",
+        "* [à] * <noun_pure>",
+    ),
+    R(
+        "a/à",
+        "<name> , [à] même|déjà|toujours|enfin|souvent|également|aussi été|eu",
+        "a",
+    ),
+    # « dû » (owed) after a noun before a verb (« le montant du dépend de… »): the article
+    # « du » heads a noun, never a verb (Grevisse, participe « dû »; BDL, « Dû »).
+    R("du/dû", "<noun> [du] <finite_only>", "dû"),
+    # « à » after the object of an infinitive before a determiner (« accueillir les
+    # artistes a l’ombre »): a plural noun phrase is no subject of « a », and the
+    # infinitive has its own (Grevisse, « à » et « a »).
+    R("a/à", "<inf_only> les|des|ces|mes|tes|ses|nos|vos|leurs <nplur> [a] <det>", "à"),
+    # « sont » before an adverb and a plural adjective closing the clause (« les visuels
+    # de janvier son déjà prêts dans le dossier »): a possessive heads a noun.
+    R(
+        "son/sont",
+        "[son] déjà|encore|toujours|désormais|maintenant|vraiment|tous|toutes"
+        " <plural_noun>|<adj_plural_only> <boundary>|,|dans|pour|à|en|sur|de|d'|<end>",
+        "sont",
+    ),
+    # « prêt » after être before a day or « demain » (« il doit être près mardi »): ready
+    # by then; « près » is followed by « de » (BDL, « Près » et « prêt »).
+    R(
+        "près/prêt",
+        "<être> [près] lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce_soir",
+        "prêt",
+    ),
+    # « met » after « qui » before a determiner (« Fatou, qui mais chaque année son
+    # garage à notre disposition »): the conjunction does not follow « qui » (Grevisse).
+    R(
+        "mais/mes/mets",
+        "qui [mais] chaque|le|la|les|l'|un|une|des|du|son|sa|ses|leur|leurs|mon|ma|mes|ton|ta"
+        "|tes|notre|votre|nos|vos|en",
+        "met",
+    ),
+    # « est » between a noun phrase opened by « mais », « car », « donc » and an adjective
+    # closing the clause (« mais l’inscription et obligatoire : »), as at a sentence's start.
+    R("et/est", "mais|car|donc l'|la|le <noun_only> [et] <adj_only> <boundary>|<end>", "est"),
+    # « on n’en », « on n’y » before a verb and « pas », « jamais », « rien » (« On en a pas
+    # besoin »: « On n’en a pas »; Grevisse, « ne » omis; BDL, « On n’ »).
+    *(
+        R(
+            "on n'/on",
+            f"<boundary>|,|et|mais|que|qu'|quand|si [on {clitic}] <finite>"
+            " pas|jamais|rien|personne|guère",
+            f"on n’{clitic}",
+            f"[on {clitic}] * pas mal",
+        )
+        for clitic in ("en", "y")
+    ),
 )
 
 

@@ -242,6 +242,15 @@ def _calls_subjunctive(words: list, i: int) -> bool:
         for lemma, tags in zip(previous.lemmas, previous.tags, strict=True)
         if tags.startswith(":V")
     ]
+    if not verbs and re.fullmatch(
+        r"[a-zâêîôûéèàç]+-(?:t-)?(?:il|elle|on|tu|vous|nous)", previous.norm
+    ):
+        # a question by inversion (« Faut-il vraiment que je m’y mette ? »)
+        verbs = [
+            lemma
+            for lemma, tags in _analyses(previous.norm.split("-")[0])
+            if tags.startswith(":V") and _FINITE.search(tags)
+        ]
     # The verb itself, not its noun (« l’attente que »), and not « vouloir dire que ».
     # (« faut » is « faillir » too.)
     if (
@@ -557,6 +566,13 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
             # lavé les mains »). Not a complement of time (« la semaine dernière »), nor
             # « les unes », « tous », « toutes ».
             noun = words[i + 3] if i + 3 < len(words) else None
+            if (
+                noun is not None
+                and i + 4 < len(words)
+                and any(":A" in t for t in noun.tags)
+                and any(t.startswith(":N") for t in words[i + 4].tags)
+            ):
+                noun = words[i + 4]  # past an adjective (« la même question »)
             if noun is not None and noun.norm in _TIME_AFTER:
                 after = noun  # a complement of time, no object: read on
             found = _participle_ms(pp)
@@ -614,6 +630,26 @@ def check_pronominal_participle(text: str, words: list) -> list[Hit]:
                             f"le participe passé reste invariable (« {form} »).",
                         )
                     )
+            continue
+        if any(":i" in tags for _, tags in readings) and all(":m" in tags for _, tags in readings):
+            # « mis », « pris »: one masculine form for both numbers; after a feminine
+            # plural subject, the feminine plural (« elles se sont mises d’accord »)
+            form = _conj().getConj(readings[0][0], ":Q", ":f:p")
+            if (
+                form
+                and form != pp.norm
+                and not _object_que_before(words, i)
+                and words[i + 2].norm != "·"
+                and _plural_gender_before(words, i - 1, "") == ":f"
+            ):
+                hits.append(
+                    _hit(
+                        pp,
+                        form,
+                        f"Participe passé d’un verbe pronominal : avec « se sont », « {pp.text} »"
+                        f" s’accorde avec le sujet féminin pluriel (« {form} »).",
+                    )
+                )
             continue
         if any(":p" in tags or ":i" in tags for _, tags in readings):
             continue
@@ -1262,10 +1298,18 @@ def check_classes(text: str, words: list) -> list[Hit]:
         elif (
             norm == "mêmes"
             and words[i - 1].norm in _CLAUSE_HEAD
-            and any(":D" in t for t in words[i + 1].tags)
+            and (
+                any(":D" in t for t in words[i + 1].tags)
+                # and before a demonstrative pronoun (« mêmes celles qui »)
+                or words[i + 1].norm in ("ceux", "celles", "celui", "celle")
+            )
         ):
             hits.append(
-                _hit(word, "même", "« même » devant un déterminant est adverbe : invariable.")
+                _hit(
+                    word,
+                    "même",
+                    "« même » devant un déterminant ou un pronom est adverbe : invariable.",
+                )
             )
         elif (
             norm == "demi"
@@ -2587,3 +2631,828 @@ def _intransitive_participle(word) -> str | None:
         if participles and not any("t" in tags.split(":")[1][2:] for _, tags in readings):
             return base
     return None
+
+
+# -- classes added from dev7's misses ---------------------------------------------------------
+
+_ETRE_3P = word_set("sont étaient seront seraient furent soient fussent")
+_REFLEXIVE_BEFORE = word_set("se s' me m' te t' nous vous")
+_PLURAL_PRONOUNS = {"ils": ":m", "elles": ":f", "eux": ":m"}
+# Verbs whose present participle and verbal adjective are spelt apart (BDL, « Participe
+# présent et adjectif verbal »; Grevisse, § 920): participle → adjective.
+_VERBAL_ADJECTIVES = {
+    "adhérant": "adhérent",
+    "affluant": "affluent",
+    "coïncidant": "coïncident",
+    "communiquant": "communicant",
+    "convainquant": "convaincant",
+    "convergeant": "convergent",
+    "déférant": "déférent",
+    "différant": "différent",
+    "divergeant": "divergent",
+    "émergeant": "émergent",
+    "équivalant": "équivalent",
+    "excellant": "excellent",
+    "expédiant": "expédient",
+    "extravaguant": "extravagant",
+    "fatiguant": "fatigant",
+    "influant": "influent",
+    "intriguant": "intrigant",
+    "naviguant": "navigant",
+    "négligeant": "négligent",
+    "précédant": "précédent",
+    "provoquant": "provocant",
+    "somnolant": "somnolent",
+    "suffoquant": "suffocant",
+    "vaquant": "vacant",
+    "zigzaguant": "zigzagant",
+}
+_DEGREE_BEFORE = word_set(
+    "très trop si plus moins assez aussi peu vraiment tellement particulièrement fort bien"
+)
+_ATTRIBUTE_VERBS = frozenset({"être", "devenir", "sembler", "paraître", "rester", "demeurer"})
+_CLAUSE_END = word_set(". ! ? … ; : </s>")
+
+
+def _plural_gender_before(words: list, i: int, default: str = ":m") -> str:
+    """The gender (``:m`` or ``:f``) of the nearest plural subject before ``words[i]`` in its
+    sentence: a pronoun « ils », « elles », or a plural noun heading its phrase; ``default``
+    when none is seen."""
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS:
+        if words[k].norm in _PLURAL_PRONOUNS:
+            return _PLURAL_PRONOUNS[words[k].norm]
+        nouns = [t for t in words[k].tags if t.startswith(":N") and ":p" in t]
+        if nouns and words[k - 1].norm not in ("des", "de", "d'", "aux", "à"):
+            # (not the complement of a noun: « les pères des filles »)
+            return ":f" if all(":f" in t for t in nouns) else ":m"
+        k -= 1
+    return default
+
+
+def _plural_participle(text: str, words: list, i: int) -> Hit | None:
+    """« sont monté »: after a third person plural of être, a participle written masculine
+    singular, the participle of a verb (not a noun too), not of a pronominal verb."""
+    j = i + 1
+    while j < len(words) - 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j += 1
+    word = words[j]
+    readings = [
+        (lemma, tags)
+        for lemma, tags in zip(word.lemmas, word.tags, strict=True)
+        if tags.startswith(":V") and ":Q" in tags
+    ]
+    if (
+        not readings
+        or not all(":m:s" in tags for _, tags in readings)
+        or any(_FINITE.search(t) for t in word.tags)
+        or words[i - 1].norm in _REFLEXIVE_BEFORE
+        or (words[i - 1].norm in ("en", "y") and words[i - 2].norm in _REFLEXIVE_BEFORE)
+        or text[word.end : word.end + 1] in ("·", "(", "-", "/")
+    ):
+        return None
+    # « sont associé s’occupait »: a verb after it, « sont » stands for « son »
+    k = j + 1
+    while k < len(words) - 1 and words[k].norm in _CLITICS:
+        k += 1
+    if _only_finite(words[k]):
+        return None
+    gender = _plural_gender_before(words, i)
+    lemma = readings[0][0]
+    genders = (gender, ":f" if gender == ":m" else ":m")
+    forms = [_conj().getConj(lemma, ":Q", g + ":p") for g in genders]
+    forms = [_same_case(f, word.text) for f in forms if f and f != word.norm]
+    if not forms:
+        return None
+    return Hit(
+        word.start,
+        word.end,
+        "grammar",
+        WRONG_FORM,
+        f"Participe passé avec « {words[i].text} » : il s’accorde avec le sujet, au pluriel "
+        f"(« {forms[0]} »).",
+        tuple(forms),
+    )
+
+
+def _verbal_adjective(words: list, i: int) -> Hit | None:
+    """« c’est fatiguant », « une marque négligeante »: the participle's spelling where the
+    adjective is meant. The participle is invariable, so an agreed form (« -ante »,
+    « -ants ») is always the adjective; the bare form is told as one after a verb of state,
+    an adverb of degree, « et » after an adjective, or a noun it ends the clause after."""
+    word = words[i]
+    norm = word.norm
+    stem, ending = norm, ""
+    for cut in ("es", "e", "s"):
+        if norm.endswith("ant" + cut):
+            stem, ending = norm[: -len(cut)], cut
+            break
+    if stem not in _VERBAL_ADJECTIVES:
+        return None
+    before = words[i - 1]
+    if not ending:
+        if before.norm in ("en", "tout", ",") or words[i + 1].norm in ("-", "'"):
+            return None
+        attribute = any(
+            lemma in _ATTRIBUTE_VERBS and _FINITE.search(tags)
+            for lemma, tags in zip(before.lemmas, before.tags, strict=True)
+        ) or before.norm in ("c'est", "être", "été")
+        coordinated = before.norm in ("et", "ou") and any(
+            t.startswith(":A") or ":A:" in t for t in words[i - 2].tags
+        )
+        closing = (
+            _is_noun(before)
+            and words[i - 2].norm in _DET_SINGULAR | _DET_PLURAL | word_set("du au aux")
+            and words[i + 1].norm in _CLAUSE_END
+        )
+        if not (attribute or before.norm in _DEGREE_BEFORE or coordinated or closing):
+            return None
+    right = _VERBAL_ADJECTIVES[stem] + ending
+    # (an agreed form is no word of the dictionary: the spelling check reports it first,
+    # with the adjective among its suggestions)
+    return _hit(
+        word,
+        right,
+        f"« {word.text} » est le participe présent (invariable) ; l’adjectif s’écrit "
+        f"« {_same_case(right, word.text)} ».",
+    )
+
+
+_PAST_KNOWING = frozenset(
+    {"savoir", "promettre", "dire", "penser", "croire", "espérer", "jurer", "annoncer"}
+    | {"écrire", "assurer", "prévenir", "imaginer", "pressentir", "deviner", "sentir"}
+)
+
+
+def _conditional_in_past(words: list, i: int) -> Hit | None:
+    """« je savais que je pourrai »: after a verb of saying or knowing in the imperfect or
+    the pluperfect, « que je » + a future of the first person singular is the future in
+    the past, the conditional (« pourrais »)."""
+    k = i - 1
+    while k > 0 and words[k].norm in _CLITICS:
+        k -= 1
+    if words[k].norm not in ("que", "qu'") or k < 2:
+        return None
+    # the main verb, past an indirect object (« j’avais promis à mes abonnées que »)
+    v = k - 1
+    while v > max(k - 5, 1) and (
+        not any(t.startswith(":V") for t in words[v].tags)
+        or (_is_noun(words[v]) and not set(words[v].lemmas) & _PAST_KNOWING)
+    ):
+        if words[v].norm in _STOPS or words[v].norm == ",":
+            return None
+        v -= 1
+    if v < k - 1 and words[v + 1].norm not in ("à", "au", "aux"):
+        return None
+    k = v + 1
+    main = words[k - 1]
+    past = any(
+        lemma in _PAST_KNOWING and ":Iq" in tags
+        for lemma, tags in zip(main.lemmas, main.tags, strict=True)
+    ) or (
+        any(
+            lemma in _PAST_KNOWING and ":Q" in t
+            for lemma, t in zip(main.lemmas, main.tags, strict=True)
+        )
+        and any(
+            w.norm in ("avais", "avait", "avions", "aviez", "avaient") for w in words[k - 3 : k - 1]
+        )
+    )
+    if not past:
+        return None
+    j = i + 1
+    while j < len(words) - 1 and words[j].norm in _CLITICS:
+        j += 1
+    verb = words[j]
+    futures = [
+        (lemma, t)
+        for lemma, t in zip(verb.lemmas, verb.tags, strict=True)
+        if ":If" in t and ":1s" in t
+    ]
+    if not futures or any(":K" in t for t in verb.tags):
+        return None
+    form = _conj().getConj(futures[0][0], ":K", ":1s")
+    if not form or form == verb.norm:
+        return None
+    return _hit(
+        verb,
+        form,
+        f"Futur dans le passé : après « {main.text} » au passé, le conditionnel « {form} ».",
+    )
+
+
+def _future_after_si(words: list, i: int) -> Hit | None:
+    """« Si le client valide, je lancerais »: « si » + present calls for the future in the
+    main clause, not the conditional; only where the two differ by an ``s``, the first
+    person singular, and not for the conditional of courtesy (« je pourrais »)."""
+    k = i - 1
+    while k > 0 and words[k].norm in _CLITICS:
+        k -= 1
+    if words[k].norm != ",":
+        return None
+    # the « si » clause: « si » opens the sentence, present indicative, no other comma
+    m = k - 1
+    while m > 0 and words[m].norm not in _STOPS | word_set(","):
+        m -= 1
+    if words[m].norm not in _SI_BEFORE or words[m + 1].norm not in ("si", "s'"):
+        return None
+    clause = words[m + 2 : k]
+    finite = [t for w in clause for t in w.tags if t.startswith(":V") and _FINITE.search(t)]
+    if (
+        not finite
+        or not any(":Ip" in t for t in finite)
+        or any(":Iq" in t or ":K" in t or ":If" in t for t in finite)
+    ):
+        return None
+    j = i + 1
+    while j < len(words) - 1 and words[j].norm in _CLITICS:
+        j += 1
+    verb = words[j]
+    readings = [(lemma, t) for lemma, t in zip(verb.lemmas, verb.tags, strict=True) if ":K" in t]
+    if not readings or set(verb.lemmas) & _POLITE_CONDITIONAL:
+        return None
+    form = _conj().getConj(readings[0][0], ":If", ":1s")
+    if not form or form == verb.norm:
+        return None
+    return _hit(
+        verb,
+        form,
+        f"Après « si » et le présent, le futur : « {form} » (le conditionnel suit « si » et "
+        "l’imparfait).",
+    )
+
+
+def _tel_que(words: list, i: int) -> Hit | None:
+    """« des annonces tel que » : « tel que » agrees with the noun it follows."""
+    noun = words[i - 1]
+    if words[i + 1].norm not in ("que", "qu'") or words[i - 2].norm not in _DET_PLURAL | word_set(
+        "de d'"
+    ):
+        return None
+    # « tel que le fait X », « tel que je l’ai dit »: « tel que » of manner, told of the
+    # verb; only the examples of the noun are read (« des outils tel que le marteau »)
+    after = words[i + 2]
+    if (
+        after.norm in _SUBJECT_PRONOUNS
+        or _finite_readings(after)
+        or (after.norm in _CLITICS and _finite_readings(words[i + 3]))
+    ):
+        return None
+    plural = [t for t in noun.tags if t.startswith(":N") and ":p" in t]
+    if not plural or any(":s" in t for t in noun.tags if t.startswith(":N")):
+        return None
+    feminine = all(":f" in t for t in plural)
+    right = "telles" if feminine else "tels"
+    if words[i].norm == right:
+        return None
+    return _hit(
+        words[i],
+        right,
+        f"« tel que » s’accorde avec le nom qu’il suit, « {noun.text} » : « {right} que ».",
+    )
+
+
+_OBJECT_DETERMINERS = word_set(
+    "le la les l' un une des mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs"
+    " ce cet cette ces"
+)
+
+
+def _object_after_participle(words: list, i: int) -> Hit | None:
+    """« elles nous ont confiées la même difficulté »: after avoir, a participle written
+    agreed and then its direct object (a determiner and a noun, not of time); nothing
+    before it to agree with, it stays masculine singular."""
+    j = i + 1
+    while j < len(words) - 3 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j += 1
+    pp = words[j]
+    found = _participle_ms(pp, after_auxiliary=True)
+    if not found or any(":i" in t for t in pp.tags):
+        return None
+    readings = [t for t in pp.tags if t.startswith(":V") and ":Q" in t]
+    if not any("t" in t.split(":")[1][2:] for t in readings):
+        return None  # no direct object: « les heures qu’il a dormies » has its own rule
+    det = words[j + 1]
+    if det.norm not in _OBJECT_DETERMINERS or det.norm in ("au", "aux"):
+        return None
+    k = j + 2
+    if any(":A" in t for t in words[k].tags) and _is_noun(words[k + 1]):
+        k += 1  # an adjective before the noun (« la même difficulté »)
+    noun = words[k]
+    if (
+        not _is_noun(noun)
+        or any(":A" in t for t in noun.tags)
+        or noun.norm in _TIME_AFTER | _DAYS | word_set("prix")
+        or _finite_readings(noun)
+        or (words[k + 1].norm in ("de", "d'") and words[k + 2].norm in _TIME_AFTER)
+    ):
+        return None
+    return _hit(
+        pp,
+        found[0],
+        f"Le complément d’objet « {det.text} {noun.text} » suit le participe : avec "
+        f"« avoir », le participe reste invariable (« {found[0]} »).",
+    )
+
+
+def _number_word(word) -> bool:
+    """A number of two or more, in figures or in words (« deux », « 30 »)."""
+    if word.norm.isdigit():
+        return word.norm not in ("0", "1")
+    return word.norm in _NUMBER_WORDS and word.norm not in ("un", "une")
+
+
+def _more_or_less_than(words: list, i: int) -> Hit | None:
+    """« moins de deux heures a suffi »: « plus de », « moins de » + a number of two or
+    more and a plural noun make a plural subject (Grevisse, § 431; BDL, « Plus d’un,
+    moins de deux »)."""
+    if (
+        words[i - 1].norm not in _SUBJECT_BEFORE
+        or words[i + 1].norm not in ("de", "d'")
+        or not _number_word(words[i + 2])
+        or not any(t.startswith(":N") and ":p" in t for t in words[i + 3].tags)
+    ):
+        return None
+    k = i + 4
+    while k < len(words) and words[k].tags and all(t.startswith(":A") for t in words[k].tags):
+        k += 1
+    while k < len(words) and words[k].norm in (
+        "ne",
+        "n'",
+        "y",
+        "en",
+        "lui",
+        "leur",
+        "nous",
+        "vous",
+    ):
+        k += 1
+    if k >= len(words) or not (_only_finite(words[k]) or words[k].norm in ("a", "est", "était")):
+        return None
+    form = _verb_form(words[k], ":Ip", ":3p", ":3s") or _verb_form(words[k], ":Iq", ":3p", ":3s")
+    if not form:
+        return None
+    quoted = " ".join(w.text for w in words[i : i + 4])
+    return _hit(
+        words[k],
+        form,
+        f"Après « {quoted} », le verbe s’accorde avec le nom pluriel : « {form} ».",
+    )
+
+
+def _none_of(words: list, i: int) -> Hit | None:
+    """« aucune de ces publications n’ont dépassé »: « aucun », « aucune » make a singular
+    subject whatever the plural of their complement (Grevisse, § 431 ; BDL, « Aucun »)."""
+    if words[i - 1].norm not in _SUBJECT_BEFORE or words[i + 1].norm not in ("de", "d'", "des"):
+        return None
+    k = i + 2 if words[i + 1].norm == "des" else i + 3
+    if words[i + 1].norm != "des" and words[i + 2].norm not in _DET_PLURAL:
+        return None
+    if k >= len(words) or not any(t.startswith(":N") and ":p" in t for t in words[k].tags):
+        return None
+    k += 1
+    while k < len(words) and words[k].tags and all(t.startswith(":A") for t in words[k].tags):
+        k += 1
+    while k < len(words) and words[k].norm in ("ne", "n'", "y", "en", "lui", "leur"):
+        k += 1
+    if k >= len(words) or not _only_finite(words[k]):
+        return None
+    form = _verb_form(words[k], ":Ip", ":3s", ":3p") or _verb_form(words[k], ":Iq", ":3s", ":3p")
+    if not form:
+        return None
+    return _hit(
+        words[k],
+        form,
+        f"Avec « {words[i].text} » pour sujet, le verbe est au singulier : « {form} ».",
+    )
+
+
+_ATTACHED = {"ci-joint": "ci-joint", "ci-inclus": "ci-inclus"}
+
+
+def _attached_after_noun(words: list, i: int) -> Hit | None:
+    """« les fiches de poste ci-joint. »: « ci-joint » after the noun, closing its phrase,
+    agrees with it like an adjective (Grevisse, § 948; BDL, « Ci-joint, ci-inclus »);
+    before the noun or opening the sentence it stays invariable."""
+    base = next((b for b in _ATTACHED if words[i].norm.startswith(b)), None)
+    if base is None or words[i + 1].norm not in _CLAUSE_END | word_set(","):
+        return None
+    k = i - 1
+    # past a complement of the noun (« les fiches de poste »)
+    if k > 2 and words[k - 1].norm in ("de", "d'") and _is_noun(words[k]):
+        k -= 2
+    noun = words[k]
+    if words[k - 1].norm not in _DET_SINGULAR | _DET_PLURAL | _NUMBER_WORDS and not (
+        words[k - 1].norm.isdigit()
+    ):
+        return None
+    tags = [t for t in noun.tags if t.startswith(":N")]
+    if not tags:
+        return None
+    feminine = all(":f" in t for t in tags)
+    plural = words[k - 1].norm in _DET_PLURAL or _number_word(words[k - 1])
+    right = base + ("e" if feminine else "") + ("s" if plural else "")
+    if words[i].norm == right:
+        return None
+    return _hit(
+        words[i],
+        right,
+        f"Après le nom, « {base} » s’accorde avec lui (« {noun.text} ») : « {right} ».",
+    )
+
+
+_NU_FORMS = word_set("nu nue nus nues")
+
+
+def _nu_after_noun(words: list, i: int) -> Hit | None:
+    """« pieds nu »: « nu » after the noun agrees with it (Grevisse, § 561; BDL, « Nu »);
+    joined before it (« nu-pieds ») it stays invariable."""
+    noun = words[i - 1]
+    tags = [t for t in noun.tags if t.startswith(":N")]
+    if not tags or any(not t.startswith(":N") for t in noun.tags) or words[i + 1].norm == "-":
+        return None
+    genders = {g for t in tags for g in (":m", ":f") if g in t}
+    numbers = {n for t in tags for n in (":s", ":p") if n in t}
+    if len(genders) != 1 or len(numbers) != 1:
+        return None
+    right = "nu" + ("e" if ":f" in genders else "") + ("s" if ":p" in numbers else "")
+    if words[i].norm == right:
+        return None
+    return _hit(
+        words[i],
+        right,
+        f"« nu » après le nom s’accorde avec lui (« {noun.text} ») : « {right} ».",
+    )
+
+
+_FEMININE_TO_MASCULINE = {
+    "une": "un",
+    "la": "le",
+    "cette": "ce",
+    "ma": "mon",
+    "ta": "ton",
+    "sa": "son",
+    "aucune": "aucun",
+}
+
+
+def _gender_across_adjective(words: list, i: int) -> Hit | None:
+    """« une seule pétale »: a feminine determiner and adjective before a noun that is only
+    masculine (Grevisse, § 466 ; BDL, « Genre de certains noms »: pétale, entracte,
+    amalgame). Grammalecte reads the determiner and its noun side by side; an adjective
+    between them hides the disagreement."""
+    adjective, noun = words[i + 1], words[i + 2]
+    if not adjective.tags or not all(":A" in t and ":f:s" in t for t in adjective.tags):
+        return None
+    tags = [t for t in noun.tags if t.startswith(":N")]
+    if (
+        not tags
+        or any(not t.startswith(":N") for t in noun.tags)
+        or not all(":m:s" in t or ":m:i" in t for t in tags)
+        or words[i + 3].norm in ("-", "·")
+    ):
+        return None
+    masculine = _FEMININE_TO_MASCULINE[words[i].norm]
+    lemma = adjective.lemmas[0]
+    if masculine in ("le", "ce") and lemma[:1] in "aâàeéèêiîoôuh":
+        masculine = "l’" if masculine == "le" else "cet"
+    right = f"{masculine} {lemma}" if not masculine.endswith("’") else masculine + lemma
+    return Hit(
+        words[i].start,
+        adjective.end,
+        "grammar",
+        WRONG_FORM,
+        f"« {noun.text} » est masculin : « {_same_case(right, words[i].text)} {noun.text} ».",
+        (_same_case(right, words[i].text),),
+    )
+
+
+_FEMININE_SINGULAR_DET = word_set("une la cette sa ma ta leur notre votre")
+
+
+def _adverb_tout_after_determiner(words: list, i: int) -> Hit | None:
+    """The adverb « tout » between a determiner and an adjective before its noun: it agrees
+    before a feminine adjective starting with a consonant (« les toutes premières
+    réservations »), stays invariable before a vowel (« une tout autre identité »;
+    Grevisse, § 994; BDL, « Tout autre »)."""
+    word, adjective = words[i], words[i + 1]
+    if not _is_noun(words[i + 2]):
+        return None
+    if (
+        word.norm == "tout"
+        and words[i - 1].norm in _DET_PLURAL
+        and _consonant_start(adjective.norm)
+        and any(":A" in t and ":f:p" in t for t in adjective.tags)
+        and not any(":m" in t for t in adjective.tags)
+    ):
+        right = "toutes"
+    elif (
+        word.norm == "toute"
+        and words[i - 1].norm in _FEMININE_SINGULAR_DET
+        and adjective.norm[:1] in "aâàeéèêëiîïoôuûù"
+        and any(":A" in t and (":f:s" in t or ":e:s" in t) for t in adjective.tags)
+    ):
+        right = "tout"
+    else:
+        return None
+    return _hit(
+        word,
+        right,
+        f"« tout » adverbe devant « {adjective.text} » : « {right} » (variable devant un"
+        " adjectif féminin qui commence par une consonne, invariable devant une voyelle).",
+    )
+
+
+_COMPARATIVES = word_set("plus moins aussi autant mieux pire meilleur meilleure autre")
+
+
+def _neuter_l(words: list, i: int) -> Hit | None:
+    """« plus simple que je ne l’avais imaginée »: in a comparison, « l’ » stands for a
+    clause (« que je ne l’avais imaginé » = « que je n’avais imaginé cela »), a neuter
+    object; the participle stays masculine singular (Grevisse, § 943; BDL, « Participe
+    passé précédé de l’ neutre »)."""
+    if words[i + 1].norm not in _AVOIR_FORMS:
+        return None
+    k = i - 1
+    explective = words[k].norm in ("ne", "n'")
+    if explective:
+        k -= 1
+    if words[k].norm not in _SUBJECT_PERSON or words[k - 1].norm not in ("que", "qu'"):
+        return None
+    # only with the « ne » of a comparison (« qu’ils l’auront construite »: « l’ » is
+    # the charter, after « d’autant mieux » too)
+    compared = any(w.norm in _COMPARATIVES for w in words[max(k - 6, 0) : k - 1])
+    if not (explective and compared):
+        return None
+    pp = words[_past_adverbs_at(words, i + 2)]
+    found = _participle_ms(pp, after_auxiliary=True)
+    if not found:
+        return None
+    return _hit(
+        pp,
+        found[0],
+        f"« l’ » reprend ici une idée (« {words[k - 1].text} {words[k].text} … "
+        f"l’{words[i + 1].text} ») : le participe reste invariable (« {found[0]} »).",
+    )
+
+
+def _past_adverbs_at(words: list, j: int) -> int:
+    while j < len(words) - 1 and words[j].tags and all(t.startswith(":W") for t in words[j].tags):
+        j += 1
+    return j
+
+
+_AVOIR_3P_TO_3S = {"ont": "a", "avaient": "avait", "auront": "aura", "auraient": "aurait"}
+_INDIRECT_CLITICS = word_set("nous vous me m' te t' lui leur")
+_JOINING = word_set("et ou ni avec ainsi comme")
+
+
+def _inverted_singular_subject(words: list, i: int) -> Hit | None:
+    """« les conseils que nous ont donnés Mariam Sow »: after « que », avoir agrees with
+    the subject put after the participle, here singular (a name, or a singular
+    determiner and its noun), not with the antecedent (Grevisse, § 899, § 943)."""
+    j = i + 1
+    if words[j].norm in _INDIRECT_CLITICS:
+        j += 1
+    if words[j].norm not in _AVOIR_3P_TO_3S or not any(":Q" in t for t in words[j + 1].tags):
+        return None
+    k = j + 2
+    if k + 1 >= len(words):
+        return None
+    subject = words[k]
+    if subject.norm in _DET_SINGULAR and subject.norm != "leur" and _is_noun(words[k + 1]):
+        end = k + 2
+    elif (
+        subject.text[:1].isupper()
+        and subject.text.isalpha()
+        and (not subject.tags or any(t.startswith(":M") for t in subject.tags))
+    ):
+        end = k + 1
+        while end < len(words) and words[end].text[:1].isupper() and words[end].text.isalpha():
+            end += 1  # a first name and a surname
+    else:
+        return None
+    while end < len(words) and _adjective_only(words[end]):
+        end += 1
+    if words[end].norm in _JOINING or (words[end].norm == "," and words[end + 1].norm in _JOINING):
+        return None
+    right = _AVOIR_3P_TO_3S[words[j].norm]
+    return _hit(
+        words[j],
+        right,
+        f"Le sujet, placé après le participe, est au singulier "
+        f"(« {' '.join(w.text for w in words[k:end])} ») : « {right} ».",
+    )
+
+
+def _apposed_participle(words: list, i: int) -> Hit | None:
+    """« Les nouveaux membres du bureau, élu pour deux ans, présenteront »: a participle
+    set between commas after the sentence's plural subject, before its plural verb, agrees
+    with that subject (Grevisse, § 934: participe employé sans auxiliaire)."""
+    start = i - 1
+    while start > 0 and words[start].norm not in _STOPS:
+        if words[start].norm == ",":
+            return None  # only the sentence's first comma
+        start -= 1
+    det = start + 1
+    if words[det].norm not in _DET_PLURAL or i - det > 8 or not _is_noun(words[det + 1]):
+        return None
+    noun = det + 1
+    while noun + 1 < i and any(":A" in t for t in words[noun].tags) and _is_noun(words[noun + 1]):
+        noun += 1  # past an adjective before the noun (« les nouveaux membres »)
+    pp = words[i + 1]
+    readings = [(lm, t) for lm, t in zip(pp.lemmas, pp.tags, strict=True) if ":Q" in t]
+    if not readings or not all(":m:s" in t for _, t in readings) or _finite_readings(pp):
+        return None
+    close = next(
+        (m for m in range(i + 2, min(len(words), i + 10)) if words[m].norm in _STOPS | {","}),
+        None,
+    )
+    if (
+        close is None
+        or words[close].norm != ","
+        or any(_only_finite(w) for w in words[i + 2 : close])
+    ):
+        return None
+    v = close + 1
+    while v < len(words) and words[v].norm in _CLITICS:
+        v += 1
+    readings_v = _finite_readings(words[v]) if v < len(words) else []
+    if not readings_v or not all(":3p" in t for _, t in readings_v):
+        return None
+    nouns = [t for t in words[noun].tags if t.startswith(":N") and ":p" in t]
+    if not nouns:
+        return None
+    gender = ":f" if all(":f" in t for t in nouns) else ":m"
+    form = _conj().getConj(readings[0][0], ":Q", gender + ":p")
+    if not form or form == pp.norm:
+        return None
+    return _hit(
+        pp,
+        form,
+        f"Participe en apposition au sujet « {words[det].text} {words[noun].text} » : "
+        f"il s’accorde avec lui (« {form} »).",
+    )
+
+
+_APPEARING = frozenset({"apparaître", "figurer", "paraître", "surgir", "se trouver"})
+
+
+def _inverted_after_place_no_comma(words: list, i: int) -> Hit | None:
+    """« Dans la vidéo publiée le soir même apparaît les trois apprenties »: after a
+    complement of place opening the sentence with no comma, a verb of position or of
+    appearing agrees with the subject put after it (Grevisse, § 386, § 899)."""
+    if not _only_finite(words[i]) or not any(
+        lemma in _POSITION | _INVERTING | _APPEARING for lemma, _ in _finite_readings(words[i])
+    ):
+        return None
+    k = i - 1
+    while k > 0 and words[k].norm not in _STOPS:
+        if words[k].norm == "," or _only_finite(words[k]):
+            return None
+        k -= 1
+    if words[k + 1].norm not in _PLACE_OPENERS or i - k < 3:
+        return None
+    subject = _plural_subject_after(words, i + 1)
+    return _inverted_hit(words, i, subject) if subject else None
+
+
+_SAYING = frozenset(
+    {"raconter", "expliquer", "dire", "confier", "préciser", "souligner", "ajouter"}
+    | {"rappeler", "indiquer", "affirmer", "témoigner", "sourire", "conclure", "résumer"}
+    | {"lancer", "confirmer", "insister", "avouer", "reconnaître", "noter", "estimer"}
+)
+
+
+def _incise_coordinated(words: list, i: int) -> Hit | None:
+    """« », raconte Akosua et Esi »: in an incise after a quotation, the subject put after
+    a verb of saying; two subjects coordinated by « et » take the plural (Grevisse,
+    § 439)."""
+    if words[i - 1].norm != "," or words[i - 2].norm != "»":
+        return None
+    readings = _finite_readings(words[i])
+    if not readings or not any(lemma in _SAYING for lemma, _ in readings):
+        return None
+
+    def subject_end(k: int) -> int | None:
+        if words[k].text[:1].isupper() and words[k].text.isalpha():
+            while k + 1 < len(words) and words[k + 1].text[:1].isupper():
+                k += 1
+            return k + 1
+        if words[k].norm in _DET_SINGULAR and _is_noun(words[k + 1]):
+            return k + 2
+        return None
+
+    first = subject_end(i + 1)
+    if first is None or words[first].norm != "et" or subject_end(first + 1) is None:
+        return None
+    tense = next((t for t in (":Ip", ":Is", ":Iq") if t in readings[0][1]), None)
+    form = _verb_form(words[i], tense, ":3p", ":3s") if tense else None
+    if not form:
+        return None
+    return _hit(
+        words[i],
+        form,
+        f"Deux sujets coordonnés par « et », placés après le verbe : le pluriel « {form} ».",
+    )
+
+
+def check_agreement_and_tense(text: str, words: list) -> list[Hit]:
+    """Classes of agreement and tense the grammars state in general terms (added from
+    dev7's misses):
+
+    - the participle conjugated with être agrees with its subject (Grevisse, § 935; BDL,
+      « Accord du participe passé avec être »): after « sont », « étaient »... it is
+      plural, « elles sont monté » → « montées » (not after « se »: pronominal verbs have
+      their own rule);
+    - the present participle is invariable and some verbal adjectives are spelt apart
+      from it (Grevisse, § 920; BDL, « Participe présent et adjectif verbal »): « c’est
+      fatiguant » → « fatigant », « une marque négligeante » → « négligente »;
+    - the future in the past is the conditional (Grevisse, § 1101; BDL, « Futur simple
+      ou conditionnel présent »): « je savais que je pourrai » → « pourrais »; and « si »
+      + present calls for the future, « si tu viens, je préparerais » → « préparerai »;
+    - « tel que » agrees with the noun it follows (Grevisse, § 620; BDL, « Tel que »):
+      « des outils tel que » → « tels que »;
+    - the participle with avoir stays invariable when its direct object follows it
+      (Grevisse, § 943; BDL, « Accord du participe passé avec avoir »): « elles nous ont
+      confiées la même difficulté » → « confié »; so does a participle after a neuter
+      « l’ » standing for a clause in a comparison (Grevisse, § 943): « plus simple que je
+      ne l’avais imaginée » → « imaginé »;
+    - « plus de », « moins de » + a number of two or more make a plural subject, « aucun »
+      a singular one (Grevisse, § 431; BDL, « Plus d’un, moins de deux », « Aucun »);
+    - « ci-joint » after its noun, « nu » after its noun agree with it; « et demi » after
+      a masculine noun stays masculine (Grevisse, § 561, § 948; BDL, « Ci-joint », « Nu »,
+      « Demi »); « quatre-vingts » takes its s when no number follows (Grevisse, § 594);
+    - a feminine determiner and adjective before a masculine noun (« une seule pétale »;
+      BDL, « Genre de certains noms »), which Grammalecte, reading the determiner and
+      the noun side by side, misses;
+    - the adverb « tout » agrees before a feminine adjective starting with a consonant and
+      stays invariable before a vowel (Grevisse, § 994; BDL, « Tout autre »): « les tout
+      premières » → « toutes », « une toute autre » → « tout »;
+    - after « que », avoir agrees with a singular subject put after the participle
+      (Grevisse, § 899): « les conseils que nous ont donnés Mariam » → « a »; a participle
+      in apposition to the sentence's plural subject agrees with it (Grevisse, § 934):
+      « Les membres du bureau, élu pour deux ans, présenteront » → « élus »;
+    - after a complement of place opening the sentence with no comma, a verb of position
+      or of appearing agrees with the subject put after it (Grevisse, § 386, § 899):
+      « Dans la vidéo apparaît les trois apprenties » → « apparaissent »; in an incise
+      after a quotation, two subjects coordinated by « et » after a verb of saying take
+      the plural (Grevisse, § 439): « », raconte Akosua et Esi » → « racontent ».
+    """
+    hits = []
+    for i in range(1, len(words) - 2):
+        norm = words[i].norm
+        found = None
+        if norm in _ETRE_3P:
+            found = _plural_participle(text, words, i)
+        elif norm in _AVOIR_FORMS and norm not in ("eu", "avoir"):
+            found = _object_after_participle(words, i)
+        elif norm in ("je", "j'"):
+            found = _conditional_in_past(words, i) or _future_after_si(words, i)
+        elif norm == "tel":
+            found = _tel_que(words, i)
+        elif norm == "l'":
+            found = _neuter_l(words, i)
+        elif norm in ("que", "qu'"):
+            found = _inverted_singular_subject(words, i)
+        elif norm == ",":
+            found = _apposed_participle(words, i)
+        elif words[i - 1].norm == "," and words[i - 2].norm == "»":
+            found = _incise_coordinated(words, i)
+        elif words[i - 1].norm not in _STOPS and _finite_readings(words[i]):
+            found = _inverted_after_place_no_comma(words, i)
+        elif (
+            norm == "quatre-vingt"
+            and words[i + 1].tags
+            and all(t.startswith(":N") and ":p" in t for t in words[i + 1].tags)
+        ):
+            found = _hit(
+                words[i],
+                "quatre-vingts",
+                "« quatre-vingts » prend un s quand aucun autre nombre ne le suit.",
+            )
+        elif norm in ("tout", "toute"):
+            found = _adverb_tout_after_determiner(words, i)
+        elif norm in ("moins", "plus"):
+            found = _more_or_less_than(words, i)
+        elif norm in ("aucun", "aucune"):
+            found = _none_of(words, i)
+        elif norm.startswith(("ci-joint", "ci-inclus")):
+            found = _attached_after_noun(words, i)
+        elif norm in _NU_FORMS:
+            found = _nu_after_noun(words, i)
+        elif norm == "demie" and words[i - 1].norm == "et" and _is_noun(words[i - 2]):
+            tags = [t for t in words[i - 2].tags if t.startswith(":N")]
+            if all(":m" in t for t in tags) and not any(":f" in t for t in words[i - 2].tags):
+                found = _hit(
+                    words[i],
+                    "demi",
+                    f"« et demi » après un nom masculin (« {words[i - 2].text} ») : « et demi ».",
+                )
+        elif norm in _FEMININE_TO_MASCULINE and i + 3 < len(words):
+            found = _gender_across_adjective(words, i)
+        elif norm.endswith(("ant", "ante", "antes", "ants")):
+            found = _verbal_adjective(words, i)
+        if found:
+            hits.append(found)
+    return hits

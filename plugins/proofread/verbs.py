@@ -298,7 +298,11 @@ def check_imperatives(text: str, words: list) -> list[Hit]:
             and _object_follows(words, i)
         ):
             hits.extend(_imperative_hit(word, ":Q"))
-        if any(t.startswith(":V") for t in word.tags):
+        # a verb other than an infinitive ends a series of infinitives; a noun that is a
+        # verb's form too does not (« pour recadrer, réécrire la légende et changer »)
+        if any(t.startswith(":V") for t in word.tags) and not any(
+            t.startswith((":N", ":A", ":G", ":W")) for t in word.tags
+        ):
             last_verb_infinitive = False
     return hits
 
@@ -549,6 +553,7 @@ def _participle_hit(
 _TIME_NOUNS = word_set(
     "semaine semaines mois année années an ans jour jours soir matin nuit week-end heure"
     " heures minute minutes fois veille lendemain saison trimestre"
+    " lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
 
 
@@ -600,14 +605,23 @@ def check_participle(text: str, words: list) -> list[Hit]:
         # Past the adjectives of the antecedent (« trois outils gratuits que… »).
         while noun > 2 and _adjective_only(words[noun]):
             noun -= 1
+        det = noun - 1
         if (
             norm in ("que", "qu'")
-            and _antecedent(words, noun - 1)
+            and not _is_det(words[det])
+            and any(t.startswith(":A") or ":A:" in t for t in words[det].tags)
+            and _is_det(words[det - 1])
+            and words[det - 1].norm not in ("de", "d'", "des", "du")
+        ):
+            det -= 1  # an adjective before the noun (« la longue lettre que… »)
+        if (
+            norm in ("que", "qu'")
+            and (_antecedent(words, det) if det == noun - 1 else _is_noun(words[noun]))
             and words[noun].norm not in _CONJUNCTIVE_NOUNS
         ):
-            gender, number = _gender_number(words, noun - 1, noun)
-            quoted = " ".join(w.text for w in words[noun - 1 : i])
-            k = _after_subject(words, i + 1)
+            gender, number = _gender_number(words, det, noun)
+            quoted = " ".join(w.text for w in words[det:i])
+            k = _after_subject(words, _past_insert(words, i + 1))
             if k is not None and words[k].norm in _AVOIR:
                 hits += _participle_hit(
                     words, _past_adverbs(words, k + 1), gender, number, f"« {quoted} »", True
@@ -632,15 +646,16 @@ def check_participle(text: str, words: list) -> list[Hit]:
                     "d’un verbe pronominal",
                 )
             elif (
-                words[i + 1].norm in _AVOIR
-                and i + 3 < len(words)
-                and (_is_det(words[i + 3]) or words[i + 3].text[:1].isupper())
-                and words[i + 3].norm not in ("au", "aux", "de", "d'")
-                and not _time_follows(words, i + 3)
+                (a := i + 2 if words[i + 1].norm in _INDIRECT else i + 1) + 2 < len(words)
+                and words[a].norm in _AVOIR
+                and (_is_det(words[a + 2]) or words[a + 2].text[:1].isupper())
+                and words[a + 2].norm not in ("au", "aux", "de", "d'")
+                and not _time_follows(words, a + 2)
             ):
-                # « Les retours qu’ont laissés les participants »: the subject put after
-                # the participle; the object is still « que » (Grevisse, § 943).
-                hits += _participle_hit(words, i + 2, gender, number, f"« {quoted} »")
+                # « Les retours qu’ont laissés les participants », « la remarque que m’a
+                # fait une cliente »: the subject put after the participle; the object is
+                # still « que » (Grevisse, § 943).
+                hits += _participle_hit(words, a + 1, gender, number, f"« {quoted} »")
 
         elif _AVOIR_INVERTED.match(norm) and i >= 3:
             if words[i - 3].norm == "combien" and words[i - 2].norm in ("de", "d'"):
@@ -724,6 +739,22 @@ def _is_noun(word) -> bool:
     )
 
 
+def _past_insert(words: list, j: int) -> int:
+    """The token after an insert between commas at ``words[j]`` (« que, malgré les
+    conseils de l’équipe, Véronique a envoyée »), or ``j`` when there is none."""
+    if words[j].norm != ",":
+        return j
+    for k in range(j + 1, min(j + 14, len(words))):
+        if words[k].norm == ",":
+            return k + 1
+        if words[k].norm in (".", "!", "?", ";", ":", "</s>") or (
+            _is_finite_form(words[k])
+            and not any(t.startswith((":N", ":A", ":G", ":W")) for t in words[k].tags)
+        ):
+            return j
+    return j
+
+
 def _after_subject(words: list, j: int) -> int | None:
     """The token after the subject of a clause at ``j`` and its indirect clitics."""
     if words[j].norm in _SUBJECTS:
@@ -740,9 +771,14 @@ def _after_subject(words: list, j: int) -> int | None:
     elif (
         words[j].text[:1].isupper()
         and words[j].text.isalpha()
-        and all(t.startswith(":M") for t in words[j].tags)
+        and (
+            all(t.startswith(":M") for t in words[j].tags)
+            or (any(t.startswith(":M") for t in words[j].tags) and not _is_noun(words[j]))
+        )
     ):
-        j += 1  # a name Grammalecte does not know (« les tenues que Mariam vous a envoyé »)
+        # a name Grammalecte does not know (« les tenues que Mariam vous a envoyé »), or a
+        # first name that is an adjective too (« Véronique »)
+        j += 1
     else:
         return None
     while j + 1 < len(words) and words[j].norm == "·":

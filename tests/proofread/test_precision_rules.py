@@ -102,6 +102,50 @@ CORRECT += [
     "Gardez vos clés à portée de main, surtout le soir.",
 ]
 
+# Look-alikes of the rules added from dev7 (sentences of our own): « sont » read as « son »
+# before a noun and a verb, a gerund, a participle with its complement, a conditional of
+# courtesy, « tel que » after a singular noun.
+CORRECT += [
+    "Quand Paul a vendu sa maison, son associé s’occupait de tout.",
+    "Tout en zigzaguant entre les voitures, il arriva premier.",
+    "Les semaines précédant l’examen, elle révisait.",
+    "Si vous voulez, je pourrais passer demain.",
+    "Une fatigue telle que je me suis endormi.",
+    "Il range ses livres tel que le fait son père.",
+    "Mon oncle mange peu le soir.",
+    "Le faîte du toit a été refait.",
+    "Il y a des oiseaux sur le faîte.",
+    "Un élève à peine arrivé.",
+    "Ils veulent s’en aller.",
+    "La robe que Véronique a portée samedi était bleue.",
+    "Le livre que m’a prêté une amie est passionnant.",
+    "Les pommes qu’il a ramassées l’autre jour sont mûres.",
+    "Je l’ai rencontrée la première.",
+    "Les filles et les garçons se sont mis au travail.",
+    "Toute autre demande sera refusée.",
+    "Une petite poste de village.",
+    "En quatre-vingt-dix jours, tout était prêt.",
+    "Ci-joint les factures du mois.",
+    "Ils la respecteront d’autant mieux qu’ils l’auront construite.",
+    # misreadings removed from dev7's false alarms: a series of infinitives after
+    # « pour », « se sont » + adverb + participle after a comma, « son » + an English
+    # adjective and noun, the article « du » before a noun
+    "Prenez le temps de relire, corriger la légende et changer la photo.",
+    "Les jurées, qui se sont aidées, se sont vite rendu compte de tout.",
+    "Elle a raconté son bad buzz au public.",
+    "Le loyer du mois est payé.",
+    "Chacun des enfants a la même chance.",
+    "Le nombre de visiteurs a la fâcheuse tendance à baisser.",
+    "Il a vu son déjà célèbre sourire.",
+    "Ceux qui, mais rarement, viennent sont bienvenus.",
+    "On en a pas mal.",
+    # Grammalecte's misreadings: a qualified colour, a first name after « Mme », « on »
+    # for « nous » with a plural participle
+    "Nous avons imprimé des banderoles, toutes vert foncé, pour la fête.",
+    "La mairie accueillait Mme Laurent, rédactrice indépendante.",
+    "Avec Léa, on ne s’est jamais disputées.",
+]
+
 # The mistakes of the same shapes, still found: (sentence, the wrong word).
 WRONG = [
     ("Je doute que la pluie va tomber ce soir.", "va"),
@@ -130,6 +174,18 @@ WRONG = [
     ("Je pense que sa va marcher.", "sa"),
     ("Nous avons fini le le travail.", "le le"),
     ("Les abonnés de la page recevrons un cadeau.", "recevrons"),
+    ("Les invitées, elles, sont arrivé en retard.", "arrivé"),
+    ("C’est un travail très fatiguant.", "fatiguant"),
+    ("Je pensais que je gagnerai.", "gagnerai"),
+    ("Il vend des articles tel que des stylos.", "tel"),
+    ("Une étude mal faîte ne prouve rien.", "faîte"),
+    ("La lampe du salon peu suffire.", "peu"),
+    ("Ils nous ont offertes des fleurs.", "offertes"),
+    ("Elles se sont posées la dernière question.", "posées"),
+    ("Aucun de mes voisins ne sont venus.", "sont"),
+    ("Elle sortit tête nu.", "nu"),
+    ("Les tout dernières nouvelles.", "tout"),
+    ("Elle s’est disputées avec lui.", "disputées"),
 ]
 
 

@@ -368,6 +368,89 @@ CASES += [
     ("Merci pour tout, et à bien tôt !", "bien tôt", "bientôt"),
     ("Mon conseil : soit prudent.", "soit", "sois"),
 ]
+# homophone contexts added from dev7's misses (sentences of our own)
+CASES += [
+    ("Une voiture de course peu atteindre 300 km/h.", "peu", "peut"),
+    ("Un oubli regrettable peu nous coûter cher.", "peu", "peut"),
+    ("Cette tarte est très bien faîte.", "faîte", "faite"),
+    ("Les loyers ont augmenté, voir doublé en ville.", "voir", "voire"),
+    ("Goûtez d’abord voire si la sauce est salée.", "voire", "voir"),
+    ("Elle est sur de son choix.", "sur", "sûr"),
+    ("Nous viendrons, bien sur.", "sur", "sûr"),
+    ("Le train part une heure plutôt, avant l’aube.", "plutôt", "plus tôt"),
+    ("Il aurait fallu réserver bien plutôt.", "plutôt", "plus tôt"),
+    ("Il ne boit pas, n’y même ne fume.", "n’y", "ni"),
+    ("Ce gâteau est pour demain, ni touchez pas.", "ni", "n’y"),
+    ("Il est parti s’en nous prévenir.", "s’en", "sans"),
+    ("Notre facteur, Marcel, à toujours été ponctuel.", "à", "a"),
+    ("Le reste du sera réglé lundi.", "du", "dû"),
+    ("Il faut prévenir les voisins a la fin du chantier.", "a", "à"),
+    ("Les billets du concert son déjà vendus dans toute la ville.", "son", "sont"),
+    ("Le gâteau sera près demain matin.", "près", "prêt"),
+    ("Merci à Paul, qui mais la table chaque soir.", "mais", "met"),
+    ("Le café est offert, mais la réservation et conseillée.", "et", "est"),
+    ("On en veut pas, merci.", "On en", "On n’en"),
+]
+# grammar classes added from dev7's misses (sentences of our own)
+CASES += [
+    # the participle with a third person plural of être
+    ("Les fleurs, elles, sont fané depuis hier.", "fané", "fanées"),
+    ("Nos voisins étaient parti avant la pluie.", "parti", "partis"),
+    ("Ils sont déjà passé maîtres dans l’art du bluff.", "passé", "passés"),
+    # verbal adjectives spelt apart from the participle
+    ("Ce trajet en car est vraiment fatiguant.", "fatiguant", "fatigant"),
+    ("Il a trouvé un argument très convainquant.", "convainquant", "convaincant"),
+    ("Ses élèves sont négligeants avec leurs cahiers.", "négligeants", "négligents"),
+    ("Nous en avions parlé le jeudi précédant.", "précédant", "précédent"),
+    # future in the past; future after « si » + present
+    ("Il m’avait dit que je recevrai le colis lundi.", "recevrai", "recevrais"),
+    ("Je croyais que je finirai avant midi.", "finirai", "finirais"),
+    ("Si la pluie cesse, je sortirais le chien.", "sortirais", "sortirai"),
+    # the participle after « que »: an adjective before the antecedent, the subject put
+    # after a clitic and avoir, an insert between commas, a day after the participle
+    ("Merci pour la jolie carte que vous nous avez envoyé.", "envoyé", "envoyée"),
+    ("La question que m’a posé un élève m’a surpris.", "posé", "posée"),
+    ("La tarte que, malgré la chaleur, Sophie a préparé était délicieuse.", "préparé", "préparée"),
+    ("La lettre que Marie a écrit lundi est arrivée.", "écrit", "écrite"),
+    # the future in the past after an indirect object; « si » after a comma
+    ("J’avais juré à ma mère que je rentrerai tôt.", "rentrerai", "rentrerais"),
+    ("Bon, si le temps le permet, je partirais demain.", "partirais", "partirai"),
+    # a direct object after the participle; « mis » after a feminine plural subject
+    ("Mes voisines nous ont prêtées leur tondeuse.", "prêtées", "prêté"),
+    ("Les deux sœurs se sont offertes la même montre.", "offertes", "offert"),
+    ("Les infirmières se sont enfin mis en grève.", "mis", "mises"),
+    # plural subject after « plus de », « moins de » + a number; « aucun » is singular
+    ("Moins de trois jours a suffi pour tout repeindre.", "a", "ont"),
+    ("Plus de vingt élèves est inscrit au concours.", "est", "sont"),
+    # « ci-joint », « nu » after their noun; « et demi » after a masculine noun
+    ("Je vous renvoie les trois factures ci-joint.", "ci-joint", "ci-jointes"),
+    ("Les enfants couraient jambes nu dans l’herbe.", "nu", "nues"),
+    ("Le trajet dure un an et demie.", "demie", "demi"),
+    ("Il a fêté ses quatre-vingt ans en famille.", "quatre-vingt", "quatre-vingts"),
+    # a feminine determiner and adjective before a masculine noun
+    ("Nous avons pris une longue entracte.", "une longue", "un long"),
+    # the adverb « tout » before a feminine adjective
+    ("Les tout petites annonces ont disparu.", "tout", "toutes"),
+    ("Elle a pris une toute autre route.", "toute", "tout"),
+    # a neuter « l’ » in a comparison
+    ("La fête fut plus réussie que nous ne l’avions espérée.", "espérée", "espéré"),
+    # the subject of a completive; the subjunctive after an inverted « faut-il »;
+    # « même » before a demonstrative pronoun
+    ("Je sais que les clients de la boutique attend les soldes.", "attend", "attendent"),
+    ("Faut-il vraiment que tu pars si tôt ?", "pars", "partes"),
+    ("Tous sont venus, mêmes ceux qui habitent loin.", "mêmes", "même"),
+    # avoir agrees with a singular subject put after the participle; a participle in
+    # apposition to a plural subject; a verb after « se » past an insert
+    ("Les trois heures qu’ont duré le spectacle ont filé.", "ont", "a"),
+    ("Les fleurs que nous ont offertes Julie sont fanées.", "ont", "a"),
+    ("Les jeunes joueurs du club, entraîné par Marc, gagneront.", "entraîné", "entraînés"),
+    ("Les élèves, comme leurs parents, s’inquiète des examens.", "inquiète", "inquiètent"),
+    ("Sur l’affiche apparaît les noms des deux artistes.", "apparaît", "apparaissent"),
+    ("« Nous fermons en août », explique Nadia et Karim, les gérants.", "explique", "expliquent"),
+    # « tel que » agrees with the noun it follows
+    ("Le marché vend des fruits tel que la mangue.", "tel", "tels"),
+    ("Elle collectionne des pièces tel que des florins.", "tel", "telles"),
+]
 CASES = [case for case in CASES if case[1]]
 
 CORRECT = [
@@ -597,6 +680,71 @@ CORRECT = [
     "Ces lettres, je les ai écrites hier soir.",
     "Quand il gèle, les routes du col deviennent dangereuses.",
     "Quand les enfants dorment, la maison est calme.",
+]
+
+
+# Look-alikes of the homophone and grammar classes added from dev7 (sentences of our own).
+CORRECT += [
+    "Il faut peu manger le soir.",
+    "C’est peu dire.",
+    "Il vaut mieux peu dormir que mal dormir.",
+    "Il est arrivé au faîte de sa gloire.",
+    "Je suis sur de la bonne piste depuis hier.",
+    "Elle est bien sur la photo de classe.",
+    "Il préfère, bien plutôt, partir tôt.",
+    "Nous avons servi un repas à peine cuit.",
+    "Il ne mange ni ne boit.",
+    "Il faut s’en servir avec soin.",
+    "Ils se sont parlé hier.",
+    "Elles sont venues tôt.",
+    "Ils sont tous arrivés.",
+    "Les enfants sont allé·es au parc.",
+    "En naviguant sur le site, j’ai trouvé l’adresse.",
+    "Les jours précédant la fête sont chargés.",
+    "Les personnes fatiguant vite devraient s’asseoir.",
+    "Je savais que je pourrais compter sur toi.",
+    "Si tu veux, je pourrais t’aider.",
+    "Si tu passes, je serai là.",
+    "Il a promis que je recevrai le colis demain.",
+    "Un résultat tel que personne ne l’attendait.",
+    "Des outils tels que ceux-ci sont utiles.",
+    "La lettre que Marie a écrite lundi est arrivée.",
+    "Les gâteaux que, ce matin, tu as achetés sont bons.",
+    "Le travail que vous nous avez confié est fini.",
+    "J’avais promis à mes parents que je rentrerais tôt.",
+    "Alors, si tu veux, je pourrais venir.",
+    "Les photos qu’il a prises la semaine dernière sont belles.",
+    "Je les ai achetées le même jour.",
+    "La maison qu’ils ont vendue un bon prix était vieille.",
+    "Elles se sont retrouvées le même jour.",
+    "Les pères des filles se sont mis au travail.",
+    "Elles se sont mises d’accord.",
+    "Moins de deux semaines plus tard, il est parti.",
+    "Plus de deux cents personnes étaient là.",
+    "Aucune de mes amies n’était là.",
+    "Vous trouverez ci-joint les deux fiches.",
+    "La facture ci-jointe est à régler.",
+    "Il marchait nu-pieds sur la plage.",
+    "Le roi est nu.",
+    "Deux heures et demie de route.",
+    "Une seule personne est venue.",
+    "La toute première fois.",
+    "Une toute petite maison.",
+    "Les tout premiers jours.",
+    "Page quatre-vingt, le chapitre commence.",
+    "La robe, je l’avais imaginée plus longue.",
+    "Il ne reste que les photos du salon à trier.",
+    "Je pense que les enfants du quartier viendront.",
+    "Penses-tu que je peux venir ?",
+    "Ce sont les mêmes que l’an dernier.",
+    "Les conseils qu’ont donnés Paul et Marie sont bons.",
+    "Les photos qu’ont prises les voisins sont belles.",
+    "Les jeunes joueurs du club, entraînés par Marc, gagneront.",
+    "Les élèves, Paul en tête, sont partis.",
+    "Dans ce cas apparaît un message d’erreur.",
+    "Dans la cour, les enfants jouent.",
+    "« Nous partons demain », explique Paul et ajoute qu’il reviendra.",
+    "« Merci », dit Paul.",
 ]
 
 
