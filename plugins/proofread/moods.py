@@ -2820,25 +2820,39 @@ def _conditional_in_past(words: list, i: int) -> Hit | None:
     )
     if not past:
         return None
-    j = i + 1
-    while j < len(words) - 1 and words[j].norm in _CLITICS:
-        j += 1
-    verb = words[j]
-    futures = [
-        (lemma, t)
-        for lemma, t in zip(verb.lemmas, verb.tags, strict=True)
-        if ":If" in t and ":1s" in t
-    ]
-    if not futures or any(":K" in t for t in verb.tags):
+    found = _first_person_in(
+        words,
+        i,
+        lambda t: ":If" in t and ":1s" in t,
+        ":K",
+        lambda verb: any(":K" in t for t in verb.tags),
+    )
+    if found is None:
         return None
-    form = _conj().getConj(futures[0][0], ":K", ":1s")
-    if not form or form == verb.norm:
-        return None
+    verb, form = found
     return _hit(
         verb,
         form,
         f"Futur dans le passé : après « {main.text} » au passé, le conditionnel « {form} ».",
     )
+
+
+def _first_person_in(words: list, i: int, reading, tense: str, refuse) -> tuple | None:
+    """The verb after the subject at ``words[i]`` (past its clitics) and its form in
+    ``tense`` at the first person singular, made on its first reading that ``reading``
+    accepts (a test of tags); None when it has none, ``refuse(verb)`` says so, or the form
+    is the one written."""
+    j = i + 1
+    while j < len(words) - 1 and words[j].norm in _CLITICS:
+        j += 1
+    verb = words[j]
+    lemmas = [lemma for lemma, t in zip(verb.lemmas, verb.tags, strict=True) if reading(t)]
+    if not lemmas or refuse(verb):
+        return None
+    form = _conj().getConj(lemmas[0], tense, ":1s")
+    if not form or form == verb.norm:
+        return None
+    return verb, form
 
 
 def _future_after_si(words: list, i: int) -> Hit | None:
@@ -2864,16 +2878,12 @@ def _future_after_si(words: list, i: int) -> Hit | None:
         or any(":Iq" in t or ":K" in t or ":If" in t for t in finite)
     ):
         return None
-    j = i + 1
-    while j < len(words) - 1 and words[j].norm in _CLITICS:
-        j += 1
-    verb = words[j]
-    readings = [(lemma, t) for lemma, t in zip(verb.lemmas, verb.tags, strict=True) if ":K" in t]
-    if not readings or set(verb.lemmas) & _POLITE_CONDITIONAL:
+    found = _first_person_in(
+        words, i, lambda t: ":K" in t, ":If", lambda verb: set(verb.lemmas) & _POLITE_CONDITIONAL
+    )
+    if found is None:
         return None
-    form = _conj().getConj(readings[0][0], ":If", ":1s")
-    if not form or form == verb.norm:
-        return None
+    verb, form = found
     return _hit(
         verb,
         form,
