@@ -363,7 +363,7 @@ def _misread_in_context(checker, rule: str, text: str, start: int, end: int, mes
     if (
         "conf_a_à" in rule
         and word.lower() == "à"
-        and re.search(_PREPOSITIONAL_BEFORE_A, text[max(0, start - 20) : start])
+        and _PREPOSITIONAL_BEFORE_A.search(text[max(0, start - 20) : start])
     ):
         return True
     if rule == "doublon" and word.split()[0].lower() in _EXPRESSIVE_REPEATS:
@@ -564,21 +564,28 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
 class Token:
     """A word or a sign of a paragraph, with Grammalecte's readings (looked up on demand)."""
 
-    __slots__ = ("end", "norm", "start", "text")
+    __slots__ = ("_lemmas", "_tags", "end", "norm", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, norm: str | None = None):
         self.text = text
         self.start = start
         self.end = end
         self.norm = norm if norm is not None else text.replace("’", "'").lower()
+        self._tags = self._lemmas = None
 
+    # Every rule asks a word for its readings, a hundred thousand times for a page: each
+    # token makes its tuples once.
     @property
     def tags(self) -> tuple[str, ...]:
-        return tuple(tags for _, tags in analyses(self.text))
+        if self._tags is None:
+            self._tags = tuple(tags for _, tags in analyses(self.text))
+        return self._tags
 
     @property
     def lemmas(self) -> tuple[str, ...]:
-        return tuple(lemma for lemma, _ in analyses(self.text))
+        if self._lemmas is None:
+            self._lemmas = tuple(lemma for lemma, _ in analyses(self.text))
+        return self._lemmas
 
     def __repr__(self) -> str:
         return f"Token({self.text!r})"
